@@ -1,0 +1,51 @@
+# The commands README names. `make run` and `make test` each set up everything they need.
+SHELL := /bin/bash
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
+
+TEST_DATABASE_URL ?= postgresql://postgres@127.0.0.1:5432/ethics_office
+TEST_REDIS_URL ?= redis://127.0.0.1:6379/0
+
+.PHONY: run test install messages compilemessages lint bench report clean
+
+$(STAMP): pyproject.toml
+	test -x $(PY) || "$$(scripts/find-python)" -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -e ".[test]"
+	touch $(STAMP)
+
+install: $(STAMP)
+
+compilemessages: $(STAMP)
+	DEBUG=1 $(PY) manage.py compilemessages -v0 --ignore=.venv
+
+# Regenerate the .po catalogues (root for ethics_office/ and templates/, one per mandate app).
+messages: $(STAMP)
+	DEBUG=1 $(PY) manage.py makemessages -l zh_Hans --no-obsolete --ignore=.venv --ignore=advisory \
+		--ignore=disclosure --ignore=retaliation --ignore=outreach --ignore=panel --ignore=tests --ignore=bench
+	for app in advisory disclosure retaliation outreach panel; do \
+		(cd $$app && mkdir -p locale && DEBUG=1 ../$(PY) ../manage.py makemessages -l zh_Hans --no-obsolete); done
+
+# Set up and serve the application on SQLite with demo data (Celery eager unless REDIS_URL is set).
+run: $(STAMP) compilemessages
+	DEBUG=1 $(PY) manage.py migrate -v0
+	DEBUG=1 $(PY) manage.py seed_demo
+	DEBUG=1 $(PY) manage.py runserver 127.0.0.1:8000
+
+# Set up and run the whole suite against PostgreSQL and Redis.
+test: $(STAMP)
+	scripts/system-deps
+	$(MAKE) --no-print-directory compilemessages
+	DATABASE_URL=$(TEST_DATABASE_URL) REDIS_URL=$(TEST_REDIS_URL) $(PY) -m pytest --create-db -p no:randomly $(PYTEST_ARGS)
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+bench: $(STAMP)
+	$(PY) bench/run.py
+
+clean:
+	rm -rf $(VENV) var staticfiles

@@ -1,0 +1,12 @@
+import os
+
+from django.core.asgi import get_asgi_application
+from django.core.exceptions import ImproperlyConfigured
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ethics_office.settings")
+application = get_asgi_application()
+
+from django.conf import settings  # noqa: E402
+
+if settings.SECRET_KEY_EPHEMERAL:
+    raise ImproperlyConfigured("SECRET_KEY must be set to serve the application with DEBUG off.")

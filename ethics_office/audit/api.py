@@ -1,0 +1,53 @@
+import django_filters
+from drf_spectacular.utils import extend_schema
+from rest_framework import generics, permissions, serializers
+
+from ethics_office.core.api import ERROR_RESPONSES
+from ethics_office.organisation.roles import Role, has_role
+
+from .models import AuditEvent
+from .selectors import audit_events_visible_to
+
+
+class AuditEventSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = AuditEvent
+        fields = [
+            "id",
+            "at",
+            "actor_label",
+            "action",
+            "object_type",
+            "object_id",
+            "fields",
+            "changes",
+            "client_address",
+            "hash",
+        ]
+
+
+class AuditEventFilter(django_filters.FilterSet):
+    since = django_filters.IsoDateTimeFilter(field_name="at", lookup_expr="gte")
+    until = django_filters.IsoDateTimeFilter(field_name="at", lookup_expr="lte")
+    actor = django_filters.CharFilter(field_name="actor_label")
+
+    class Meta:
+        model = AuditEvent
+        fields = ["action", "object_type", "object_id", "actor", "since", "until"]
+
+
+class IsDirector(permissions.BasePermission):
+    def has_permission(self, request, view):
+        return has_role(request.user, Role.DIRECTOR)
+
+
+@extend_schema(responses={200: AuditEventSerializer(many=True), **ERROR_RESPONSES})
+class AuditEventList(generics.ListAPIView):
+    """The Director's read-only view of the trail."""
+
+    serializer_class = AuditEventSerializer
+    permission_classes = [permissions.IsAuthenticated, IsDirector]
+    filterset_class = AuditEventFilter
+
+    def get_queryset(self):
+        return audit_events_visible_to(self.request.user)

@@ -1,0 +1,74 @@
+import hashlib
+import json
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Action(models.TextChoices):
+    VIEW = "view", _("View")
+    CREATE = "create", _("Create")
+    UPDATE = "update", _("Update")
+    TRANSITION = "transition", _("Transition")
+    EXPORT = "export", _("Export")
+    LOGIN = "login", _("Login")
+    LOGIN_FAILED = "login_failed", _("Login failed")
+    LOGOUT = "logout", _("Logout")
+    PERMISSION_CHANGE = "permission_change", _("Permission change")
+    IMPORT = "import", _("Import")
+    SEND = "send", _("Send")
+
+
+class AuditEvent(models.Model):
+    """Append-only. On PostgreSQL a trigger refuses UPDATE and DELETE (migration 0002).
+
+    Each event carries a hash over the previous event's hash and its own content, so an
+    edit made behind the application's back breaks the chain (`verify_audit`).
+    """
+
+    at = models.DateTimeField(_("time"), db_index=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    actor_label = models.CharField(_("actor"), max_length=150, blank=True)
+    action = models.CharField(_("action"), max_length=30, choices=Action.choices, db_index=True)
+    object_type = models.CharField(_("object type"), max_length=100, blank=True, db_index=True)
+    object_id = models.CharField(_("object id"), max_length=64, blank=True)
+    fields = models.JSONField(_("fields changed"), default=list, blank=True)
+    # Non-confidential old → new values (e.g. a status), never case content.
+    changes = models.JSONField(_("changes"), default=dict, blank=True)
+    client_address = models.GenericIPAddressField(_("client address"), null=True, blank=True)
+    prev_hash = models.CharField(max_length=64)
+    hash = models.CharField(max_length=64, unique=True)
+
+    class Meta:
+        ordering = ["-id"]
+        verbose_name = _("audit event")
+        verbose_name_plural = _("audit events")
+        indexes = [models.Index(fields=["object_type", "object_id"])]
+
+    def __str__(self):
+        return (
+            f"{self.at:%Y-%m-%d %H:%M} {self.actor_label} {self.action} {self.object_type}#{self.object_id}"
+        )
+
+    def content_for_hash(self) -> str:
+        return json.dumps(
+            {
+                "at": self.at.isoformat(),
+                "actor": self.actor_id,
+                "actor_label": self.actor_label,
+                "action": self.action,
+                "object_type": self.object_type,
+                "object_id": self.object_id,
+                "fields": self.fields,
+                "changes": self.changes,
+                "client_address": self.client_address,
+            },
+            sort_keys=True,
+            default=str,
+        )
+
+    def compute_hash(self) -> str:
+        return hashlib.sha256((self.prev_hash + self.content_for_hash()).encode("utf-8")).hexdigest()

@@ -1,0 +1,19 @@
+"""The gate: fetch one object through the selector that decides visibility.
+
+Each mandate app's `permissions.py` defines `access_<thing>(user, pk, *, for_write=False)`
+with `fetch_visible`, so "absent" and "not yours" give the same 404.
+"""
+
+from django.core.exceptions import ValidationError
+from django.db.models import QuerySet
+from django.http import Http404
+
+
+def fetch_visible(queryset: QuerySet, pk, *, for_write: bool = False):
+    if for_write:
+        # Lock only the gated row, not the joined reference rows.
+        queryset = queryset.select_for_update(no_key=True, of=("self",))
+    try:
+        return queryset.get(pk=pk)
+    except (queryset.model.DoesNotExist, ValueError, TypeError, ValidationError) as exc:
+        raise Http404 from exc

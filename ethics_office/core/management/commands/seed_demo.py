@@ -1,0 +1,43 @@
+"""Load the demo data set: organisation, one user per role, then each app's demo records.
+
+Safe to run again: everything is keyed and upserted.
+"""
+
+import importlib
+
+from django.conf import settings
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from ethics_office.core import demo
+
+# Each app may have a `demo.py` with `seed(stdout)`; they run in this order.
+APP_DEMOS = ["ethics_office.records", "advisory", "disclosure", "retaliation", "outreach", "panel"]
+
+
+class Command(BaseCommand):
+    help = "Load demo data (organisation, users per role, case records). Safe to run again."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--only-people", action="store_true", help="Load the organisation and users only."
+        )
+
+    def handle(self, *args, **options):
+        with transaction.atomic():
+            demo.seed_people()
+        if not options["only_people"]:
+            for module_name in APP_DEMOS:
+                try:
+                    module = importlib.import_module(f"{module_name}.demo")
+                except ModuleNotFoundError as exc:
+                    if exc.name not in (module_name, f"{module_name}.demo"):
+                        raise
+                    continue
+                with transaction.atomic():
+                    module.seed(self.stdout)
+        self.stdout.write(
+            self.style.SUCCESS(f"Demo data loaded. Logins (password: {settings.DEMO_PASSWORD}):")
+        )
+        for username, role_label in demo.DEMO_LOGINS:
+            self.stdout.write(f"  {username:<11} {role_label}")

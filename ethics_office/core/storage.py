@@ -1,0 +1,37 @@
+"""Private, encrypted file storage for case attachments.
+
+Files live under PRIVATE_MEDIA_ROOT (outside the web root, never served by a URL of
+their own); their bytes are Fernet-encrypted on disk and decrypted when opened
+through a permission-checked view.
+"""
+
+from django.conf import settings
+from django.core.files.base import ContentFile
+from django.core.files.storage import FileSystemStorage
+from django.utils.deconstruct import deconstructible
+
+from .crypto import decrypt_bytes, encrypt_bytes
+
+
+@deconstructible
+class PrivateEncryptedStorage(FileSystemStorage):
+    def __init__(self, **kwargs):
+        kwargs.setdefault("location", settings.PRIVATE_MEDIA_ROOT)
+        kwargs["base_url"] = None
+        super().__init__(**kwargs)
+
+    def _save(self, name, content):
+        content.seek(0)
+        token = encrypt_bytes(content.read())
+        return super()._save(name, ContentFile(token))
+
+    def _open(self, name, mode="rb"):
+        with super()._open(name, "rb") as handle:
+            data = decrypt_bytes(handle.read())
+        return ContentFile(data, name=name)
+
+    def url(self, name):
+        raise NotImplementedError("Private files are only served through permission-checked views.")
+
+
+private_storage = PrivateEncryptedStorage()

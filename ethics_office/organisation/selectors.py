@@ -1,0 +1,33 @@
+from guardian.shortcuts import get_objects_for_user
+
+from .models import Entity, Person
+from .roles import Role, has_role, is_office
+
+
+def focal_point_entities(user):
+    """Entities this user is a focal point for (object permission, no global grant)."""
+    if not has_role(user, Role.FOCAL_POINT):
+        return Entity.objects.none()
+    return get_objects_for_user(
+        user, "organisation.focal_point_for", klass=Entity, with_superuser=False, accept_global_perms=False
+    )
+
+
+def person_of(user) -> Person | None:
+    if not user.is_authenticated:
+        return None
+    try:
+        return user.person
+    except Person.DoesNotExist:
+        return None
+
+
+def people_visible_to(user):
+    """The office sees everyone; a staff member sees themself; a focal point, their entities' people."""
+    base = Person.objects.select_related("entity", "duty_station")
+    if is_office(user) or has_role(user, Role.ADMIN):
+        return base
+    visible = base.filter(user=user) if user.is_authenticated else base.none()
+    if has_role(user, Role.FOCAL_POINT):
+        visible = visible | base.filter(entity__in=focal_point_entities(user))
+    return visible

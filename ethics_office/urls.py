@@ -1,0 +1,46 @@
+from django.conf.urls.i18n import i18n_patterns  # noqa: F401  (language stays in the session, not the URL)
+from django.contrib import admin
+from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+
+from ethics_office.core import api as core_api
+from ethics_office.core import views as core_views
+
+api_patterns = [
+    path("auth/token/", core_api.ObtainTokenView.as_view(), name="api-token"),
+    path("me/", core_api.MeView.as_view(), name="api-me"),
+    path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
+    path("docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
+    path("organisation/", include("ethics_office.organisation.api_urls")),
+    path("audit/", include("ethics_office.audit.api_urls")),
+]
+
+urlpatterns = [
+    path("", core_views.home, name="home"),
+    path("healthz/", core_views.healthz, name="healthz"),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("accounts/", include("ethics_office.core.account_urls")),
+    path("audit/", include("ethics_office.audit.urls")),
+    path("api/", include(api_patterns)),
+    path("admin/", admin.site.urls),
+]
+
+# Each mandate app mounts its pages and API when it has them.
+for app_label, prefix in [
+    ("advisory", "advisory/"),
+    ("disclosure", "disclosure/"),
+    ("retaliation", "retaliation/"),
+    ("outreach", "outreach/"),
+    ("panel", "panel/"),
+    ("ethics_office.reports", "reports/"),
+]:
+    try:
+        urlpatterns.append(path(prefix, include(f"{app_label}.urls")))
+    except ModuleNotFoundError as exc:
+        if exc.name != f"{app_label}.urls":
+            raise
+    try:
+        urlpatterns.append(path(f"api/{prefix}", include(f"{app_label}.api_urls")))
+    except ModuleNotFoundError as exc:
+        if exc.name != f"{app_label}.api_urls":
+            raise

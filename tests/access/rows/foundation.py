@@ -1,0 +1,58 @@
+from ..matrix import LOGIN, NO_AUTH, Row, expect
+
+
+def _token_body(world):
+    return {"username": "staff", "password": "wrong-password"}
+
+
+ROWS = [
+    Row("home", expect(200, anonymous=LOGIN)),
+    Row("healthz", expect(200)),
+    Row(
+        "login",
+        expect(
+            200,
+            **{
+                r: 302
+                for r in [
+                    "staff",
+                    "staff2",
+                    "officer",
+                    "officer2",
+                    "director",
+                    "focalpoint",
+                    "reviewer",
+                    "panel",
+                    "admin",
+                ]
+            },
+        ),
+    ),
+    Row("logout", expect(302), method="POST"),
+    Row("password_change", expect(200, anonymous=LOGIN)),
+    Row("password_change_done", expect(200, anonymous=LOGIN)),
+    Row("password_reset", expect(200)),
+    Row("password_reset_done", expect(200)),
+    Row(
+        "password_reset_confirm",
+        expect(200),
+        kwargs=lambda w: {"uidb64": "MQ", "token": "bad-token"},
+        note="an invalid link says so",
+    ),
+    Row("password_reset_complete", expect(200)),
+    Row("audit-events", expect(404, anonymous=LOGIN, director=200)),
+    Row(
+        "api-token",
+        expect(400),
+        method="POST",
+        data=_token_body,
+        content_type="application/json",
+        note="wrong password",
+    ),
+    Row("api-me", expect(200, anonymous=NO_AUTH)),
+    Row("api-schema", expect(200, anonymous=NO_AUTH)),
+    Row("api-docs", expect(200, anonymous=NO_AUTH)),
+    Row("api-entities", expect(200, anonymous=NO_AUTH)),
+    Row("api-duty-stations", expect(200, anonymous=NO_AUTH)),
+    Row("api-audit-events", expect(403, anonymous=NO_AUTH, director=200)),
+]
