@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 import dj_database_url
+from celery.schedules import crontab
 from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
 
@@ -209,7 +210,25 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TIMEZONE = TIME_ZONE
 NOTICE_DAY_OF_MONTH = os.environ.get("NOTICE_DAY_OF_MONTH", "1")
 NOTICE_HOUR = os.environ.get("NOTICE_HOUR", "6")
-CELERY_BEAT_SCHEDULE: dict = {}
+# Periodic work (Celery beat). Each task is defined in its app's tasks.py.
+CELERY_BEAT_SCHEDULE = {
+    "advisory-officer-digests": {
+        "task": "advisory.tasks.send_officer_digests",
+        "schedule": crontab(hour=7, minute=0, day_of_week="mon-fri"),
+    },
+    "disclosure-monthly-notices": {
+        "task": "disclosure.tasks.send_monthly_notices",
+        "schedule": crontab(day_of_month=NOTICE_DAY_OF_MONTH, hour=NOTICE_HOUR, minute=0),
+    },
+    "disclosure-filer-reminders": {
+        "task": "disclosure.tasks.send_filer_reminders",
+        "schedule": crontab(hour=6, minute=30),
+    },
+    "retaliation-clock-alerts": {
+        "task": "retaliation.tasks.send_clock_alerts",
+        "schedule": crontab(hour=6, minute=45),
+    },
+}
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
