@@ -24,9 +24,10 @@ compilemessages: $(STAMP)
 # Regenerate the .po catalogues (root for ethics_office/ and templates/, one per mandate app).
 messages: $(STAMP)
 	DEBUG=1 $(PY) manage.py makemessages -l zh_Hans --no-obsolete --ignore=.venv --ignore=advisory \
-		--ignore=disclosure --ignore=retaliation --ignore=outreach --ignore=panel --ignore=tests --ignore=bench
-	for app in advisory disclosure retaliation outreach panel; do \
-		(cd $$app && mkdir -p locale && DEBUG=1 ../$(PY) ../manage.py makemessages -l zh_Hans --no-obsolete); done
+		--ignore=disclosure --ignore=retaliation --ignore=outreach --ignore=panel --ignore=tests --ignore=bench \
+		--ignore=ethics_office/reports --ignore=ethics_office/records
+	for app in advisory disclosure retaliation outreach panel ethics_office/reports; do \
+		(cd $$app && mkdir -p locale && DEBUG=1 $(CURDIR)/$(PY) $(CURDIR)/manage.py makemessages -l zh_Hans --no-obsolete); done
 
 # Set up and serve the application on SQLite with demo data (Celery eager unless REDIS_URL is set).
 run: $(STAMP) compilemessages
