@@ -1,0 +1,339 @@
+"""The record types of the import (spec: ../shared/spec/records-and-report.md) and the
+line-by-line checks that need nothing but the line itself.
+
+`parse_lines` turns raw JSONL into `Record`s and a list of `RecordError`s; references
+between records and to the database are resolved later, in `importer.py`.
+"""
+
+import datetime as dt
+import json
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from django.utils.translation import gettext_lazy as _
+
+GROUPS = ("secretariat", "peacekeeping", "other")
+GRADES = ("G", "P-1", "P-2", "P-3", "P-4", "P-5", "D-1", "D-2", "ASG", "USG")
+INQUIRY_KINDS = ("protection_request", "policy_advice", "outside_mandate", "withdrawn")
+REVIEW_OUTCOMES = ("pending", "prima_facie", "no_prima_facie", "closed")
+CONFLICT_KINDS = ("financial_interest", "outside_activity", "family_relationship")
+RESOLUTIONS = ("no_further_action", "approval_granted", "recusal", "managed_account", "other")
+DISCLOSURE_CHOICES = ("full_disclosure", "confirmation", "declined")
+TRAINING_KINDS = ("workshop", "briefing", "other")
+COURSES = ("integrity_awareness", "procurement_ethics")
+BASELINE_METRICS = ("service_requests",)
+PERIOD_RE = re.compile(r"^(\d{4})-(\d{4})$")
+
+
+@dataclass
+class RecordError:
+    line: int
+    field: str
+    expected: str
+
+    def __str__(self):
+        return f"line {self.line}: {self.field}: {self.expected}"
+
+
+@dataclass
+class Record:
+    line: int
+    type: str
+    data: dict = field(default_factory=dict)
+
+
+# Field kinds. Each checker returns (value, error message or None).
+def _str(value):
+    if isinstance(value, str) and value.strip():
+        return value.strip(), None
+    return None, _("a non-empty string")
+
+
+def _code(value):
+    if isinstance(value, str) and re.fullmatch(r"[A-Za-z0-9_\-]{1,40}", value):
+        return value, None
+    return None, _("a code of letters, digits, '-' or '_'")
+
+
+def _date(value):
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value), None
+        except ValueError:
+            pass
+    return None, _("an ISO 8601 date such as 2011-08-03")
+
+
+def _opt_date(value):
+    if value is None:
+        return None, None
+    return _date(value)
+
+
+def _bool(value):
+    if isinstance(value, bool):
+        return value, None
+    return None, _("true or false")
+
+
+def _opt_bool(value):
+    if value is None:
+        return None, None
+    return _bool(value)
+
+
+def _count(value):
+    if isinstance(value, int) and not isinstance(value, bool) and value >= 0:
+        return value, None
+    return None, _("a whole number, zero or more")
+
+
+def _year(value):
+    if isinstance(value, int) and not isinstance(value, bool) and 1990 <= value <= 2100:
+        return value, None
+    return None, _("a year such as 2011")
+
+
+def _period(value):
+    match = PERIOD_RE.match(value) if isinstance(value, str) else None
+    if match and int(match.group(2)) == int(match.group(1)) + 1:
+        return value, None
+    return None, _("a period label such as 2011-2012")
+
+
+def _choice(options):
+    def check(value):
+        if value in options:
+            return value, None
+        return None, _("one of: %(options)s") % {"options": ", ".join(options)}
+
+    return check
+
+
+def _opt(check):
+    def inner(value):
+        if value is None:
+            return None, None
+        return check(value)
+
+    return inner
+
+
+# type -> {field: (checker, required)}. Category codes are reference data: checked
+# against the database in the importer, so here they are only codes.
+FIELDS = {
+    "entity": {
+        "code": (_code, True),
+        "name": (_str, True),
+        "name_zh": (_opt(_str), False),
+        "group": (_choice(GROUPS), True),
+    },
+    "duty_station": {
+        "code": (_code, True),
+        "name": (_str, True),
+        "name_zh": (_opt(_str), False),
+        "headquarters": (_bool, False),
+    },
+    "service_request": {
+        "ref": (_str, True),
+        "received": (_date, True),
+        "category": (_code, True),
+        "advice_category": (_opt(_code), False),
+        "entity": (_opt(_code), False),
+        "duty_station": (_opt(_code), False),
+    },
+    "retaliation_inquiry": {
+        "ref": (_str, True),
+        "received": (_date, True),
+        "entity": (_opt(_code), False),
+        "duty_station": (_opt(_code), False),
+        "kind": (_choice(INQUIRY_KINDS), True),
+        "review_outcome": (_opt(_choice(REVIEW_OUTCOMES)), False),
+        "review_completed": (_opt_date, False),
+        "investigation_completed": (_opt_date, False),
+        "retaliation_established": (_opt_bool, False),
+    },
+    "filer": {
+        "cycle": (_year, True),
+        "person": (_code, True),
+        "name": (_opt(_str), False),
+        "entity": (_code, True),
+        "duty_station": (_code, True),
+        "grade": (_choice(GRADES), True),
+        "first_time": (_bool, False),
+        "registered": (_opt_date, False),
+        "filed": (_opt_date, False),
+        "verification_selected": (_bool, False),
+        "verification_complete": (_opt_bool, False),
+    },
+    "conflict": {
+        "cycle": (_year, True),
+        "person": (_code, True),
+        "kind": (_choice(CONFLICT_KINDS), True),
+        "resolution": (_opt(_choice(RESOLUTIONS)), False),
+    },
+    "public_disclosure": {
+        "cycle": (_year, True),
+        "person": (_code, True),
+        "choice": (_choice(DISCLOSURE_CHOICES), True),
+    },
+    "training_session": {
+        "ref": (_str, True),
+        "date": (_date, True),
+        "kind": (_choice(TRAINING_KINDS), True),
+        "duty_station": (_opt(_code), False),
+        "participants": (_count, False),
+    },
+    "course_completions": {
+        "course": (_choice(COURSES), True),
+        "period": (_period, True),
+        "count": (_count, True),
+    },
+    "outreach_mission": {
+        "ref": (_str, True),
+        "start": (_date, True),
+        "end": (_date, True),
+        "duty_station": (_code, True),
+        "staff_met": (_count, False),
+    },
+    "senior_briefing": {"ref": (_str, True), "date": (_date, True)},
+    "panel_meeting": {"ref": (_str, True), "date": (_date, True)},
+    "baseline": {
+        "period": (_period, True),
+        "metric": (_choice(BASELINE_METRICS), True),
+        "value": (_count, True),
+    },
+}
+
+DEFAULTS = {
+    "duty_station": {"headquarters": False},
+    "filer": {"first_time": False, "verification_selected": False},
+    "training_session": {"participants": 0},
+    "outreach_mission": {"staff_met": 0},
+}
+
+
+def key_of(record: Record):
+    """The identity a record is upserted by (duplicates within a file are errors)."""
+    d, t = record.data, record.type
+    if t in ("entity", "duty_station"):
+        return (t, d["code"])
+    if t in ("service_request", "retaliation_inquiry"):
+        return ("service_request", d["ref"])  # one register: the refs share a namespace
+    if t in ("filer", "public_disclosure"):
+        return (t, d["cycle"], d["person"])
+    if t == "course_completions":
+        return (t, d["course"], d["period"])
+    if t == "baseline":
+        return (t, d["period"], d["metric"])
+    if t == "conflict":
+        return None  # a filer may declare several conflicts of a kind; keyed by position
+    return (t, d["ref"])
+
+
+def parse_lines(lines: Iterable[str]) -> tuple[list[Record], list[RecordError]]:
+    records: list[Record] = []
+    errors: list[RecordError] = []
+    seen: dict[tuple, int] = {}
+    for number, raw in enumerate(lines, start=1):
+        if isinstance(raw, bytes):
+            try:
+                raw = raw.decode("utf-8")
+            except UnicodeDecodeError:
+                errors.append(RecordError(number, "line", str(_("UTF-8 text"))))
+                continue
+        if not raw.strip():
+            continue
+        try:
+            obj = json.loads(raw)
+        except ValueError:
+            errors.append(RecordError(number, "line", str(_("one JSON object"))))
+            continue
+        if not isinstance(obj, dict):
+            errors.append(RecordError(number, "line", str(_("one JSON object"))))
+            continue
+        rtype = obj.get("type")
+        spec = FIELDS.get(rtype) if isinstance(rtype, str) else None
+        if spec is None:
+            errors.append(
+                RecordError(number, "type", str(_("one of: %(options)s") % {"options": ", ".join(FIELDS)}))
+            )
+            continue
+        data = dict(DEFAULTS.get(rtype, {}))
+        ok = True
+        for name in obj:
+            if name != "type" and name not in spec:
+                errors.append(RecordError(number, name, str(_("no such field for this record type"))))
+                ok = False
+        for name, (check, required) in spec.items():
+            if name not in obj:
+                if required:
+                    errors.append(RecordError(number, name, str(_("a value (the field is required)"))))
+                    ok = False
+                continue
+            value, problem = check(obj[name])
+            if problem is not None:
+                errors.append(RecordError(number, name, str(problem)))
+                ok = False
+            else:
+                data[name] = value
+        if not ok:
+            continue
+        record = Record(number, rtype, data)
+        problem = _line_rules(record)
+        if problem:
+            errors.append(RecordError(number, *problem))
+            continue
+        key = key_of(record)
+        if key is not None:
+            if key in seen:
+                errors.append(
+                    RecordError(
+                        number,
+                        _key_field(rtype),
+                        str(_("a value not already used on line %(line)s") % {"line": seen[key]}),
+                    )
+                )
+                continue
+            seen[key] = number
+        records.append(record)
+    return records, errors
+
+
+def _key_field(rtype: str) -> str:
+    if rtype in ("entity", "duty_station"):
+        return "code"
+    if rtype in ("filer", "public_disclosure"):
+        return "person"
+    if rtype == "course_completions":
+        return "course"
+    if rtype == "baseline":
+        return "period"
+    return "ref"
+
+
+def _line_rules(record: Record):
+    """Rules across fields of one line: (field, expected) or None."""
+    d = record.data
+    if record.type == "service_request":
+        if d["category"] == "advice" and not d.get("advice_category"):
+            return "advice_category", str(_("an advice category (required when category is advice)"))
+        if d["category"] != "advice" and d.get("advice_category"):
+            return "advice_category", str(_("no advice category unless category is advice"))
+    if record.type == "retaliation_inquiry":
+        outcome = d.get("review_outcome")
+        if d["kind"] != "protection_request" and outcome not in (None, "pending", "closed"):
+            return "review_outcome", str(_("no review outcome unless kind is protection_request"))
+        if d.get("review_completed") and outcome in (None, "pending"):
+            return "review_outcome", str(_("an outcome when review_completed is given"))
+        if d.get("retaliation_established") is not None and not d.get("investigation_completed"):
+            return "investigation_completed", str(
+                _("a date when retaliation_established is given")
+            )
+    if record.type == "outreach_mission" and d["end"] < d["start"]:
+        return "end", str(_("a date on or after start"))
+    if record.type == "filer":
+        if d.get("verification_complete") is not None and not d.get("verification_selected"):
+            return "verification_complete", str(_("null unless verification_selected is true"))
+    return None
