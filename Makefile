@@ -25,7 +25,7 @@ compilemessages: $(STAMP)
 messages: $(STAMP)
 	DEBUG=1 $(PY) manage.py makemessages -l zh_Hans --no-obsolete --ignore=.venv --ignore=advisory \
 		--ignore=disclosure --ignore=retaliation --ignore=outreach --ignore=panel --ignore=tests --ignore=bench \
-		--ignore=ethics_office/reports --ignore=ethics_office/records
+		--ignore=ethics_office/reports
 	for app in advisory disclosure retaliation outreach panel ethics_office/reports; do \
 		(cd $$app && mkdir -p locale && DEBUG=1 $(CURDIR)/$(PY) $(CURDIR)/manage.py makemessages -l zh_Hans --no-obsolete); done
 

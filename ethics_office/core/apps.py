@@ -10,6 +10,36 @@ class Config(AppConfig):
     def ready(self):
         from ethics_office.organisation.roles import Role
 
-        from .registry import register_nav
+        from .registry import register_home_panels, register_nav
 
         register_nav(_("Audit trail"), "audit-events", [Role.DIRECTOR], order=90)
+        register_home_panels(_office_panels)
+
+
+def _office_panels(user, roles):
+    from django.urls import reverse
+
+    from ethics_office.audit.models import Action, AuditEvent
+    from ethics_office.organisation.roles import Role
+
+    from .registry import HomePanel
+
+    panels = []
+    if Role.DIRECTOR in roles:
+        failed = AuditEvent.objects.filter(action=Action.LOGIN_FAILED).count()
+        panels.append(
+            HomePanel(
+                title=_("Failed logins recorded"),
+                count=failed,
+                url=reverse("audit-events") + "?action=login_failed",
+            )
+        )
+    if Role.ADMIN in roles and user.is_staff:
+        panels.append(
+            HomePanel(
+                title=_("Reference data"),
+                url=reverse("admin:index"),
+                note=_("Entities, duty stations, categories and baseline figures."),
+            )
+        )
+    return panels

@@ -16,7 +16,7 @@ DEMO_USERS = [
     ("staff2", "D000002", "Lars Eriksen", Grade.P4, "UNOG", "GVA", [Role.STAFF]),
     ("officer", "D000003", "Mei Chen", Grade.P4, "EO", "NYC", [Role.STAFF, Role.OFFICER]),
     ("officer2", "D000004", "Rafael Ortiz", Grade.P3, "EO", "NYC", [Role.STAFF, Role.OFFICER]),
-    ("director", "D000005", "Joan Dubinsky", Grade.D2, "EO", "NYC", [Role.STAFF, Role.DIRECTOR]),
+    ("director", "D000005", "Elena Marchetti", Grade.D2, "EO", "NYC", [Role.STAFF, Role.DIRECTOR]),
     ("focalpoint", "D000006", "Priya Raman", Grade.P5, "DM", "NYC", [Role.STAFF, Role.FOCAL_POINT]),
     ("reviewer", "X000007", "Reviewer (external firm)", "", "EO", "NYC", [Role.REVIEWER]),
     ("panel", "D000008", "Kwame Mensah", Grade.D1, "UNRWA", "AMM", [Role.PANEL]),
