@@ -1,0 +1,15 @@
+"""The gates: 404 for a case the user may not know exists."""
+
+from ethics_office.core.gates import fetch_visible
+
+from .selectors import inquiries_handled_by, inquiries_of_complainant
+
+
+def access_retaliation_inquiry(user, pk, *, for_write=False):
+    """The case file, for the office handling it (the Director or an assigned officer)."""
+    return fetch_visible(inquiries_handled_by(user), pk, for_write=for_write)
+
+
+def access_own_retaliation_inquiry(user, pk, *, for_write=False):
+    """The complainant's view of their own case."""
+    return fetch_visible(inquiries_of_complainant(user), pk, for_write=for_write)

@@ -1,0 +1,81 @@
+"""Every read of retaliation cases that users can reach.
+
+Two audiences, never mixed: the office handling a case (the Director, and officers the
+Director assigned by object permission) and the complainant. Superusers, administrators
+and global permissions grant nothing here.
+"""
+
+from django.contrib.auth import get_user_model
+from django.contrib.contenttypes.models import ContentType
+from guardian.models import UserObjectPermission
+from guardian.shortcuts import get_objects_for_user
+
+from ethics_office.organisation.roles import Role, has_role
+
+from .models import COMPLAINANT_LETTERS, Letter, RetaliationInquiry
+from .workflow import CLOCK_STATUSES
+
+HANDLE_PERM = "retaliation.handle_retaliationinquiry"
+HANDLE_CODENAME = "handle_retaliationinquiry"
+
+
+def _base():
+    return RetaliationInquiry.objects.select_related(
+        "service_request", "service_request__requester", "service_request__category"
+    )
+
+
+def inquiries_handled_by(user):
+    """Cases this user works on: all of them for the Director, the assigned ones for an officer."""
+    if not user.is_authenticated:
+        return RetaliationInquiry.objects.none()
+    if has_role(user, Role.DIRECTOR):
+        return _base()
+    if not has_role(user, Role.OFFICER):
+        return RetaliationInquiry.objects.none()
+    assigned = get_objects_for_user(
+        user,
+        HANDLE_PERM,
+        klass=RetaliationInquiry,
+        use_groups=False,
+        with_superuser=False,
+        accept_global_perms=False,
+    )
+    return _base().filter(pk__in=assigned.values("pk"))
+
+
+def inquiries_of_complainant(user):
+    """The complainant's own cases (they see status and letters, never the office's notes)."""
+    if not user.is_authenticated:
+        return RetaliationInquiry.objects.none()
+    return _base().filter(service_request__requester__user=user)
+
+
+def open_reviews_handled_by(user):
+    """The dashboard: reviews whose clock is running or paused, oldest first."""
+    return (
+        inquiries_handled_by(user)
+        .filter(status__in=CLOCK_STATUSES, review_started__isnull=False)
+        .order_by("review_started", "id")
+    )
+
+
+def complainant_letters(inquiry):
+    return inquiry.letters.filter(kind__in=COMPLAINANT_LETTERS, to_complainant=True)
+
+
+def case_letters(inquiry):
+    return Letter.objects.filter(inquiry=inquiry)
+
+
+def officers_assigned_to(inquiry):
+    """The officers holding the handle permission on this case (direct user grants only)."""
+    ct = ContentType.objects.get_for_model(RetaliationInquiry)
+    user_ids = UserObjectPermission.objects.filter(
+        content_type=ct, object_pk=str(inquiry.pk), permission__codename=HANDLE_CODENAME
+    ).values("user_id")
+    return get_user_model().objects.filter(pk__in=user_ids, is_active=True).order_by("username")
+
+
+def assignable_officers():
+    return get_user_model().objects.filter(groups__name=Role.OFFICER, is_active=True).order_by("username")
