@@ -104,7 +104,11 @@ class Resolver:
         return in_file | in_db
 
     def check(self) -> list[RecordError]:
-        entity_fields = [("service_request", "entity"), ("retaliation_inquiry", "entity"), ("filer", "entity")]
+        entity_fields = [
+            ("service_request", "entity"),
+            ("retaliation_inquiry", "entity"),
+            ("filer", "entity"),
+        ]
         station_fields = [
             ("service_request", "duty_station"),
             ("retaliation_inquiry", "duty_station"),
@@ -122,7 +126,9 @@ class Resolver:
         self._known([("service_request", "advice_category")], advice_categories, _("an advice category code"))
         if self.by_type["retaliation_inquiry"] and "retaliation" not in categories:
             self.errors.append(
-                RecordError(self.by_type["retaliation_inquiry"][0].line, "type", str(_("a retaliation category")))
+                RecordError(
+                    self.by_type["retaliation_inquiry"][0].line, "type", str(_("a retaliation category"))
+                )
             )
         self._check_filers()
         return sorted(self.errors, key=lambda e: e.line)
@@ -148,7 +154,9 @@ class Resolver:
             key = (r.data["cycle"], r.data["person"])
             if key not in grades:
                 self.errors.append(
-                    RecordError(r.line, "person", str(_("a filer of the %(cycle)s cycle") % {"cycle": key[0]}))
+                    RecordError(
+                        r.line, "person", str(_("a filer of the %(cycle)s cycle") % {"cycle": key[0]})
+                    )
                 )
             elif r.type == "public_disclosure" and grades[key] not in SENIOR:
                 self.errors.append(RecordError(r.line, "person", str(_("a filer of grade ASG or USG"))))
@@ -287,7 +295,9 @@ class Writer:
             ).values_list("cycle__year", "person__index_number", "pk")
             filer_ids = {(c, p): pk for c, p, pk in qs if (c, p) in wanted}
         self._conflicts(conflicts, filer_ids)
-        pd_rows = {(filer_ids[(r.data["cycle"], r.data["person"])],): {"choice": r.data["choice"]} for r in choices}
+        pd_rows = {
+            (filer_ids[(r.data["cycle"], r.data["person"])],): {"choice": r.data["choice"]} for r in choices
+        }
         if pd_rows:
             upsert(
                 PublicDisclosure,
@@ -328,9 +338,11 @@ class Writer:
             return
         # The n-th conflict of a kind for a filer in the file is the n-th one recorded.
         existing = defaultdict(list)
-        for pk, filer_id, kind, resolution in ConflictItem.objects.filter(
-            filer_id__in=set(filer_ids.values())
-        ).order_by("pk").values_list("pk", "filer_id", "kind", "resolution"):
+        for pk, filer_id, kind, resolution in (
+            ConflictItem.objects.filter(filer_id__in=set(filer_ids.values()))
+            .order_by("pk")
+            .values_list("pk", "filer_id", "kind", "resolution")
+        ):
             existing[(filer_id, kind)].append((pk, resolution))
         position = Counter()
         to_create, to_update, unchanged = [], [], 0
@@ -357,7 +369,14 @@ class Writer:
         def by_ref(model, rtype, fields):
             rows = {(r.data["ref"],): {f: r.data.get(f) for f in fields} for r in self.by_type[rtype]}
             if rows:
-                upsert(model, model.objects.filter(ref__in=[k[0] for k in rows]), ("ref",), rows, self.stats, rtype)
+                upsert(
+                    model,
+                    model.objects.filter(ref__in=[k[0] for k in rows]),
+                    ("ref",),
+                    rows,
+                    self.stats,
+                    rtype,
+                )
 
         for r in self.by_type["training_session"] + self.by_type["outreach_mission"]:
             r.data["duty_station_id"] = self.stations.get(r.data.get("duty_station"))
@@ -374,4 +393,3 @@ class Writer:
                 periods = {k[1] if rtype == "course_completions" else k[0] for k in rows}
                 qs = model.objects.filter(period__in=periods)
                 upsert(model, qs, keys, rows, self.stats, rtype)
-

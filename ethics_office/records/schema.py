@@ -328,9 +328,7 @@ def _line_rules(record: Record):
         if d.get("review_completed") and outcome in (None, "pending"):
             return "review_outcome", str(_("an outcome when review_completed is given"))
         if d.get("retaliation_established") is not None and not d.get("investigation_completed"):
-            return "investigation_completed", str(
-                _("a date when retaliation_established is given")
-            )
+            return "investigation_completed", str(_("a date when retaliation_established is given"))
     if record.type == "outreach_mission" and d["end"] < d["start"]:
         return "end", str(_("a date on or after start"))
     if record.type == "filer":

@@ -43,7 +43,9 @@ class _DryRun(Exception):
     pass
 
 
-def records_import(*, actor, lines: Iterable[str | bytes], dry_run: bool = False, source: str = "") -> ImportResult:
+def records_import(
+    *, actor, lines: Iterable[str | bytes], dry_run: bool = False, source: str = ""
+) -> ImportResult:
     """Validate every line, resolve references across the file and the database, then
     upsert everything in one transaction. Raises ImportRejected (writing nothing) if any
     line is wrong. A dry run does the same work and rolls it back, so its counts are exact.
