@@ -3,6 +3,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from ethics_office.core.crypto import EncryptedTextField
+from ethics_office.core.storage import private_storage
 
 
 class MeetingKind(models.TextChoices):
@@ -10,10 +11,27 @@ class MeetingKind(models.TextChoices):
     INFORMAL = "informal", _("Informal")
 
 
+class MinutesStatus(models.TextChoices):
+    NONE = "none", _("No minutes yet")
+    DRAFT = "draft", _("Draft")
+    APPROVED = "approved", _("Approved")
+
+
 class PanelMeeting(models.Model):
     ref = models.CharField(_("reference"), max_length=30, unique=True)
     date = models.DateField(_("date"), db_index=True)
     kind = models.CharField(_("kind"), max_length=10, choices=MeetingKind.choices, default=MeetingKind.FORMAL)
+    # Beyond the contract: imported history leaves these empty.
+    venue = models.CharField(_("venue"), max_length=200, blank=True, default="")
+    attending_offices = models.ManyToManyField(
+        "MemberOffice", blank=True, related_name="meetings_attended", verbose_name=_("offices attending")
+    )
+    attendance_note = models.CharField(_("other attendance"), max_length=300, blank=True, default="")
+    minutes = models.TextField(_("minutes"), blank=True, default="")
+    minutes_status = models.CharField(
+        _("minutes status"), max_length=10, choices=MinutesStatus.choices, default=MinutesStatus.NONE
+    )
+    minutes_approved_on = models.DateField(_("minutes approved on"), null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -24,7 +42,10 @@ class PanelMeeting(models.Model):
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(kind__in=MeetingKind.values), name="panel_meeting_kind_valid"
-            )
+            ),
+            models.CheckConstraint(
+                condition=models.Q(minutes_status__in=MinutesStatus.values), name="panel_minutes_status_valid"
+            ),
         ]
 
     def __str__(self):
@@ -154,3 +175,65 @@ class Consultation(models.Model):
 
     def __str__(self):
         return self.ref
+
+
+class AgendaItem(models.Model):
+    meeting = models.ForeignKey(
+        PanelMeeting, on_delete=models.CASCADE, related_name="agenda_items", verbose_name=_("meeting")
+    )
+    position = models.PositiveSmallIntegerField(_("position"))
+    title = models.CharField(_("agenda item"), max_length=300)
+    decision = models.TextField(_("decision"), blank=True, default="")
+
+    class Meta:
+        ordering = ["meeting", "position", "id"]
+        verbose_name = _("agenda item")
+        verbose_name_plural = _("agenda items")
+
+    def __str__(self):
+        return self.title
+
+
+class MeetingDocument(models.Model):
+    meeting = models.ForeignKey(
+        PanelMeeting, on_delete=models.CASCADE, related_name="documents", verbose_name=_("meeting")
+    )
+    title = models.CharField(_("title"), max_length=200)
+    file = models.FileField(_("file"), storage=private_storage, upload_to="panel/meetings/%Y/")
+    content_type = models.CharField(max_length=100)
+    original_name = models.CharField(max_length=255)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("uploaded by")
+    )
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["meeting", "id"]
+        verbose_name = _("meeting document")
+        verbose_name_plural = _("meeting documents")
+
+    def __str__(self):
+        return self.title
+
+
+class OfficeAnnualReport(models.Model):
+    """A member office's annual report: received, reviewed by the Panel, its recommendations."""
+
+    office = models.ForeignKey(
+        MemberOffice, on_delete=models.PROTECT, related_name="annual_reports", verbose_name=_("member office")
+    )
+    year = models.PositiveSmallIntegerField(_("year covered"))
+    received_on = models.DateField(_("received on"))
+    reviewed_on = models.DateField(_("reviewed on"), null=True, blank=True)
+    recommendations = models.TextField(_("recommendations"), blank=True, default="")
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-year", "office__code"]
+        verbose_name = _("member office annual report")
+        verbose_name_plural = _("member office annual reports")
+        constraints = [models.UniqueConstraint(fields=["office", "year"], name="office_annual_report_once")]
+
+    def __str__(self):
+        return f"{self.office_id} {self.year}"

@@ -1,13 +1,59 @@
-"""One gate per thing: 404 for what the user may not know exists."""
+"""One gate per thing: 404 for what the user may not know exists, 403 when a panel member
+tries to change a record they may read (only the office records changes)."""
+
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
 
 from ethics_office.core.gates import fetch_visible
 from ethics_office.organisation.roles import is_office
 
-from .selectors import consultations_visible_to
+from .selectors import (
+    annual_reports_visible_to,
+    consultations_visible_to,
+    meeting_documents_visible_to,
+    meetings_visible_to,
+    member_offices_visible_to,
+)
+
+
+def _gate(queryset, user, pk, for_write):
+    if for_write and not is_office(user):
+        fetch_visible(queryset, pk)  # 404 first if it is not theirs to know about
+        raise PermissionDenied
+    return fetch_visible(queryset, pk, for_write=for_write)
+
+
+def require_office(user) -> None:
+    """Pages that only the office uses (forms to record things) do not exist for others."""
+    if not is_office(user):
+        raise Http404
 
 
 def access_consultation(user, pk, *, for_write=False):
-    if for_write and not is_office(user):
-        # Panel members read what is shared with them; only the office records changes.
-        return fetch_visible(consultations_visible_to(user).none(), pk)
-    return fetch_visible(consultations_visible_to(user), pk, for_write=for_write)
+    return _gate(consultations_visible_to(user), user, pk, for_write)
+
+
+def access_meeting(user, pk, *, for_write=False):
+    qs = meetings_visible_to(user)
+    if for_write:
+        # Aggregates cannot be locked FOR UPDATE; lock the bare row.
+        qs = qs.model.objects.filter(pk__in=qs.values("pk"))
+    return _gate(qs, user, pk, for_write)
+
+
+def access_meeting_document(user, pk, *, for_write=False):
+    return _gate(meeting_documents_visible_to(user), user, pk, for_write)
+
+
+def access_member_office(user, pk, *, for_write=False):
+    qs = member_offices_visible_to(user)
+    if for_write:
+        qs = qs.model.objects.filter(pk__in=qs.values("pk"))
+    return _gate(qs, user, pk, for_write)
+
+
+def access_annual_report(user, pk, *, for_write=False):
+    qs = annual_reports_visible_to(user)
+    if for_write:
+        qs = qs.model.objects.filter(pk__in=qs.values("pk"))
+    return _gate(qs, user, pk, for_write)

@@ -1,19 +1,80 @@
 """Every read users reach. Officers and the Director see all of the Panel's records; panel
-members see the Panel's own records and only the consultations shared with them."""
+members see the Panel's own records (meetings, member offices, annual reports) and only the
+consultations shared with them; everyone else sees nothing."""
+
+from django.db.models import Count, OuterRef, Subquery
+from django.utils import timezone
 
 from ethics_office.organisation.roles import Role, has_role, is_office
 
-from .models import Consultation
+from .models import (
+    AgendaItem,
+    Consultation,
+    MeetingDocument,
+    MemberOffice,
+    MemberOfficeName,
+    OfficeAnnualReport,
+    PanelMeeting,
+)
 
 
-def _is_panel(user) -> bool:
-    return has_role(user, Role.PANEL)
+def sees_panel_records(user) -> bool:
+    return is_office(user) or has_role(user, Role.PANEL)
+
+
+def _name_as_of(office_ref, when=None):
+    return Subquery(
+        MemberOfficeName.objects.filter(office=office_ref, valid_from__lte=when or timezone.localdate())
+        .order_by("-valid_from")
+        .values("name")[:1]
+    )
+
+
+def member_offices_visible_to(user):
+    if not sees_panel_records(user):
+        return MemberOffice.objects.none()
+    return MemberOffice.objects.annotate(current_name=_name_as_of(OuterRef("pk")))
+
+
+def member_office_names_visible_to(user):
+    if not sees_panel_records(user):
+        return MemberOfficeName.objects.none()
+    return MemberOfficeName.objects.select_related("office")
+
+
+def meetings_visible_to(user):
+    if not sees_panel_records(user):
+        return PanelMeeting.objects.none()
+    # Aggregation drops Meta.ordering, so order explicitly.
+    return PanelMeeting.objects.annotate(
+        item_count=Count("agenda_items", distinct=True), document_count=Count("documents", distinct=True)
+    ).order_by("-date", "-id")
+
+
+def agenda_items_of(meeting):
+    return AgendaItem.objects.filter(meeting=meeting)
+
+
+def meeting_documents_visible_to(user):
+    if not sees_panel_records(user):
+        return MeetingDocument.objects.none()
+    return MeetingDocument.objects.select_related("meeting", "uploaded_by")
+
+
+def annual_reports_visible_to(user):
+    if not sees_panel_records(user):
+        return OfficeAnnualReport.objects.none()
+    return OfficeAnnualReport.objects.select_related("office").annotate(
+        office_name=_name_as_of(OuterRef("office"))
+    )
 
 
 def consultations_visible_to(user):
-    base = Consultation.objects.select_related("member_office", "opened_by")
+    base = Consultation.objects.select_related("member_office", "opened_by").annotate(
+        office_name=_name_as_of(OuterRef("member_office"))
+    )
     if is_office(user):
         return base
-    if _is_panel(user):
+    if has_role(user, Role.PANEL):
         return base.filter(shared_with=user)
     return base.none()

@@ -1,4 +1,5 @@
 import pytest
+from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
 from ethics_office.audit.models import AuditEvent
@@ -45,7 +46,7 @@ def test_panel_members_see_a_consultation_only_once_shared(officer, panel_member
     assert access_consultation(panel_member, c.pk) == c
     with pytest.raises(Http404):
         access_consultation(staff, c.pk)
-    with pytest.raises(Http404):
+    with pytest.raises(PermissionDenied):
         access_consultation(panel_member, c.pk, for_write=True)
 
 

@@ -1,0 +1,34 @@
+"""The Panel's panels on the home page."""
+
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from ethics_office.core.registry import HomePanel
+from ethics_office.organisation.roles import Role
+
+from .models import ConsultationStatus
+from .selectors import consultations_visible_to, meetings_visible_to
+
+
+def home_panels(user, roles):
+    if not roles & {Role.OFFICER, Role.DIRECTOR, Role.PANEL}:
+        return []
+    open_consultations = consultations_visible_to(user).filter(status=ConsultationStatus.OPEN)
+    upcoming = meetings_visible_to(user).filter(date__gte=timezone.localdate()).order_by("date")[:3]
+    return [
+        HomePanel(
+            title=_("Open Panel consultations"),
+            count=open_consultations.count(),
+            url=reverse("panel-consultations"),
+        ),
+        HomePanel(
+            title=_("Next Panel meetings"),
+            url=reverse("panel-meetings"),
+            items=[
+                (f"{m.ref} · {m.date:%Y-%m-%d}", reverse("panel-meeting-detail", args=[m.pk]))
+                for m in upcoming
+            ],
+            note="" if upcoming else _("No meeting scheduled."),
+        ),
+    ]
