@@ -21,7 +21,9 @@ PROD_ENV = {
 
 
 def _run(args, env_extra, drop=()):
-    env = {k: v for k, v in os.environ.items() if k not in drop and k not in ("PYTEST_CURRENT_TEST",)}
+    # The browser tests' async-unsafe switch must not leak into a "production" process.
+    skip = {*drop, "PYTEST_CURRENT_TEST", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    env = {k: v for k, v in os.environ.items() if k not in skip}
     env.pop("DJANGO_SETTINGS_MODULE", None)
     env.update(env_extra)
     env["ETHICS_TESTING"] = "0"
