@@ -1,10 +1,13 @@
+from django.conf import settings
 from django.db import models
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from ethics_office.core.crypto import EncryptedTextField
+from ethics_office.core.storage import private_storage
 from ethics_office.intake.models import ServiceRequest
 
-from .workflow import Status
+from .workflow import Outcome, Status, VendorRecommendation
 
 
 class AdviceCategory(models.Model):
@@ -48,6 +51,26 @@ class AdviceRequest(models.Model):
         verbose_name=_("advice category"),
     )
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.RECEIVED)
+    # Fields below are live-case fields; imported history rows leave them empty.
+    question = EncryptedTextField(_("question"), blank=True, default="")
+    assigned_to = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="advice_requests_assigned",
+        verbose_name=_("officer"),
+    )
+    acknowledged_at = models.DateTimeField(_("acknowledged"), null=True, blank=True)
+    advised_at = models.DateTimeField(_("advised"), null=True, blank=True)
+    advice = EncryptedTextField(_("advice given"), blank=True, default="")
+    outcome = models.CharField(_("outcome"), max_length=20, choices=Outcome.choices, blank=True, default="")
+    referred_to = models.CharField(_("referred to"), max_length=200, blank=True, default="")
+    vendor_name = models.CharField(_("vendor"), max_length=200, blank=True, default="")
+    vendor_recommendation = models.CharField(
+        _("recommendation"), max_length=20, choices=VendorRecommendation.choices, blank=True, default=""
+    )
+    vendor_note = EncryptedTextField(_("recommendation details"), blank=True, default="")
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -55,11 +78,151 @@ class AdviceRequest(models.Model):
         ordering = ["-id"]
         verbose_name = _("advice request")
         verbose_name_plural = _("advice requests")
+        permissions = [("handle_advicerequest", _("Handles this advice request"))]
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(status__in=Status.values), name="advice_request_status_valid"
-            )
+            ),
+            models.CheckConstraint(
+                condition=models.Q(outcome__in=[*Outcome.values, ""]), name="advice_request_outcome_valid"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(vendor_recommendation__in=[*VendorRecommendation.values, ""]),
+                name="advice_request_vendor_recommendation_valid",
+            ),
         ]
 
     def __str__(self):
         return self.service_request.ref if self.service_request_id else "advice request"
+
+
+class AdviceMessage(models.Model):
+    """The confidential thread between the requester and the office."""
+
+    request = models.ForeignKey(
+        AdviceRequest, on_delete=models.CASCADE, related_name="messages", verbose_name=_("advice request")
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("author")
+    )
+    from_office = models.BooleanField(_("from the Ethics Office"), default=False)
+    body = EncryptedTextField(_("message"))
+    created_at = models.DateTimeField(_("sent"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        verbose_name = _("message")
+        verbose_name_plural = _("messages")
+
+    def __str__(self):
+        return f"message #{self.pk}"
+
+
+class InternalNote(models.Model):
+    """The office's own notes on a request; the requester never sees them."""
+
+    request = models.ForeignKey(
+        AdviceRequest, on_delete=models.CASCADE, related_name="notes", verbose_name=_("advice request")
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("author")
+    )
+    body = EncryptedTextField(_("note"))
+    created_at = models.DateTimeField(_("written"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        verbose_name = _("internal note")
+        verbose_name_plural = _("internal notes")
+
+    def __str__(self):
+        return f"note #{self.pk}"
+
+
+class AdviceAttachment(models.Model):
+    """A file attached by the requester; encrypted on disk, served only through the gate."""
+
+    request = models.ForeignKey(
+        AdviceRequest, on_delete=models.CASCADE, related_name="attachments", verbose_name=_("advice request")
+    )
+    file = models.FileField(_("file"), storage=private_storage, upload_to="advisory/%Y/%m/")
+    original_name = models.CharField(_("file name"), max_length=255)
+    content_type = models.CharField(_("type"), max_length=100)
+    size = models.PositiveIntegerField(_("size"))
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("uploaded by")
+    )
+    created_at = models.DateTimeField(_("uploaded"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        verbose_name = _("attachment")
+        verbose_name_plural = _("attachments")
+
+    def __str__(self):
+        return self.original_name
+
+
+class Precedent(models.Model):
+    """An anonymised summary of advice given, so officers answer alike."""
+
+    category = models.ForeignKey(
+        AdviceCategory, on_delete=models.PROTECT, related_name="precedents", verbose_name=_("advice category")
+    )
+    title = models.CharField(_("title"), max_length=200)
+    summary = models.TextField(_("anonymised summary"))
+    source = models.ForeignKey(
+        AdviceRequest,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="precedents",
+        verbose_name=_("source request"),
+    )
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("published by")
+    )
+    published_at = models.DateTimeField(_("published"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-published_at", "-id"]
+        verbose_name = _("precedent")
+        verbose_name_plural = _("precedents")
+
+    def __str__(self):
+        return self.title
+
+
+class RoadmapEntry(models.Model):
+    """One office on the Roadmap: what it handles and how to reach it, in both languages."""
+
+    name = models.CharField(_("office (English)"), max_length=200)
+    name_zh = models.CharField(_("office (Chinese)"), max_length=200, blank=True, default="")
+    handles = models.TextField(_("what it handles (English)"))
+    handles_zh = models.TextField(_("what it handles (Chinese)"), blank=True, default="")
+    contact = models.TextField(_("how to reach it (English)"))
+    contact_zh = models.TextField(_("how to reach it (Chinese)"), blank=True, default="")
+    ordering = models.PositiveSmallIntegerField(_("order"), default=100)
+
+    class Meta:
+        ordering = ["ordering", "id"]
+        verbose_name = _("Roadmap entry")
+        verbose_name_plural = _("Roadmap entries")
+
+    def __str__(self):
+        return self.name
+
+    def _pick(self, en: str, zh: str) -> str:
+        return zh if zh and (get_language() or "").startswith("zh") else en
+
+    @property
+    def display_name(self) -> str:
+        return self._pick(self.name, self.name_zh)
+
+    @property
+    def display_handles(self) -> str:
+        return self._pick(self.handles, self.handles_zh)
+
+    @property
+    def display_contact(self) -> str:
+        return self._pick(self.contact, self.contact_zh)

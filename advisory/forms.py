@@ -1,0 +1,204 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from ethics_office.intake.models import Channel
+from ethics_office.organisation.models import Person
+
+from .models import RoadmapEntry
+from .workflow import Outcome, Status, VendorRecommendation
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    """Several files in one input; each is checked by the service (size, type from bytes)."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", MultipleFileInput())
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None):
+        if not data:
+            return []
+        items = data if isinstance(data, list | tuple) else [data]
+        return [super(MultipleFileField, self).clean(item, initial) for item in items if item]
+
+
+def _category_choices(categories):
+    return [(c.code, c.display_label) for c in categories]
+
+
+ATTACHMENT_HELP = _("Optional. PDF, Word documents or images, at most 10 MB each.")
+
+
+class AskForm(forms.Form):
+    category = forms.ChoiceField(label=_("What is your question about?"), widget=forms.RadioSelect)
+    question = forms.CharField(
+        label=_("Your question"),
+        widget=forms.Textarea(attrs={"rows": 8}),
+        help_text=_("Only the Ethics Office reads this. Give the facts the office needs to advise you."),
+    )
+    attachments = MultipleFileField(label=_("Attachments"), required=False, help_text=ATTACHMENT_HELP)
+
+    def __init__(self, *args, categories=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["category"].choices = _category_choices(categories)
+
+
+INTAKE_CHOICES = [("advice", _("Advice")), ("standard_setting", _("Policy support (standard setting)"))]
+
+
+class RecordForm(forms.Form):
+    """An officer records a request received by phone, e-mail, in person or by referral."""
+
+    requester_index = forms.CharField(
+        label=_("Requester's index number"),
+        required=False,
+        help_text=_("Leave empty for an anonymous caller or a department's policy request."),
+    )
+    intake_category = forms.ChoiceField(label=_("Kind of request"), choices=INTAKE_CHOICES)
+    category = forms.ChoiceField(label=_("Advice category"), required=False)
+    channel = forms.ChoiceField(
+        label=_("Received by"),
+        choices=[(c.value, c.label) for c in Channel if c not in (Channel.WEB, Channel.IMPORT)],
+    )
+    received = forms.DateField(label=_("Received on"), widget=forms.DateInput(attrs={"type": "date"}))
+    question = forms.CharField(label=_("The question"), widget=forms.Textarea(attrs={"rows": 6}))
+    attachments = MultipleFileField(label=_("Attachments"), required=False, help_text=ATTACHMENT_HELP)
+
+    def __init__(self, *args, categories=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["category"].choices = [("", "—")] + _category_choices(categories)
+
+    def clean_requester_index(self):
+        index = self.cleaned_data["requester_index"].strip()
+        if not index:
+            return None
+        try:
+            return Person.objects.get(index_number__iexact=index)
+        except Person.DoesNotExist:
+            raise forms.ValidationError(_("No staff member has this index number.")) from None
+
+
+class MessageForm(forms.Form):
+    body = forms.CharField(label=_("Message"), widget=forms.Textarea(attrs={"rows": 4}))
+
+
+class NoteForm(forms.Form):
+    body = forms.CharField(
+        label=_("Internal note"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Seen only by the office, never by the requester."),
+    )
+
+
+class AssignForm(forms.Form):
+    officer = forms.ModelChoiceField(label=_("Officer"), queryset=None)
+
+    def __init__(self, *args, officers=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["officer"].queryset = officers
+
+
+class TransitionForm(forms.Form):
+    to = forms.ChoiceField(label=_("New status"), choices=Status.choices)
+
+
+class OutcomeForm(forms.Form):
+    outcome = forms.ChoiceField(label=_("Outcome"), choices=Outcome.choices)
+    advice = forms.CharField(
+        label=_("Advice given"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=_("The requester reads this on their request page."),
+    )
+    referred_to = forms.CharField(label=_("Referred to"), required=False, max_length=200)
+
+
+class VendorForm(forms.Form):
+    vendor_name = forms.CharField(label=_("Vendor"), max_length=200)
+    recommendation = forms.ChoiceField(
+        label=_("Recommendation"), choices=[("", "—"), *VendorRecommendation.choices], required=False
+    )
+    note = forms.CharField(label=_("Details"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class PrecedentForm(forms.Form):
+    category = forms.ChoiceField(label=_("Category"))
+    title = forms.CharField(label=_("Title"), max_length=200)
+    summary = forms.CharField(
+        label=_("Anonymised summary"),
+        widget=forms.Textarea(attrs={"rows": 8}),
+        help_text=_("No names, index numbers, entities or other details that identify the requester."),
+    )
+
+    def __init__(self, *args, categories=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["category"].choices = _category_choices(categories)
+
+
+class RoadmapEntryForm(forms.ModelForm):
+    class Meta:
+        model = RoadmapEntry
+        fields = ["name", "name_zh", "handles", "handles_zh", "contact", "contact_zh", "ordering"]
+        widgets = {
+            "handles": forms.Textarea(attrs={"rows": 3}),
+            "handles_zh": forms.Textarea(attrs={"rows": 3}),
+            "contact": forms.Textarea(attrs={"rows": 2}),
+            "contact_zh": forms.Textarea(attrs={"rows": 2}),
+        }
+
+
+SORT_CHOICES = [
+    ("-received", _("Newest first")),
+    ("received", _("Oldest first")),
+    ("ref", _("Reference")),
+    ("status", _("Status")),
+    ("category", _("Category")),
+    ("officer", _("Officer")),
+]
+AGE_CHOICES = [
+    ("", _("Any age")),
+    ("2", _("Over 2 days")),
+    ("7", _("Over a week")),
+    ("30", _("Over 30 days")),
+]
+
+
+class QueueFilterForm(forms.Form):
+    q = forms.CharField(label=_("Reference or requester"), required=False)
+    category = forms.ChoiceField(label=_("Category"), required=False)
+    status = forms.ChoiceField(label=_("Status"), required=False)
+    channel = forms.ChoiceField(label=_("Channel"), required=False)
+    officer = forms.ChoiceField(label=_("Officer"), required=False)
+    older_than = forms.ChoiceField(label=_("Age"), required=False, choices=AGE_CHOICES)
+    overdue = forms.BooleanField(label=_("Overdue only"), required=False)
+    sort = forms.ChoiceField(label=_("Sort"), required=False, choices=SORT_CHOICES)
+
+    def __init__(self, *args, categories=(), officers=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["category"].choices = [("", _("All"))] + _category_choices(categories)
+        self.fields["status"].choices = [("", _("Open")), ("all", _("All")), *Status.choices]
+        self.fields["channel"].choices = [("", _("All")), *Channel.choices]
+        self.fields["officer"].choices = [("", _("All")), ("none", _("Unassigned"))] + [
+            (str(u.pk), u.get_username()) for u in officers
+        ]
+
+    def filters(self) -> dict:
+        if not self.is_valid():
+            return {"open_only": True}
+        data = self.cleaned_data
+        status = data.get("status") or ""
+        return {
+            "q": data.get("q") or "",
+            "category": data.get("category") or "",
+            "status": "" if status in ("", "all") else status,
+            "open_only": status == "",
+            "channel": data.get("channel") or "",
+            "officer": data.get("officer") or "",
+            "older_than": int(data["older_than"]) if data.get("older_than") else None,
+            "overdue": data.get("overdue") or False,
+            "sort": data.get("sort") or "-received",
+        }

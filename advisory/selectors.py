@@ -1,0 +1,270 @@
+"""Every read users reach: who sees which advice request, the queue, the clock, precedents."""
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.db.models import Q
+from django.utils import timezone
+from guardian.shortcuts import get_objects_for_user
+
+from ethics_office.core.clock import add_working_days
+from ethics_office.organisation.roles import Role, is_office, roles_of
+
+from .models import AdviceAttachment, AdviceCategory, AdviceRequest, Precedent, RoadmapEntry
+from .workflow import OPEN, Status
+
+HANDLE_PERM = "advisory.handle_advicerequest"
+
+
+def ack_working_days() -> int:
+    return int(getattr(settings, "ADVICE_ACK_WORKING_DAYS", 2))
+
+
+def advise_days() -> int:
+    return int(getattr(settings, "ADVICE_ADVISE_DAYS", 30))
+
+
+def _base():
+    return AdviceRequest.objects.select_related(
+        "service_request__category",
+        "service_request__requester",
+        "service_request__entity",
+        "service_request__duty_station",
+        "category",
+        "assigned_to",
+    )
+
+
+def advice_requests_handled_by(user):
+    """Requests this user holds the object permission for (their assigned cases)."""
+    return get_objects_for_user(
+        user, HANDLE_PERM, klass=AdviceRequest, with_superuser=False, accept_global_perms=False
+    )
+
+
+def advice_requests_visible_to(user):
+    """Staff see their own; officers see triage and their own cases; the Director sees all.
+
+    Focal points, reviewers, panel members and administrators see none but their own.
+    """
+    if user is None or not user.is_authenticated:
+        return AdviceRequest.objects.none()
+    roles = roles_of(user)
+    base = _base()
+    if Role.DIRECTOR in roles:
+        return base
+    own = Q(service_request__requester__user=user)
+    if Role.OFFICER in roles:
+        handled = advice_requests_handled_by(user).values("pk")
+        return base.filter(own | Q(assigned_to__isnull=True) | Q(pk__in=handled))
+    return base.filter(own)
+
+
+def advice_requests_of_requester(user):
+    """A person's own requests (the "My requests" page), whatever roles they hold."""
+    if user is None or not user.is_authenticated:
+        return AdviceRequest.objects.none()
+    return _base().filter(service_request__requester__user=user).order_by("-service_request__received", "-id")
+
+
+def is_requester(user, req: AdviceRequest) -> bool:
+    requester = req.service_request.requester
+    return requester is not None and requester.user_id is not None and requester.user_id == user.pk
+
+
+def can_handle(user, req: AdviceRequest) -> bool:
+    """The Director, or the officer the request is assigned to, acts for the office."""
+    roles = roles_of(user)
+    if Role.DIRECTOR in roles:
+        return True
+    return Role.OFFICER in roles and req.assigned_to_id == user.pk
+
+
+def sees_as_office(user, req: AdviceRequest) -> bool:
+    """Office users see the case page, unless the request is their own."""
+    return is_office(user) and not is_requester(user, req)
+
+
+# --- The clock -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Clock:
+    received: dt.date
+    ack_due: dt.date
+    advise_due: dt.date
+    acknowledged: bool
+    advised: bool
+    open: bool
+    today: dt.date
+
+    @property
+    def ack_overdue(self) -> bool:
+        return self.open and not self.acknowledged and self.today > self.ack_due
+
+    @property
+    def advise_overdue(self) -> bool:
+        return self.open and not self.advised and self.today > self.advise_due
+
+    @property
+    def overdue(self) -> bool:
+        return self.ack_overdue or self.advise_overdue
+
+    @property
+    def days_open(self) -> int:
+        return (self.today - self.received).days
+
+    @property
+    def days_left(self) -> int:
+        return (self.advise_due - self.today).days
+
+
+def clock_of(req: AdviceRequest, today: dt.date | None = None) -> Clock:
+    today = today or timezone.localdate()
+    received = req.service_request.received
+    return Clock(
+        received=received,
+        ack_due=add_working_days(received, ack_working_days()),
+        advise_due=received + dt.timedelta(days=advise_days()),
+        acknowledged=req.acknowledged_at is not None or req.status != Status.RECEIVED,
+        advised=req.advised_at is not None,
+        open=req.status in OPEN,
+        today=today,
+    )
+
+
+def _ack_overdue_cutoff(today: dt.date) -> dt.date:
+    """The latest received date whose acknowledgement is overdue today."""
+    day = today - dt.timedelta(days=1)
+    while add_working_days(day, ack_working_days()) >= today:
+        day -= dt.timedelta(days=1)
+    return day
+
+
+def overdue_q(today: dt.date | None = None) -> Q:
+    today = today or timezone.localdate()
+    ack = Q(
+        status=Status.RECEIVED,
+        acknowledged_at__isnull=True,
+        service_request__received__lte=_ack_overdue_cutoff(today),
+    )
+    advise = Q(
+        status__in=OPEN,
+        advised_at__isnull=True,
+        service_request__received__lt=today - dt.timedelta(days=advise_days()),
+    )
+    return ack | advise
+
+
+# --- The officers' queue ---------------------------------------------------------------
+
+SORTS = {
+    "received": ("service_request__received", "id"),
+    "-received": ("-service_request__received", "-id"),
+    "ref": ("service_request__ref",),
+    "-ref": ("-service_request__ref",),
+    "status": ("status", "-service_request__received"),
+    "category": ("category__ordering", "-service_request__received"),
+    "officer": ("assigned_to__username", "-service_request__received"),
+}
+
+
+def advice_queue(user, *, filters: dict | None = None):
+    """The triage queue: office users only, filtered, searched and sorted."""
+    if not is_office(user):
+        return AdviceRequest.objects.none()
+    filters = filters or {}
+    qs = advice_requests_visible_to(user)
+    if code := filters.get("category"):
+        qs = qs.filter(category__code=code)
+    if status := filters.get("status"):
+        qs = qs.filter(status=status)
+    elif filters.get("open_only"):
+        qs = qs.filter(status__in=OPEN)
+    if channel := filters.get("channel"):
+        qs = qs.filter(service_request__channel=channel)
+    officer = filters.get("officer")
+    if officer == "none":
+        qs = qs.filter(assigned_to__isnull=True)
+    elif officer:
+        qs = qs.filter(assigned_to_id=officer)
+    if (older := filters.get("older_than")) is not None:
+        qs = qs.filter(service_request__received__lte=timezone.localdate() - dt.timedelta(days=int(older)))
+    if filters.get("overdue"):
+        qs = qs.filter(overdue_q())
+    if q := (filters.get("q") or "").strip():
+        qs = qs.filter(
+            Q(service_request__ref__icontains=q)
+            | Q(service_request__requester__name__icontains=q)
+            | Q(service_request__requester__index_number__iexact=q)
+        )
+    return qs.order_by(*SORTS.get(filters.get("sort") or "-received", SORTS["-received"]))
+
+
+def officers_for_assignment():
+    from django.contrib.auth import get_user_model
+
+    return (
+        get_user_model()
+        .objects.filter(groups__name__in=[Role.OFFICER, Role.DIRECTOR], is_active=True)
+        .distinct()
+        .order_by("username")
+    )
+
+
+def other_requests_of_requester(req: AdviceRequest, user):
+    """The same requester's other requests that this user may see."""
+    requester_id = req.service_request.requester_id
+    if requester_id is None:
+        return AdviceRequest.objects.none()
+    return (
+        advice_requests_visible_to(user)
+        .filter(service_request__requester_id=requester_id)
+        .exclude(pk=req.pk)
+        .order_by("-service_request__received")
+    )
+
+
+def thread_of(req: AdviceRequest):
+    return req.messages.select_related("author").order_by("created_at", "id")
+
+
+def notes_of(req: AdviceRequest):
+    return req.notes.select_related("author").order_by("created_at", "id")
+
+
+def attachments_of(req: AdviceRequest):
+    return req.attachments.order_by("created_at", "id")
+
+
+def attachments_visible_to(user):
+    visible = advice_requests_visible_to(user).values("pk")
+    return AdviceAttachment.objects.select_related("request__service_request").filter(request__in=visible)
+
+
+# --- Precedents and the Roadmap --------------------------------------------------------
+
+
+def precedents_visible_to(user):
+    """Precedents are the office's working tool."""
+    if not is_office(user):
+        return Precedent.objects.none()
+    return Precedent.objects.select_related("category", "published_by")
+
+
+def precedent_search(user, *, category: str = "", words: str = ""):
+    qs = precedents_visible_to(user)
+    if category:
+        qs = qs.filter(category__code=category)
+    for word in words.split():
+        qs = qs.filter(Q(title__icontains=word) | Q(summary__icontains=word))
+    return qs
+
+
+def roadmap_entries():
+    return RoadmapEntry.objects.all()
+
+
+def advice_categories():
+    return AdviceCategory.objects.filter(active=True)

@@ -1,0 +1,489 @@
+"""Every write on advice requests. Each takes `actor` and leaves an audit event."""
+
+import datetime as dt
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied
+from django.core.mail import send_mail
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from ethics_office.audit.models import Action
+from ethics_office.audit.services import audit_record
+from ethics_office.core.errors import ApplicationError, TransitionNotAllowed, ValidationFailed
+from ethics_office.core.uploads import check_upload
+from ethics_office.intake.models import Channel
+from ethics_office.intake.services import service_request_register
+from ethics_office.organisation.models import Person
+from ethics_office.organisation.roles import Role, has_role, is_office
+from ethics_office.organisation.selectors import person_of
+from ethics_office.organisation.services import object_permission_grant, object_permission_revoke
+
+from .models import (
+    AdviceAttachment,
+    AdviceCategory,
+    AdviceMessage,
+    AdviceRequest,
+    InternalNote,
+    Precedent,
+    RoadmapEntry,
+)
+from .permissions import access_advice_request, access_attachment
+from .selectors import HANDLE_PERM, can_handle, is_requester
+from .workflow import ALLOWED, NEEDS_OFFICER, OPEN, OUTCOME_STATUS, REQUESTER_MAY, Outcome, Status
+
+# Intake categories this app owns: advice, and policy support for departments.
+INTAKE_CATEGORIES = ("advice", "standard_setting")
+
+
+# --- Intake ----------------------------------------------------------------------------
+
+
+def _checked_files(files) -> list[tuple[object, str]]:
+    """Check every file before anything is written, so one bad file saves nothing."""
+    return [(upload, check_upload(upload, field="attachments")) for upload in files or ()]
+
+
+def _category(code: str | None) -> AdviceCategory | None:
+    if not code:
+        return None
+    try:
+        return AdviceCategory.objects.get(code=code, active=True)
+    except AdviceCategory.DoesNotExist:
+        raise ApplicationError(_("Choose one of the listed categories."), field="category") from None
+
+
+@transaction.atomic
+def _create(
+    *,
+    actor,
+    requester: Person | None,
+    intake_category: str,
+    category: AdviceCategory | None,
+    question: str,
+    channel: str,
+    received: dt.date | None,
+    checked_files,
+) -> AdviceRequest:
+    service_request = service_request_register(
+        actor=actor, category=intake_category, requester=requester, channel=channel, received=received
+    )
+    req = AdviceRequest.objects.create(service_request=service_request, category=category, question=question)
+    audit_record(
+        actor=actor, action=Action.CREATE, obj=req, fields=["service_request", "category", "question"]
+    )
+    for upload, kind in checked_files:
+        _attachment_save(actor=actor, req=req, upload=upload, kind=kind)
+    return req
+
+
+def _attachment_save(*, actor, req: AdviceRequest, upload, kind: str) -> AdviceAttachment:
+    upload.seek(0)
+    attachment = AdviceAttachment(
+        request=req,
+        original_name=upload.name[:255],
+        content_type=kind,
+        size=upload.size,
+        uploaded_by=actor,
+    )
+    attachment.file.save(upload.name, upload, save=False)
+    attachment.save()
+    audit_record(actor=actor, action=Action.CREATE, obj=attachment, fields=["file", "original_name"])
+    return attachment
+
+
+def advice_request_submit(*, actor, category: str, question: str, files=()) -> AdviceRequest:
+    """A staff member asks for advice through the web form."""
+    person = person_of(actor)
+    if person is None:
+        raise ApplicationError(_("Your account is not linked to a staff record; contact the Ethics Office."))
+    if not question.strip():
+        raise ValidationFailed(_("Write your question."), errors={"question": [_("Write your question.")]})
+    cat = _category(category)
+    if cat is None:
+        raise ValidationFailed(_("Choose a category."), errors={"category": [_("Choose a category.")]})
+    checked = _checked_files(files)
+    return _create(
+        actor=actor,
+        requester=person,
+        intake_category="advice",
+        category=cat,
+        question=question.strip(),
+        channel=Channel.WEB,
+        received=None,
+        checked_files=checked,
+    )
+
+
+def advice_request_record(
+    *,
+    actor,
+    requester: Person | None,
+    intake_category: str,
+    category: str | None,
+    question: str,
+    channel: str,
+    received: dt.date | None = None,
+    files=(),
+) -> AdviceRequest:
+    """An officer records a request received by phone, e-mail or in person."""
+    if not is_office(actor):
+        raise PermissionDenied
+    if intake_category not in INTAKE_CATEGORIES:
+        raise ApplicationError(_("Choose advice or policy support."), field="intake_category")
+    cat = _category(category)
+    if intake_category == "advice" and cat is None:
+        raise ApplicationError(_("Advice requests need a category."), field="category")
+    if intake_category == "standard_setting":
+        cat = None
+    if channel not in Channel.values or channel == Channel.IMPORT:
+        raise ApplicationError(_("Choose how the request reached the office."), field="channel")
+    checked = _checked_files(files)
+    return _create(
+        actor=actor,
+        requester=requester,
+        intake_category=intake_category,
+        category=cat,
+        question=question.strip(),
+        channel=channel,
+        received=received,
+        checked_files=checked,
+    )
+
+
+# --- Views are audited -----------------------------------------------------------------
+
+
+def advice_request_open(*, actor, pk) -> AdviceRequest:
+    """Fetch a request through the gate and record that this person looked at it."""
+    req = access_advice_request(actor, pk)
+    audit_record(actor=actor, action=Action.VIEW, obj=req)
+    return req
+
+
+def attachment_open(*, actor, pk) -> AdviceAttachment:
+    attachment = access_attachment(actor, pk)
+    audit_record(actor=actor, action=Action.VIEW, obj=attachment)
+    return attachment
+
+
+# --- Workflow --------------------------------------------------------------------------
+
+
+def _require_handler(actor, req: AdviceRequest) -> None:
+    if not can_handle(actor, req):
+        raise PermissionDenied(_("Only the officer assigned to this request, or the Director, may do this."))
+
+
+def _apply_status(*, actor, req: AdviceRequest, to: str) -> None:
+    """Check the table and write the new status (the row is already locked)."""
+    if to not in ALLOWED.get(req.status, set()):
+        raise TransitionNotAllowed(
+            _("A request that is “%(from)s” cannot become “%(to)s”.")
+            % {"from": Status(req.status).label, "to": Status(to).label}
+        )
+    if to in NEEDS_OFFICER and req.assigned_to_id is None:
+        raise TransitionNotAllowed(_("Assign the request to an officer first."))
+    old = req.status
+    req.status = to
+    fields = ["status", "updated_at"]
+    now = timezone.now()
+    if old == Status.RECEIVED and req.acknowledged_at is None and to != Status.WITHDRAWN:
+        req.acknowledged_at = now
+        fields.append("acknowledged_at")
+    if to == Status.ADVISED:
+        req.advised_at = now
+        fields.append("advised_at")
+    req.save(update_fields=fields)
+    audit_record(
+        actor=actor, action=Action.TRANSITION, obj=req, fields=["status"], changes={"status": (old, to)}
+    )
+
+
+@transaction.atomic
+def advice_request_transition(*, actor, request_id, to: str) -> AdviceRequest:
+    """The one way a request changes status (besides assignment and outcome, which use it too)."""
+    req = access_advice_request(actor, request_id, for_write=True)
+    if to not in Status.values:
+        raise ApplicationError(_("Unknown status."), field="to")
+    if is_requester(actor, req) and not can_handle(actor, req):
+        if to not in REQUESTER_MAY.get(req.status, set()):
+            raise PermissionDenied(_("You may withdraw an open request; the office does the rest."))
+    else:
+        _require_handler(actor, req)
+        if to == Status.ASSIGNED:
+            raise TransitionNotAllowed(_("Use assignment to give the request to an officer."))
+    _apply_status(actor=actor, req=req, to=to)
+    return req
+
+
+@transaction.atomic
+def advice_request_assign(*, actor, request_id, officer) -> AdviceRequest:
+    """Give the request to an officer (object permission) — triage or reassignment."""
+    req = access_advice_request(actor, request_id, for_write=True)
+    director = has_role(actor, Role.DIRECTOR)
+    if not director and not (has_role(actor, Role.OFFICER) and req.assigned_to_id in (None, actor.pk)):
+        raise PermissionDenied(_("Only the Director may reassign another officer's request."))
+    if officer is None or not has_role(officer, Role.OFFICER, Role.DIRECTOR):
+        raise ApplicationError(_("Choose an ethics officer."), field="officer")
+    if is_requester(officer, req):
+        raise ApplicationError(_("An officer cannot handle their own request."), field="officer")
+    previous = req.assigned_to
+    if previous is not None and previous.pk == officer.pk:
+        return req
+    if previous is not None:
+        object_permission_revoke(actor=actor, user=previous, perm=HANDLE_PERM, obj=req)
+    object_permission_grant(actor=actor, user=officer, perm=HANDLE_PERM, obj=req)
+    req.assigned_to = officer
+    req.save(update_fields=["assigned_to", "updated_at"])
+    audit_record(
+        actor=actor,
+        action=Action.UPDATE,
+        obj=req,
+        fields=["assigned_to"],
+        changes={"assigned_to": (previous.get_username() if previous else None, officer.get_username())},
+    )
+    if req.status in (Status.RECEIVED, Status.WITHDRAWN) and Status.ASSIGNED in ALLOWED[req.status]:
+        _apply_status(actor=actor, req=req, to=Status.ASSIGNED)
+    return req
+
+
+# --- The thread, notes, outcome --------------------------------------------------------
+
+
+@transaction.atomic
+def advice_message_post(*, actor, request_id, body: str) -> AdviceMessage:
+    """A message in the thread. The office's replies tell the requester by e-mail (never the content)."""
+    req = access_advice_request(actor, request_id, for_write=True)
+    body = (body or "").strip()
+    if not body:
+        raise ApplicationError(_("Write a message."), field="body")
+    requester = is_requester(actor, req)
+    if not requester:
+        _require_handler(actor, req)
+    elif req.status in (Status.CLOSED, Status.WITHDRAWN):
+        raise ApplicationError(_("This request is closed; ask a new question instead."), field="body")
+    message = AdviceMessage.objects.create(request=req, author=actor, from_office=not requester, body=body)
+    audit_record(actor=actor, action=Action.CREATE, obj=message, fields=["body"])
+    if requester:
+        if req.status == Status.AWAITING_REQUESTER:
+            _apply_status(actor=actor, req=req, to=Status.IN_PROGRESS)
+    else:
+        if req.acknowledged_at is None:
+            req.acknowledged_at = timezone.now()
+            req.save(update_fields=["acknowledged_at", "updated_at"])
+        _notify_requester(req)
+    return message
+
+
+@transaction.atomic
+def internal_note_add(*, actor, request_id, body: str) -> InternalNote:
+    req = access_advice_request(actor, request_id, for_write=True)
+    _require_handler(actor, req)
+    body = (body or "").strip()
+    if not body:
+        raise ApplicationError(_("Write the note."), field="body")
+    note = InternalNote.objects.create(request=req, author=actor, body=body)
+    audit_record(actor=actor, action=Action.CREATE, obj=note, fields=["body"])
+    return note
+
+
+@transaction.atomic
+def advice_request_conclude(
+    *, actor, request_id, outcome: str, advice: str = "", referred_to: str = ""
+) -> AdviceRequest:
+    """Record the advice given and the outcome; the requester is told an answer waits."""
+    req = access_advice_request(actor, request_id, for_write=True)
+    _require_handler(actor, req)
+    if outcome not in Outcome.values:
+        raise ApplicationError(_("Choose an outcome."), field="outcome")
+    advice = (advice or "").strip()
+    referred_to = (referred_to or "").strip()
+    if outcome == Outcome.ADVISED and not advice:
+        raise ApplicationError(_("Write the advice given."), field="advice")
+    if outcome == Outcome.REFERRED and not referred_to:
+        raise ApplicationError(_("Say to whom the request was referred."), field="referred_to")
+    old_outcome = req.outcome
+    req.outcome = outcome
+    req.advice = advice
+    req.referred_to = referred_to if outcome == Outcome.REFERRED else ""
+    req.save(update_fields=["outcome", "advice", "referred_to", "updated_at"])
+    audit_record(
+        actor=actor,
+        action=Action.UPDATE,
+        obj=req,
+        fields=["outcome", "advice", "referred_to"],
+        changes={"outcome": (old_outcome or None, outcome)},
+    )
+    target = OUTCOME_STATUS[outcome]
+    if req.status != target:
+        _apply_status(actor=actor, req=req, to=target)
+    if outcome != Outcome.WITHDRAWN:
+        _notify_requester(req)
+    return req
+
+
+@transaction.atomic
+def advice_request_vendor_set(
+    *, actor, request_id, vendor_name: str, recommendation: str, note: str = ""
+) -> AdviceRequest:
+    """Procurement ethics: the vendor concerned and the office's recommendation."""
+    from .workflow import VendorRecommendation
+
+    req = access_advice_request(actor, request_id, for_write=True)
+    _require_handler(actor, req)
+    if recommendation and recommendation not in VendorRecommendation.values:
+        raise ApplicationError(_("Choose a recommendation."), field="recommendation")
+    old = req.vendor_recommendation
+    req.vendor_name = (vendor_name or "").strip()[:200]
+    req.vendor_recommendation = recommendation or ""
+    req.vendor_note = (note or "").strip()
+    req.save(update_fields=["vendor_name", "vendor_recommendation", "vendor_note", "updated_at"])
+    audit_record(
+        actor=actor,
+        action=Action.UPDATE,
+        obj=req,
+        fields=["vendor_name", "vendor_recommendation", "vendor_note"],
+        changes={"vendor_recommendation": (old or None, recommendation or None)},
+    )
+    return req
+
+
+# --- Precedents and the Roadmap --------------------------------------------------------
+
+
+@transaction.atomic
+def precedent_publish(*, actor, category: str, title: str, summary: str, source_id=None) -> Precedent:
+    """An officer publishes an anonymised summary of advice given, for colleagues."""
+    if not is_office(actor):
+        raise PermissionDenied
+    source = None
+    if source_id is not None:
+        source = access_advice_request(actor, source_id)
+        if source.status not in (Status.ADVISED, Status.CLOSED):
+            raise ApplicationError(_("Only answered advice becomes a precedent."))
+    cat = _category(category)
+    if cat is None:
+        raise ApplicationError(_("Choose a category."), field="category")
+    if not title.strip() or not summary.strip():
+        raise ApplicationError(_("Give the precedent a title and a summary."), field="summary")
+    precedent = Precedent.objects.create(
+        category=cat, title=title.strip(), summary=summary.strip(), source=source, published_by=actor
+    )
+    audit_record(actor=actor, action=Action.CREATE, obj=precedent, fields=["category", "title", "summary"])
+    return precedent
+
+
+ROADMAP_FIELDS = ("name", "name_zh", "handles", "handles_zh", "contact", "contact_zh", "ordering")
+
+
+@transaction.atomic
+def roadmap_entry_save(*, actor, entry: RoadmapEntry | None = None, data: dict) -> RoadmapEntry:
+    """Administrators keep the Roadmap, in both languages."""
+    if not has_role(actor, Role.ADMIN):
+        raise PermissionDenied
+    created = entry is None
+    entry = entry or RoadmapEntry()
+    changed = [f for f in ROADMAP_FIELDS if f in data and getattr(entry, f) != data[f]]
+    for name in changed:
+        setattr(entry, name, data[name])
+    entry.save()
+    audit_record(actor=actor, action=Action.CREATE if created else Action.UPDATE, obj=entry, fields=changed)
+    return entry
+
+
+# --- E-mail ----------------------------------------------------------------------------
+
+
+def _notify_requester(req: AdviceRequest) -> None:
+    from .tasks import send_reply_notice
+
+    transaction.on_commit(lambda: send_reply_notice.delay(req.pk))
+
+
+def reply_notice_send(*, request_id) -> bool:
+    """Tell the requester a reply waits. The e-mail holds the reference and a link, never content."""
+    req = AdviceRequest.objects.select_related("service_request__requester").get(pk=request_id)
+    requester = req.service_request.requester
+    email = requester.email if requester else ""
+    if not email and requester is not None and requester.user_id:
+        email = requester.user.email
+    if not email:
+        return False
+    ref = req.service_request.ref
+    link = settings.SITE_URL.rstrip("/") + reverse("advisory-request-detail", kwargs={"pk": req.pk})
+    send_mail(
+        _("A reply is waiting for you (%(ref)s)") % {"ref": ref},
+        _(
+            "The Ethics Office has replied to your request %(ref)s.\n\n"
+            "For confidentiality the reply is not in this e-mail. Sign in to read it:\n%(link)s\n"
+        )
+        % {"ref": ref, "link": link},
+        None,
+        [email],
+    )
+    audit_record(actor=None, action=Action.SEND, obj=req, fields=["reply_notice"], actor_label="system")
+    return True
+
+
+def officer_digests_send(*, today: dt.date | None = None) -> int:
+    """E-mail each officer (and the Director) what is due; returns how many e-mails went."""
+    from django.contrib.auth import get_user_model
+
+    from .selectors import clock_of
+
+    today = today or timezone.localdate()
+    open_requests = list(
+        AdviceRequest.objects.select_related("service_request", "category", "assigned_to").filter(
+            status__in=OPEN
+        )
+    )
+    soon = getattr(settings, "ADVICE_DIGEST_DUE_WITHIN_DAYS", 5)
+    untriaged = [r for r in open_requests if r.assigned_to_id is None]
+    by_officer: dict[int, list] = {}
+    for r in open_requests:
+        if r.assigned_to_id is None:
+            continue
+        clock = clock_of(r, today)
+        if clock.overdue or clock.days_left <= soon or r.status == Status.ASSIGNED:
+            by_officer.setdefault(r.assigned_to_id, []).append((r, clock))
+    officers = (
+        get_user_model()
+        .objects.filter(groups__name__in=[Role.OFFICER, Role.DIRECTOR], is_active=True)
+        .exclude(email="")
+        .distinct()
+    )
+    sent = 0
+    for officer in officers:
+        mine = by_officer.get(officer.pk, [])
+        if not mine and not untriaged:
+            continue
+        lines = [_("Advice requests due, %(date)s") % {"date": today.isoformat()}, ""]
+        if untriaged:
+            lines.append(_("Waiting for triage: %(n)s") % {"n": len(untriaged)})
+            for r in untriaged:
+                c = clock_of(r, today)
+                flag = _("OVERDUE") if c.ack_overdue else ""
+                lines.append(
+                    f"  {r.service_request.ref}  {r.service_request.received}  {_('acknowledge by')} {c.ack_due}"
+                    + (f"  {flag}" if flag else "")
+                )
+            lines.append("")
+        if mine:
+            lines.append(_("Your requests due: %(n)s") % {"n": len(mine)})
+            for r, c in sorted(mine, key=lambda rc: rc[1].advise_due):
+                flag = _("OVERDUE") if c.overdue else ""
+                lines.append(
+                    f"  {r.service_request.ref}  {Status(r.status).label}  {_('advise by')} {c.advise_due}"
+                    + (f"  {flag}" if flag else "")
+                )
+            lines.append("")
+        lines.append(settings.SITE_URL.rstrip("/") + reverse("advisory-queue"))
+        send_mail(_("Advice requests due"), "\n".join(lines), None, [officer.email])
+        audit_record(
+            actor=None, action=Action.SEND, obj=officer, fields=["advice_digest"], actor_label="system"
+        )
+        sent += 1
+    return sent
