@@ -1,6 +1,9 @@
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from ethics_office.core.crypto import EncryptedJSONField, EncryptedTextField
+from ethics_office.core.storage import private_storage
 from ethics_office.organisation.models import DutyStation, Entity, Grade, Person
 
 
@@ -43,6 +46,14 @@ class Filer(models.Model):
     filed_on = models.DateField(_("filed on"), null=True, blank=True)
     verification_selected = models.BooleanField(_("selected for verification"), default=False)
     verification_complete = models.BooleanField(_("verification documents complete"), null=True, blank=True)
+    # Added after the contract (imported history leaves them at their defaults).
+    confirmed = models.BooleanField(_("confirmed by the office"), default=True)
+    basis = models.CharField(_("basis"), max_length=20, blank=True, default="")
+    designation_reason = models.TextField(_("reason for designation"), blank=True, default="")
+    # A mid-cycle entrant's own deadline (30 days from designation); null = the cycle's.
+    own_deadline = models.DateField(_("own deadline"), null=True, blank=True)
+    review_outcome = models.CharField(_("review outcome"), max_length=10, blank=True, default="")
+    reviewed_at = models.DateTimeField(_("reviewed at"), null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -50,6 +61,7 @@ class Filer(models.Model):
         ordering = ["cycle", "person__name"]
         verbose_name = _("filer")
         verbose_name_plural = _("filers")
+        permissions = [("review_filer", _("Can review this filer's statement"))]
         constraints = [
             models.UniqueConstraint(fields=["cycle", "person"], name="filer_unique_per_cycle"),
             models.CheckConstraint(condition=models.Q(grade__in=Grade.values), name="filer_grade_valid"),
@@ -81,6 +93,12 @@ class ConflictItem(models.Model):
     kind = models.CharField(_("type"), max_length=30, choices=ConflictKind.choices)
     # The office's confirmed resolution; blank while the item is open.
     resolution = models.CharField(_("resolution"), max_length=30, choices=Resolution.choices, blank=True)
+    description = EncryptedTextField(_("description"), blank=True, default="")
+    recommended_resolution = models.CharField(
+        _("recommended resolution"), max_length=30, choices=Resolution.choices, blank=True, default=""
+    )
+    follow_up = models.CharField(_("follow-up"), max_length=10, blank=True, default="")
+    follow_up_note = models.TextField(_("follow-up note"), blank=True, default="")
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -112,6 +130,8 @@ class PublicDisclosure(models.Model):
         Filer, on_delete=models.PROTECT, related_name="public_disclosure", verbose_name=_("filer")
     )
     choice = models.CharField(_("choice"), max_length=20, choices=PublicDisclosureChoice.choices)
+    # Published as is on the public page: the filer approves it, so it is not encrypted.
+    summary = models.TextField(_("approved summary"), blank=True, default="")
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -127,3 +147,247 @@ class PublicDisclosure(models.Model):
 
     def __str__(self):
         return f"{self.filer_id}: {self.choice}"
+
+
+# ---------------------------------------------------------------------------
+# Everything below arrived after the contract: nullable or defaulted, because the
+# imported 2006-2012 history carries only the contract fields above.
+
+
+class DesignationBasis(models.TextChoices):
+    GRADE = "grade", _("Grade D-1 and above")
+    PROCUREMENT = "procurement", _("Procurement function")
+    INVESTMENT = "investment", _("Investment function")
+    ETHICS_OFFICE = "ethics_office", _("Ethics Office staff")
+    DESIGNATED = "designated", _("Designated")
+    IMPORTED = "imported", _("Filer list from the entity")
+
+
+class StatementStatus(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    SUBMITTED = "submitted", _("Submitted")
+
+
+class Statement(models.Model):
+    """One version of a filer's statement. An amendment is a new version; a submitted one never changes."""
+
+    filer = models.ForeignKey(
+        Filer, on_delete=models.PROTECT, related_name="statements", verbose_name=_("filer")
+    )
+    version = models.PositiveSmallIntegerField(_("version"), default=1)
+    status = models.CharField(
+        _("status"), max_length=10, choices=StatementStatus.choices, default=StatementStatus.DRAFT
+    )
+    # Assets, liabilities, income and outside activities, relatives, gifts: encrypted at rest.
+    contents = EncryptedJSONField(_("contents"), null=True, blank=True)
+    certified_at = models.DateTimeField(_("certified at"), null=True, blank=True)
+    submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["filer", "-version"]
+        verbose_name = _("statement")
+        verbose_name_plural = _("statements")
+        constraints = [
+            models.UniqueConstraint(fields=["filer", "version"], name="statement_unique_version"),
+            models.CheckConstraint(
+                condition=models.Q(status__in=StatementStatus.values), name="statement_status_valid"
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(status="submitted") | models.Q(certified_at__isnull=False),
+                name="statement_submitted_is_certified",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.filer_id} v{self.version}"
+
+    @property
+    def is_submitted(self) -> bool:
+        return self.status == StatementStatus.SUBMITTED
+
+
+class ReviewOutcome(models.TextChoices):
+    NO_ISSUE = "no_issue", _("No issue")
+    CONFLICTS = "conflicts", _("Conflict items recorded")
+
+
+class FollowUp(models.TextChoices):
+    OPEN = "open", _("Open")
+    FOLLOWING = "following", _("Being followed up")
+    DONE = "done", _("Done")
+
+
+class Channel(models.TextChoices):
+    EMAIL = "email", _("E-mail")
+    PHONE = "phone", _("Telephone")
+    MEETING = "meeting", _("Meeting")
+    LETTER = "letter", _("Letter")
+
+
+class Correspondence(models.Model):
+    """A reviewer's exchange with a filer (the programme counts them)."""
+
+    filer = models.ForeignKey(
+        Filer, on_delete=models.PROTECT, related_name="correspondence", verbose_name=_("filer")
+    )
+    on = models.DateField(_("date"))
+    channel = models.CharField(_("channel"), max_length=10, choices=Channel.choices)
+    summary = EncryptedTextField(_("summary"), blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-on", "-id"]
+        verbose_name = _("correspondence")
+        verbose_name_plural = _("correspondence")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(channel__in=Channel.values), name="correspondence_channel_valid"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.filer_id} {self.on} {self.channel}"
+
+
+class ComplianceNotice(models.Model):
+    """One non-compliance notice per entity per month; the unique constraint is the idempotency key."""
+
+    entity = models.ForeignKey(
+        Entity, on_delete=models.PROTECT, related_name="compliance_notices", verbose_name=_("entity")
+    )
+    month = models.DateField(_("month"))  # always the first day of the month
+    cycle = models.ForeignKey(
+        FilingCycle, on_delete=models.PROTECT, null=True, blank=True, related_name="notices"
+    )
+    recipients = models.JSONField(_("recipients"), default=list, blank=True)
+    outstanding = models.PositiveIntegerField(_("outstanding filers"), default=0)
+    created_at = models.DateTimeField(auto_now_add=True)
+    sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-month", "entity"]
+        verbose_name = _("compliance notice")
+        verbose_name_plural = _("compliance notices")
+        constraints = [
+            models.UniqueConstraint(fields=["entity", "month"], name="notice_one_per_entity_month")
+        ]
+
+    def __str__(self):
+        return f"{self.entity_id} {self.month:%Y-%m}"
+
+
+class ReminderKind(models.TextChoices):
+    BEFORE = "before", _("Before the deadline")
+    AFTER = "after", _("After the deadline")
+
+
+class FilerReminder(models.Model):
+    filer = models.ForeignKey(Filer, on_delete=models.PROTECT, related_name="reminders")
+    kind = models.CharField(max_length=10, choices=ReminderKind.choices)
+    sent_on = models.DateField()
+
+    class Meta:
+        verbose_name = _("filer reminder")
+        verbose_name_plural = _("filer reminders")
+        constraints = [models.UniqueConstraint(fields=["filer", "kind"], name="reminder_once_per_kind")]
+
+    def __str__(self):
+        return f"{self.filer_id} {self.kind}"
+
+
+class VerificationDraw(models.Model):
+    """A stratified random draw; the seed makes it reproducible for audit."""
+
+    cycle = models.ForeignKey(
+        FilingCycle, on_delete=models.PROTECT, related_name="verification_draws", verbose_name=_("cycle")
+    )
+    size = models.PositiveIntegerField(_("sample size"))
+    seed = models.BigIntegerField(_("seed"))
+    allocation = models.JSONField(_("allocation by stratum"), default=dict, blank=True)
+    sampled = models.JSONField(_("sampled filer ids"), default=list, blank=True)
+    carried_over = models.JSONField(
+        _("filers carried over (incomplete last cycle)"), default=list, blank=True
+    )
+    drawn_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    drawn_at = models.DateTimeField(_("drawn at"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-drawn_at"]
+        verbose_name = _("verification draw")
+        verbose_name_plural = _("verification draws")
+
+    def __str__(self):
+        return f"{self.cycle_id} draw {self.pk}"
+
+
+class VerificationDocument(models.Model):
+    filer = models.ForeignKey(
+        Filer, on_delete=models.PROTECT, related_name="verification_documents", verbose_name=_("filer")
+    )
+    file = models.FileField(_("file"), storage=private_storage, upload_to="disclosure/verification/%Y/")
+    name = models.CharField(_("name"), max_length=255)
+    content_type = models.CharField(max_length=100)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["uploaded_at"]
+        verbose_name = _("verification document")
+        verbose_name_plural = _("verification documents")
+
+    def __str__(self):
+        return self.name
+
+
+class Referral(models.Model):
+    """A filer still outstanding at cycle close, referred to OHRM."""
+
+    filer = models.OneToOneField(
+        Filer, on_delete=models.PROTECT, related_name="referral", verbose_name=_("filer")
+    )
+    referred_on = models.DateField(_("referred on"))
+    referred_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-referred_on"]
+        verbose_name = _("OHRM referral")
+        verbose_name_plural = _("OHRM referrals")
+
+    def __str__(self):
+        return f"{self.filer_id} → OHRM"
+
+
+class FilerQuery(models.Model):
+    """A filer's question to the office; answered within 48 hours."""
+
+    filer = models.ForeignKey(
+        Filer, on_delete=models.PROTECT, related_name="queries", verbose_name=_("filer")
+    )
+    question = EncryptedTextField(_("question"))
+    asked_at = models.DateTimeField(_("asked at"))
+    due_at = models.DateTimeField(_("answer due by"))
+    answer = EncryptedTextField(_("answer"), blank=True)
+    answered_at = models.DateTimeField(_("answered at"), null=True, blank=True)
+    answered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["due_at"]
+        verbose_name = _("filer query")
+        verbose_name_plural = _("filer queries")
+
+    def __str__(self):
+        return f"{self.filer_id} query {self.pk}"

@@ -1,0 +1,58 @@
+"""The programme's API: cycles, compliance status (no content), one filing (content, audited)."""
+
+from django.http import Http404
+from django.utils import timezone
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import generics
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from ethics_office.core.api import ERROR_RESPONSES
+from ethics_office.organisation.roles import Role, has_role, is_office
+
+from . import services
+from .permissions import access_filing
+from .selectors import compliance_rows, cycles_visible_to
+from .serializers import ComplianceSerializer, CycleSerializer, FilingSerializer
+
+
+@extend_schema(responses={200: CycleSerializer(many=True), 401: ERROR_RESPONSES[401]})
+class CycleList(generics.ListAPIView):
+    serializer_class = CycleSerializer
+
+    def get_queryset(self):
+        return cycles_visible_to(self.request.user).order_by("-year")
+
+
+@extend_schema(
+    parameters=[OpenApiParameter("cycle", int, description="Cycle year, e.g. 2026 (default: the latest)")],
+    responses={200: ComplianceSerializer(many=True), 401: ERROR_RESPONSES[401], 404: ERROR_RESPONSES[404]},
+)
+class ComplianceList(generics.ListAPIView):
+    """Focal points see their entities only; the office sees all. Status, never statement content."""
+
+    serializer_class = ComplianceSerializer
+
+    def get_queryset(self):
+        user = self.request.user
+        if not (is_office(user) or has_role(user, Role.FOCAL_POINT)):
+            raise Http404
+        cycles = cycles_visible_to(user)
+        year = self.request.query_params.get("cycle")
+        cycle = (
+            cycles.filter(year=year).first() if year and year.isdigit() else cycles.order_by("-year").first()
+        )
+        if cycle is None:
+            raise Http404
+        return compliance_rows(user, cycle, today=timezone.localdate())
+
+
+@extend_schema(responses={200: FilingSerializer, 401: ERROR_RESPONSES[401], 404: ERROR_RESPONSES[404]})
+class FilingDetail(APIView):
+    """The filer, the assigned reviewer and the office read a filing with its latest statement."""
+
+    def get(self, request, pk):
+        filer = access_filing(request.user, pk)
+        latest = filer.statements.order_by("-version").only("pk").first()
+        statement = services.statement_read(actor=request.user, statement_id=latest.pk) if latest else None
+        return Response(FilingSerializer(filer, context={"statement": statement}).data)

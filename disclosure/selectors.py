@@ -1,0 +1,190 @@
+"""Every read of the programme that users can reach.
+
+Two levels of visibility: *status* (who must file, who filed, when) reaches focal points for
+their entities; *content* (the statement) reaches only the filer, the reviewer assigned to
+that filer and the Ethics Office.
+"""
+
+import datetime as dt
+
+from django.db.models import DateField, F, Q
+from django.db.models.functions import Coalesce
+from guardian.shortcuts import get_objects_for_user
+
+from ethics_office.organisation.roles import Role, has_role, is_office
+from ethics_office.organisation.selectors import focal_point_entities
+
+from .models import (
+    ComplianceNotice,
+    ConflictItem,
+    Correspondence,
+    Filer,
+    FilerQuery,
+    FilingCycle,
+    PublicDisclosure,
+    Referral,
+    Statement,
+    VerificationDocument,
+)
+
+
+def reviewer_filers(user):
+    """Filers this external reviewer is assigned to (object permission, never global)."""
+    if not has_role(user, Role.REVIEWER):
+        return Filer.objects.none()
+    return get_objects_for_user(
+        user, "disclosure.review_filer", klass=Filer, with_superuser=False, accept_global_perms=False
+    )
+
+
+def _with_deadline(qs):
+    return qs.annotate(
+        effective_deadline=Coalesce(F("own_deadline"), F("cycle__deadline"), output_field=DateField())
+    )
+
+
+def filers_visible_to(user):
+    """Filers whose *status* the user may see: own, assigned, their entities' (focal point), all (office)."""
+    base = _with_deadline(Filer.objects.select_related("cycle", "person", "entity", "duty_station"))
+    if not user.is_authenticated:
+        return base.none()
+    if is_office(user):
+        return base
+    condition = Q(person__user=user)
+    if has_role(user, Role.FOCAL_POINT):
+        condition |= Q(entity__in=focal_point_entities(user))
+    if has_role(user, Role.REVIEWER):
+        condition |= Q(pk__in=reviewer_filers(user).values("pk"))
+    return base.filter(condition)
+
+
+def filings_with_content_visible_to(user):
+    """Filers whose *statement* the user may read: the filer, the assigned reviewer, the office.
+
+    Focal points are deliberately absent: they see status, never content.
+    """
+    base = _with_deadline(Filer.objects.select_related("cycle", "person", "entity", "duty_station"))
+    if not user.is_authenticated:
+        return base.none()
+    if is_office(user):
+        return base
+    condition = Q(person__user=user)
+    if has_role(user, Role.REVIEWER):
+        condition |= Q(pk__in=reviewer_filers(user).values("pk"))
+    return base.filter(condition)
+
+
+def statements_visible_to(user):
+    return Statement.objects.select_related("filer__person", "filer__cycle").filter(
+        filer__in=filings_with_content_visible_to(user).values("pk")
+    )
+
+
+def own_filings(user):
+    if not user.is_authenticated:
+        return Filer.objects.none()
+    return _with_deadline(
+        Filer.objects.select_related("cycle", "entity").filter(person__user=user, confirmed=True)
+    ).order_by("-cycle__year")
+
+
+def cycles_visible_to(user):
+    """Cycle dates are not confidential: every signed-in user may read them."""
+    if not user.is_authenticated:
+        return FilingCycle.objects.none()
+    return FilingCycle.objects.all()
+
+
+def current_cycle():
+    return FilingCycle.objects.filter(closed_on__isnull=True).order_by("-year").first()
+
+
+def compliance_entities(user):
+    """Entities whose compliance the user may follow: all (office) or their own (focal point)."""
+    from ethics_office.organisation.models import Entity
+
+    if is_office(user):
+        return Entity.objects.all()
+    return focal_point_entities(user)
+
+
+def compliance_rows(user, cycle, *, today: dt.date, entity=None):
+    """Confirmed filers of a cycle in the entities the user follows, with status and days overdue.
+
+    Only status columns: nothing here joins the statement table.
+    """
+    qs = _with_deadline(
+        Filer.objects.filter(cycle=cycle, confirmed=True, entity__in=compliance_entities(user))
+        .select_related("person", "entity")
+        .only(
+            "id",
+            "filed_on",
+            "own_deadline",
+            "grade",
+            "first_time",
+            "cycle__deadline",
+            "person__name",
+            "person__index_number",
+            "entity__code",
+            "entity__name",
+            "entity__name_zh",
+        )
+    )
+    if entity is not None:
+        qs = qs.filter(entity=entity)
+    return qs.order_by("entity__code", "person__name")
+
+
+def outstanding_filers(cycle, *, today: dt.date):
+    """Confirmed filers who have not filed and whose deadline has passed."""
+    return (
+        _with_deadline(Filer.objects.filter(cycle=cycle, confirmed=True, filed_on__isnull=True))
+        .filter(effective_deadline__lt=today)
+        .select_related("person", "entity")
+        .order_by("entity__code", "person__name")
+    )
+
+
+def conflicts_visible_to(user):
+    return ConflictItem.objects.select_related("filer__person", "filer__cycle").filter(
+        filer__in=filings_with_content_visible_to(user).values("pk")
+    )
+
+
+def correspondence_visible_to(user):
+    return Correspondence.objects.filter(filer__in=filings_with_content_visible_to(user).values("pk"))
+
+
+def documents_visible_to(user):
+    return VerificationDocument.objects.select_related("filer").filter(
+        filer__in=filings_with_content_visible_to(user).values("pk")
+    )
+
+
+def queries_visible_to(user):
+    base = FilerQuery.objects.select_related("filer__person", "filer__cycle")
+    if is_office(user):
+        return base
+    if not user.is_authenticated:
+        return base.none()
+    return base.filter(filer__person__user=user)
+
+
+def referrals_visible_to(user):
+    base = Referral.objects.select_related("filer__person", "filer__entity", "filer__cycle")
+    return base if is_office(user) else base.none()
+
+
+def notices_visible_to(user):
+    base = ComplianceNotice.objects.select_related("entity")
+    return base if is_office(user) else base.none()
+
+
+def public_disclosures(cycle=None):
+    """The public page: participants and their choice; the approved summary only for full disclosure."""
+    qs = PublicDisclosure.objects.select_related("filer__person", "filer__cycle", "filer__entity").order_by(
+        "-filer__cycle__year", "filer__person__name"
+    )
+    if cycle is not None:
+        qs = qs.filter(filer__cycle=cycle)
+    return qs
