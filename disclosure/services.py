@@ -778,7 +778,7 @@ def _deliver_notice(notice_id: int) -> None:
     """Send one committed notice. The row lock stops two deliveries of the same notice."""
     with transaction.atomic():
         notice = (
-            ComplianceNotice.objects.select_for_update(skip_locked=True)
+            ComplianceNotice.objects.select_for_update(skip_locked=True, of=("self",))
             .filter(pk=notice_id, sent_at__isnull=True)
             .select_related("entity", "cycle")
             .first()

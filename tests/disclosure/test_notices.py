@@ -1,0 +1,144 @@
+import datetime as dt
+import os
+import threading
+import time
+
+import pytest
+from django.core import mail
+from django.db import connection
+from django.utils import timezone
+
+from disclosure import services, tasks
+from disclosure.models import ComplianceNotice, FilerReminder
+from ethics_office.organisation.models import Entity
+
+from .factories import CycleFactory, FilerFactory
+
+TODAY = timezone.localdate()
+
+
+@pytest.fixture
+def overdue(people):
+    """Outstanding filers in DM (focal point `focalpoint`, a head) and UNOG (a head only), one DM filer filed."""
+    Entity.objects.filter(code="DM").update(head_email="head.dm@example.un.org")
+    Entity.objects.filter(code="UNOG").update(head_email="head.unog@example.un.org")
+    cycle = CycleFactory(
+        year=TODAY.year, opens_on=TODAY - dt.timedelta(days=90), deadline=TODAY - dt.timedelta(days=10)
+    )
+    FilerFactory(cycle=cycle, person=people["staff"].person, grade="P-3")
+    FilerFactory(cycle=cycle, person=people["staff2"].person, grade="P-4")
+    FilerFactory(cycle=cycle, person=people["focalpoint"].person, grade="P-5", filed_on=TODAY)
+    return cycle
+
+
+@pytest.mark.django_db(transaction=True)
+def test_one_notice_per_entity_lists_outstanding_filers_to_focal_points_and_head(overdue):
+    """Each entity with outstanding filers gets one e-mail to its focal points and head, naming them."""
+    tasks.send_monthly_notices()
+    assert ComplianceNotice.objects.count() == 2
+    by_to = {tuple(m.to): m for m in mail.outbox}
+    dm = by_to[("focalpoint@example.un.org", "head.dm@example.un.org")]
+    assert "Amina Okafor" in dm.body and "D000001" in dm.body
+    assert "Priya Raman" not in dm.body  # she filed
+    assert "Lars Eriksen" in by_to[("head.unog@example.un.org",)].body
+    assert all(n.sent_at for n in ComplianceNotice.objects.all())
+
+
+@pytest.mark.django_db(transaction=True)
+def test_running_the_task_twice_sends_each_notice_once(overdue):
+    """A second run in the same month (or a retry) finds the notices written and sends nothing."""
+    tasks.send_monthly_notices()
+    tasks.send_monthly_notices()
+    assert len(mail.outbox) == 2
+    assert ComplianceNotice.objects.count() == 2
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_workers_racing_send_each_notice_once(overdue):
+    """Two concurrent runs: the unique (entity, month) row lets exactly one of them send."""
+    barrier = threading.Barrier(2)
+    errors = []
+
+    def run():
+        try:
+            barrier.wait()
+            tasks.send_monthly_notices()
+        except Exception as exc:  # noqa: BLE001 - reported below
+            errors.append(exc)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=run) for _ in range(2)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(30)
+    assert errors == []
+    assert ComplianceNotice.objects.count() == 2
+    assert len(mail.outbox) == 2
+
+
+@pytest.mark.django_db(transaction=True)
+def test_send_now_by_the_office_then_the_monthly_task_sends_nothing_more(overdue, client_for):
+    """The office's "send now" writes this month's notices; the scheduled run then finds them."""
+    response = client_for("officer").post("/disclosure/notices/send/")
+    assert response.status_code == 302
+    assert len(mail.outbox) == 2
+    tasks.send_monthly_notices()
+    assert len(mail.outbox) == 2
+
+
+@pytest.mark.django_db(transaction=True)
+def test_next_month_brings_a_new_notice(overdue):
+    """The constraint is per month: the following month's run notifies again."""
+    services.monthly_notices_send(today=TODAY)
+    services.monthly_notices_send(today=(TODAY.replace(day=1) + dt.timedelta(days=32)).replace(day=1))
+    assert ComplianceNotice.objects.count() == 4
+    assert len(mail.outbox) == 4
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_notice_task_runs_through_a_real_celery_worker_on_redis(overdue):
+    """The scheduled task, sent to the test Redis and run by a Celery worker thread, writes the notice and sends it."""
+    from celery.contrib.testing.worker import start_worker
+
+    from ethics_office.celery import app
+
+    redis_url = os.environ.get("REDIS_URL")
+    if not redis_url:
+        pytest.skip("REDIS_URL is not set")
+    saved = (app.conf.broker_url, app.conf.task_always_eager)
+    app.conf.broker_url = redis_url
+    app.conf.task_always_eager = False
+    try:
+        with app.connection_for_write() as conn:
+            conn.default_channel.queue_purge(app.conf.task_default_queue)
+        with start_worker(app, perform_ping_check=False, shutdown_timeout=30):
+            tasks.send_monthly_notices.delay()
+            deadline = time.monotonic() + 30
+            while time.monotonic() < deadline and len(mail.outbox) < 2:
+                time.sleep(0.2)
+    finally:
+        app.conf.broker_url, app.conf.task_always_eager = saved
+    assert ComplianceNotice.objects.filter(entity__code="DM", month=TODAY.replace(day=1)).exists()
+    assert len(mail.outbox) == 2
+
+
+@pytest.mark.django_db
+def test_filers_are_reminded_once_before_and_once_after_the_deadline(
+    people, django_capture_on_commit_callbacks
+):
+    """Two weeks before the deadline a filer gets one reminder; after it, one more; never twice."""
+    cycle = CycleFactory(
+        year=TODAY.year, opens_on=TODAY - dt.timedelta(days=30), deadline=TODAY + dt.timedelta(days=5)
+    )
+    filer = FilerFactory(cycle=cycle, person=people["staff"].person, grade="P-3")
+    FilerFactory(cycle=cycle, person=people["staff2"].person, grade="P-4", filed_on=TODAY)
+    with django_capture_on_commit_callbacks(execute=True):
+        assert tasks.send_filer_reminders() == 1
+        assert tasks.send_filer_reminders() == 0
+    assert [m.to for m in mail.outbox] == [["staff@example.un.org"]]
+    with django_capture_on_commit_callbacks(execute=True):
+        assert services.filer_reminders_send(today=TODAY + dt.timedelta(days=6)) == 1
+    assert FilerReminder.objects.filter(filer=filer).count() == 2
+    assert "was due" in mail.outbox[-1].subject
