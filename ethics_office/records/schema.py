@@ -331,7 +331,10 @@ def _line_rules(record: Record):
             return "investigation_completed", str(_("a date when retaliation_established is given"))
     if record.type == "outreach_mission" and d["end"] < d["start"]:
         return "end", str(_("a date on or after start"))
-    if record.type == "filer":
-        if d.get("verification_complete") is not None and not d.get("verification_selected"):
-            return "verification_complete", str(_("null unless verification_selected is true"))
+    if (
+        record.type == "filer"
+        and d.get("verification_complete") is not None
+        and not d.get("verification_selected")
+    ):
+        return "verification_complete", str(_("null unless verification_selected is true"))
     return None

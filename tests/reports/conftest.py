@@ -1,0 +1,27 @@
+import io
+
+import pytest
+
+from ethics_office.records import demo
+
+
+@pytest.fixture
+def history(db):
+    """The 2006–2012 history that seed_demo loads."""
+    demo.seed(io.StringIO())
+
+
+@pytest.fixture
+def expected(settings):
+    import json
+    from pathlib import Path
+
+    path = Path(settings.BASE_DIR).parent / "shared" / "spec" / "a67-306-expected.json"
+    return json.loads(path.read_text())
+
+
+def pointer(document, path: str):
+    for part in path.lstrip("/").split("/"):
+        part = part.replace("~1", "/").replace("~0", "~")
+        document = document[int(part)] if isinstance(document, list) else document[part]
+    return document
