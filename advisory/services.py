@@ -96,6 +96,8 @@ def _attachment_save(*, actor, req: AdviceRequest, upload, kind: str) -> AdviceA
 
 def advice_request_submit(*, actor, category: str, question: str, files=()) -> AdviceRequest:
     """A staff member asks for advice through the web form."""
+    if not has_role(actor, Role.STAFF):
+        raise PermissionDenied
     person = person_of(actor)
     if person is None:
         raise ApplicationError(_("Your account is not linked to a staff record; contact the Ethics Office."))

@@ -89,6 +89,8 @@ def roadmap_edit(request, pk=None):
 @login_required
 def ask(request):
     """A staff member asks a confidential question, with optional attachments."""
+    if not has_role(request.user, Role.STAFF):
+        raise Http404
     categories = list(selectors.advice_categories())
     form = AskForm(request.POST or None, request.FILES or None, categories=categories)
     if request.method == "POST" and form.is_valid():

@@ -1,0 +1,91 @@
+"""Shapes of the advisory API. No logic: services decide, selectors read."""
+
+from rest_framework import serializers
+
+from ethics_office.intake.models import Channel
+
+from .models import AdviceMessage, AdviceRequest
+from .selectors import clock_of
+from .workflow import Status
+
+
+class AdviceRequestSerializer(serializers.ModelSerializer):
+    ref = serializers.CharField(source="service_request.ref")
+    received = serializers.DateField(source="service_request.received")
+    channel = serializers.CharField(source="service_request.channel")
+    intake_category = serializers.CharField(source="service_request.category.code")
+    category = serializers.SlugRelatedField(slug_field="code", read_only=True)
+    officer = serializers.CharField(source="assigned_to.username", default=None)
+    requester = serializers.CharField(source="service_request.requester.name", default=None)
+    ack_due = serializers.SerializerMethodField()
+    advise_due = serializers.SerializerMethodField()
+    overdue = serializers.SerializerMethodField()
+    advice = serializers.SerializerMethodField()
+
+    class Meta:
+        model = AdviceRequest
+        fields = [
+            "id",
+            "ref",
+            "received",
+            "channel",
+            "intake_category",
+            "category",
+            "status",
+            "officer",
+            "requester",
+            "question",
+            "outcome",
+            "referred_to",
+            "advice",
+            "acknowledged_at",
+            "advised_at",
+            "ack_due",
+            "advise_due",
+            "overdue",
+        ]
+        read_only_fields = fields
+
+    def _clock(self, obj):
+        cache = self.context.setdefault("_clocks", {})
+        if obj.pk not in cache:
+            cache[obj.pk] = clock_of(obj)
+        return cache[obj.pk]
+
+    def get_ack_due(self, obj) -> str:
+        return self._clock(obj).ack_due.isoformat()
+
+    def get_advise_due(self, obj) -> str:
+        return self._clock(obj).advise_due.isoformat()
+
+    def get_overdue(self, obj) -> bool:
+        return self._clock(obj).overdue
+
+    def get_advice(self, obj) -> str:
+        # The requester reads the advice once it is given, as on the page.
+        if obj.status in (Status.ADVISED, Status.CLOSED) or self.context.get("office"):
+            return obj.advice
+        return ""
+
+
+class AdviceRequestCreateSerializer(serializers.Serializer):
+    category = serializers.SlugField(required=False, allow_blank=True)
+    question = serializers.CharField()
+    # Office only: record a request received elsewhere on someone's behalf.
+    requester_index = serializers.CharField(required=False, allow_blank=True)
+    intake_category = serializers.ChoiceField(choices=["advice", "standard_setting"], default="advice")
+    channel = serializers.ChoiceField(
+        choices=[c.value for c in Channel if c not in (Channel.WEB, Channel.IMPORT)], required=False
+    )
+    received = serializers.DateField(required=False)
+
+
+class AdviceMessageSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = AdviceMessage
+        fields = ["id", "from_office", "body", "created_at"]
+        read_only_fields = ["id", "from_office", "created_at"]
+
+
+class TransitionSerializer(serializers.Serializer):
+    to = serializers.ChoiceField(choices=Status.choices)

@@ -1,0 +1,88 @@
+"""The API: same gate as the pages, filters, the thread, transitions, the one error shape."""
+
+import pytest
+from django.urls import reverse
+
+from advisory.models import AdviceRequest
+from advisory.workflow import Status
+from ethics_office.audit.models import Action, AuditEvent
+
+
+@pytest.mark.django_db
+def test_staff_create_and_list_only_their_own(client_for, ask, people):
+    """`staff` creates a request through the API and lists only their own."""
+    ask(people["staff2"])
+    client = client_for("staff")
+    response = client.post(
+        reverse("api-advice-requests"),
+        {"category": "personal_investments", "question": "May I hold shares in a supplier?"},
+        content_type="application/json",
+    )
+    assert response.status_code == 201, response.content
+    assert response.json()["ref"].startswith("ADV-")
+    listing = client.get(reverse("api-advice-requests")).json()
+    assert [r["id"] for r in listing["results"]] == [response.json()["id"]]
+
+
+@pytest.mark.django_db
+def test_detail_is_gated_and_audited(client_for, assigned):
+    """`staff2` gets 404 for `staff`'s request; the owner's view is audited."""
+    url = reverse("api-advice-request-detail", kwargs={"pk": assigned.pk})
+    assert client_for("staff2").get(url).status_code == 404
+    assert client_for("staff2").get(url).json()["error"]["code"] == "not_found"
+    assert client_for("staff").get(url).status_code == 200
+    assert AuditEvent.objects.filter(action=Action.VIEW, object_id=str(assigned.pk)).count() == 1
+
+
+@pytest.mark.django_db
+def test_office_filters_the_queue(client_for, ask, assigned, people):
+    other = ask(people["staff2"], category="employment")
+    client = client_for("director")
+    ids = lambda q: [r["id"] for r in client.get(reverse("api-advice-requests"), q).json()["results"]]  # noqa: E731
+    assert ids({"category": "employment"}) == [other.pk]
+    assert ids({"officer": "none"}) == [other.pk]
+    assert ids({"status": "assigned"}) == [assigned.pk]
+    assert ids({"q": assigned.service_request.ref}) == [assigned.pk]
+
+
+@pytest.mark.django_db
+def test_thread_and_transition(client_for, in_progress):
+    """The officer writes, the requester reads; the requester cannot advise but can withdraw."""
+    msgs = reverse("api-advice-request-messages", kwargs={"pk": in_progress.pk})
+    trans = reverse("api-advice-request-transition", kwargs={"pk": in_progress.pk})
+    officer, staff = client_for("officer"), client_for("staff")
+    assert (
+        officer.post(msgs, {"body": "Please send the contract."}, content_type="application/json").status_code
+        == 201
+    )
+    assert [m["body"] for m in staff.get(msgs).json()] == ["Please send the contract."]
+    assert client_for("staff2").get(msgs).status_code == 404
+    response = staff.post(trans, {"to": "advised"}, content_type="application/json")
+    assert response.status_code == 403
+    response = officer.post(trans, {"to": "closed"}, content_type="application/json")
+    assert response.status_code == 400
+    assert response.json()["error"]["code"] == "transition_not_allowed"
+    response = officer.post(trans, {"to": "awaiting_requester"}, content_type="application/json")
+    assert response.status_code == 200 and response.json()["status"] == "awaiting_requester"
+    assert staff.post(trans, {"to": "withdrawn"}, content_type="application/json").status_code == 200
+    assert AdviceRequest.objects.get(pk=in_progress.pk).status == Status.WITHDRAWN
+
+
+@pytest.mark.django_db
+def test_officer_records_on_behalf_through_the_api(client_for):
+    response = client_for("officer").post(
+        reverse("api-advice-requests"),
+        {"requester_index": "D000001", "category": "other", "question": "By phone.", "channel": "helpline"},
+        content_type="application/json",
+    )
+    assert response.status_code == 201, response.content
+    assert response.json()["channel"] == "helpline"
+    assert response.json()["requester"] == "Amina Okafor"
+
+
+@pytest.mark.django_db
+def test_advice_is_hidden_from_the_requester_until_given(client_for, in_progress):
+    AdviceRequest.objects.filter(pk=in_progress.pk).update(advice="Draft advice")
+    url = reverse("api-advice-request-detail", kwargs={"pk": in_progress.pk})
+    assert client_for("staff").get(url).json()["advice"] == ""
+    assert client_for("officer").get(url).json()["advice"] == "Draft advice"
