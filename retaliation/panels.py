@@ -1,0 +1,55 @@
+"""Home-page panels: the office's open reviews (overdue ones counted), the complainant's own requests."""
+
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from ethics_office.core.registry import HomePanel
+from ethics_office.organisation.roles import OFFICE_ROLES
+
+from .selectors import inquiries_of_complainant, open_reviews_handled_by
+
+
+def home_panels(user, roles):
+    panels = []
+    url = reverse("retaliation-list")
+    if roles & OFFICE_ROLES:
+        today = timezone.localdate()
+        reviews = list(open_reviews_handled_by(user)[:100])
+        overdue = sum(1 for r in reviews if r.days_left(today) < 0)
+        panels.append(
+            HomePanel(
+                title=_("Retaliation: open preliminary reviews"),
+                count=len(reviews),
+                url=url,
+                note=ngettext("%(n)d review is overdue.", "%(n)d reviews are overdue.", overdue)
+                % {"n": overdue}
+                if overdue
+                else "",
+                items=[
+                    (
+                        _("%(ref)s: %(days)s days left")
+                        % {"ref": r.service_request.ref, "days": r.days_left(today)},
+                        reverse("retaliation-detail", args=[r.pk]),
+                    )
+                    for r in reviews[:5]
+                ],
+            )
+        )
+    own = list(inquiries_of_complainant(user)[:5])
+    if own:
+        panels.append(
+            HomePanel(
+                title=_("Your requests for protection"),
+                url=url,
+                items=[
+                    (
+                        f"{r.service_request.ref}: {r.get_status_display()}",
+                        reverse("retaliation-detail", args=[r.pk]),
+                    )
+                    for r in own
+                ],
+            )
+        )
+    return panels

@@ -1,0 +1,102 @@
+"""API shapes. The office's serializer carries the case file; the complainant's carries status and letters only."""
+
+from rest_framework import serializers
+
+from .models import Letter, ProtectedActivity, RetaliationInquiry, RetaliatoryAction
+
+
+class ActionSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = RetaliatoryAction
+        fields = ["occurred_on", "taken_by", "description"]
+
+
+class LetterSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Letter
+        fields = ["id", "kind", "format", "created_at"]
+
+
+class InquiryListSerializer(serializers.ModelSerializer):
+    ref = serializers.CharField(source="service_request.ref")
+    received = serializers.DateField(source="service_request.received")
+
+    class Meta:
+        model = RetaliationInquiry
+        fields = ["id", "ref", "received", "status", "kind", "review_outcome"]
+
+
+class ComplainantInquirySerializer(InquiryListSerializer):
+    """What the complainant may read about their own case."""
+
+    letters = serializers.SerializerMethodField()
+
+    class Meta(InquiryListSerializer.Meta):
+        fields = [*InquiryListSerializer.Meta.fields, "retaliation_established", "letters"]
+
+    def get_letters(self, obj) -> list[dict]:
+        return LetterSerializer(self.context["letters"], many=True).data
+
+
+class CaseNoteSerializer(serializers.Serializer):
+    author = serializers.CharField(source="author.username")
+    text = serializers.CharField()
+    created_at = serializers.DateTimeField()
+
+
+class OfficeInquirySerializer(InquiryListSerializer):
+    """The case file for the Director and assigned officers."""
+
+    complainant = serializers.CharField(source="service_request.requester.name", default=None)
+    channel = serializers.CharField(source="service_request.channel")
+    actions = ActionSerializer(many=True)
+    notes = CaseNoteSerializer(many=True)
+    letters = LetterSerializer(many=True)
+    review_deadline = serializers.SerializerMethodField()
+    days_left = serializers.SerializerMethodField()
+
+    class Meta(InquiryListSerializer.Meta):
+        fields = [
+            *InquiryListSerializer.Meta.fields,
+            "complainant",
+            "channel",
+            "protected_activity",
+            "reported_to",
+            "reported_on",
+            "narrative",
+            "actions",
+            "review_started",
+            "review_paused_days",
+            "review_deadline",
+            "days_left",
+            "protected_activity_found",
+            "protected_activity_reasoning",
+            "contributing_factor_found",
+            "contributing_factor_reasoning",
+            "review_completed",
+            "closure_reason",
+            "investigation_body",
+            "investigation_referred",
+            "investigation_expected",
+            "investigation_completed",
+            "retaliation_established",
+            "letters",
+            "notes",
+        ]
+
+    def get_review_deadline(self, obj):
+        deadline = obj.review_deadline()
+        return deadline.isoformat() if deadline else None
+
+    def get_days_left(self, obj) -> int | None:
+        return obj.days_left()
+
+
+class InquiryCreateSerializer(serializers.Serializer):
+    """A staff member's own request for protection."""
+
+    protected_activity = serializers.ChoiceField(choices=ProtectedActivity.choices)
+    reported_to = serializers.CharField(max_length=200, allow_blank=True, default="")
+    reported_on = serializers.DateField(required=False, allow_null=True, default=None)
+    narrative = serializers.CharField()
+    actions = ActionSerializer(many=True)
