@@ -1,0 +1,70 @@
+"""List pages and list endpoints keep the same number of queries with 1 row and with 50."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from advisory import services
+from advisory.models import AdviceRequest
+
+CATEGORIES = ["outside_activities", "gifts_honours_awards", "employment", "procurement", "other"]
+
+
+def _make(people, n):
+    for i in range(n):
+        requester = people["staff"] if i % 2 == 0 else people["staff2"]
+        req = services.advice_request_submit(actor=requester, category=CATEGORIES[i % 5], question=f"Q{i}")
+        if i % 3 == 0:
+            officer = people["officer"]
+            services.advice_request_assign(actor=officer, request_id=req.pk, officer=officer)
+        if i % 5 == 0:
+            services.advice_message_post(actor=requester, request_id=req.pk, body="More facts")
+
+
+def _count(client, url, params=None):
+    with CaptureQueriesContext(connection) as ctx:
+        response = client.get(url, params or {})
+    assert response.status_code == 200
+    return len(ctx.captured_queries), response
+
+
+PAGES = [
+    ("director", "advisory-queue", None),
+    ("director", "advisory-queue", {"status": "all", "sort": "officer"}),
+    ("officer", "advisory-queue", None),
+    ("staff", "advisory-my-requests", None),
+    ("director", "api-advice-requests", None),
+    ("staff", "api-advice-requests", None),
+]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("who", "url_name", "params"), PAGES)
+def test_list_query_count_does_not_grow(who, url_name, params, people, client_for, django_assert_num_queries):
+    """A list with one or two rows costs as many queries as a full page of 50."""
+    client = client_for(who)
+    url = reverse(url_name)
+    _make(people, 2)
+    one, _ = _count(client, url, params)
+    _make(people, 98)
+    assert AdviceRequest.objects.count() == 100
+    with django_assert_num_queries(one):
+        response = client.get(url, params or {})
+    assert response.status_code == 200
+
+
+@pytest.mark.django_db
+def test_precedent_list_query_count(people, client_for, django_assert_num_queries):
+    officer = people["officer"]
+
+    def publish(n):
+        for i in range(n):
+            services.precedent_publish(actor=officer, category="other", title=f"P{i}", summary="S")
+
+    client = client_for("officer2")
+    publish(1)
+    one, _ = _count(client, reverse("advisory-precedents"))
+    publish(49)
+    with django_assert_num_queries(one):
+        client.get(reverse("advisory-precedents"))
