@@ -1,0 +1,149 @@
+"""The browser pages: intake, the case actions, and list query counts."""
+
+import datetime as dt
+
+import pytest
+from django.contrib.messages import get_messages
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+
+from retaliation.models import Evidence, Letter, RetaliationInquiry, ReviewOutcome
+from retaliation.selectors import officers_assigned_to
+from retaliation.workflow import Status
+
+from .helpers import png
+
+pytestmark = pytest.mark.django_db
+
+
+def _intake_data(**extra):
+    day = (timezone.localdate() - dt.timedelta(days=5)).isoformat()
+    return {
+        "protected_activity": "reported_misconduct",
+        "reported_to": "OIOS",
+        "reported_on": day,
+        "narrative": "I reported the misuse of funds.",
+        "actions-TOTAL_FORMS": "3",
+        "actions-INITIAL_FORMS": "0",
+        "actions-MIN_NUM_FORMS": "0",
+        "actions-MAX_NUM_FORMS": "10",
+        "actions-0-occurred_on": day,
+        "actions-0-taken_by": "My supervisor",
+        "actions-0-description": "Non-renewal of my contract",
+        **extra,
+    }
+
+
+def test_staff_requests_protection_and_gets_the_reference(client_for, staff):
+    """The confirmation names the reference; the evidence is stored."""
+    client = client_for("staff")
+    response = client.post(reverse("retaliation-request"), _intake_data(evidence=[png()]))
+    inquiry = RetaliationInquiry.objects.get()
+    assert response.status_code == 302
+    assert response["Location"] == reverse("retaliation-detail", args=[inquiry.pk])
+    message = str(next(iter(get_messages(response.wsgi_request))))
+    assert inquiry.service_request.ref in message
+    assert Evidence.objects.filter(inquiry=inquiry).count() == 1
+    assert inquiry.service_request.requester.user == staff
+
+
+def test_a_request_without_any_action_shows_the_error_beside_the_form(client_for):
+    data = _intake_data()
+    for key in ("actions-0-occurred_on", "actions-0-taken_by", "actions-0-description"):
+        data[key] = ""
+    response = client_for("staff").post(reverse("retaliation-request"), data)
+    assert response.status_code == 200
+    assert "Describe at least one retaliatory action." in response.content.decode()
+    assert not RetaliationInquiry.objects.exists()
+
+
+def test_an_officer_records_an_inquiry_and_is_assigned(client_for, officer):
+    response = client_for("officer").post(
+        reverse("retaliation-record"),
+        _intake_data(requester_index="D000002", channel="email", received=timezone.localdate().isoformat()),
+    )
+    inquiry = RetaliationInquiry.objects.get()
+    assert response.status_code == 302
+    assert inquiry.service_request.requester.user.username == "staff2"
+    assert inquiry.service_request.channel == "email"
+    assert list(officers_assigned_to(inquiry)) == [officer]
+
+
+def test_the_officer_classifies_then_records_a_prima_facie_review(client_for, make_inquiry):
+    inquiry = make_inquiry()
+    client = client_for("officer")
+    response = client.post(
+        reverse("retaliation-act", args=[inquiry.pk, "classify"]),
+        {"classify-kind": "protection_request", "classify-letter_format": "pdf"},
+    )
+    assert response.status_code == 302
+    response = client.post(
+        reverse("retaliation-act", args=[inquiry.pk, "review"]),
+        {
+            "review-protected_activity_found": "yes",
+            "review-protected_activity_reasoning": "Reported to OIOS.",
+            "review-contributing_factor_found": "yes",
+            "review-contributing_factor_reasoning": "Close in time.",
+            "review-outcome": "prima_facie",
+            "review-investigation_body": "oios",
+            "review-letter_format": "docx",
+        },
+    )
+    assert response.status_code == 302
+    inquiry.refresh_from_db()
+    assert inquiry.status == Status.REFERRED and inquiry.review_outcome == ReviewOutcome.PRIMA_FACIE
+    assert Letter.objects.filter(inquiry=inquiry).count() == 2
+
+
+def test_a_review_missing_reasoning_is_refused_beside_the_field(client_for, make_inquiry):
+    inquiry = make_inquiry(classify=True)
+    response = client_for("officer").post(
+        reverse("retaliation-act", args=[inquiry.pk, "review"]),
+        {"review-outcome": "no_prima_facie", "review-letter_format": "pdf"},
+    )
+    assert response.status_code == 400
+    assert "Give the reasoning for this test." in response.content.decode()
+    inquiry.refresh_from_db()
+    assert inquiry.status == Status.UNDER_REVIEW
+
+
+def test_the_dashboard_marks_overdue_reviews(client_for, make_inquiry):
+    inquiry = make_inquiry(classify=True)
+    RetaliationInquiry.objects.filter(pk=inquiry.pk).update(
+        review_started=timezone.localdate() - dt.timedelta(days=60)
+    )
+    page = client_for("officer").get(reverse("retaliation-list")).content.decode()
+    assert 'class="overdue"' in page
+    assert "Overdue by" in page
+
+
+def _count(client, url):
+    with CaptureQueriesContext(connection) as ctx:
+        assert client.get(url).status_code == 200
+    return len(ctx.captured_queries)
+
+
+@pytest.mark.parametrize("who", ["officer", "director", "staff"])
+def test_the_list_page_query_count_does_not_grow(client_for, make_inquiry, django_assert_num_queries, who):
+    """1 case or 50: the same number of queries, for the office and for the complainant."""
+    make_inquiry(classify=True)
+    client = client_for(who)
+    url = reverse("retaliation-list")
+    one = _count(client, url)
+    for _ in range(49):
+        make_inquiry(classify=True)
+    with django_assert_num_queries(one):
+        client.get(url)
+
+
+def test_the_api_list_query_count_does_not_grow(client_for, make_inquiry, django_assert_num_queries):
+    make_inquiry(classify=True)
+    client = client_for("officer")
+    url = reverse("api-retaliation-requests")
+    one = _count(client, url)
+    for _ in range(49):
+        make_inquiry(classify=True)
+    with django_assert_num_queries(one):
+        assert client.get(url).json()["count"] == 50
