@@ -330,7 +330,9 @@ def cycle_close(*, actor, cycle_id: int) -> list[Referral]:
         changes={"closed_on": (None, today)},
     )
     referrals = []
-    for filer in Filer.objects.filter(cycle=cycle, confirmed=True, filed_on__isnull=True):
+    for filer in Filer.objects.filter(
+        cycle=cycle, confirmed=True, filed_on__isnull=True, referral__isnull=True
+    ):
         referral = Referral.objects.create(filer=filer, referred_on=today, referred_by=actor)
         audit_record(actor=actor, action=Action.CREATE, obj=referral, fields=["filer", "referred_on"])
         referrals.append(referral)

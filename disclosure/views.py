@@ -194,6 +194,7 @@ def statement_amend(request, pk):
 
 
 def _post_form(request, pk, form_class, call, success):
+    access_filing(request.user, pk)  # 404 before anything else for those who may not know the filing
     form = form_class(request.POST, request.FILES)
     if not form.is_valid():
         for field, errors in form.errors.items():
