@@ -6,3 +6,10 @@ class Config(AppConfig):
     name = "ethics_office.reports"
     label = "reports"
     verbose_name = _("Reports")
+
+    def ready(self):
+        from ethics_office.core.registry import register_nav
+        from ethics_office.organisation.roles import Role
+
+        register_nav(_("Annual report"), "reports-index", [Role.ADMIN, Role.DIRECTOR], order=90)
+        register_nav(_("Import records"), "reports-import", [Role.ADMIN], order=95)

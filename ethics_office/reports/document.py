@@ -1,0 +1,413 @@
+"""The report laid out like the UN document: sections, paragraphs, numbered figures and
+titled tables, in the active language. The page, Word, PDF and Excel all render this one
+structure, so their numbers are the JSON's numbers."""
+
+from dataclasses import dataclass, field
+
+from django.utils.formats import number_format
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+
+from advisory.models import AdviceCategory
+from ethics_office.intake.models import ServiceCategory
+from ethics_office.organisation.models import Entity, EntityGroup
+
+from .queries import RESOLUTIONS, Period
+
+
+@dataclass
+class Table:
+    title: str
+    header: list[str]
+    rows: list[list]
+    number: str = ""  # "1", "2" or "" (annex)
+    link_rows: list[str | None] = field(default_factory=list)  # what each row's count is a count of
+    urls: list[str | None] = field(default_factory=list)  # filled in by the page for users who may follow
+
+    @property
+    def caption(self) -> str:
+        return _("Table %(number)s") % {"number": self.number} if self.number else ""
+
+    @property
+    def linked_rows(self):
+        urls = self.urls or [None] * len(self.rows)
+        return list(zip(self.rows, urls, strict=False))
+
+
+@dataclass
+class Figure:
+    number: str  # Roman numeral, as in the UN document
+    title: str
+    kind: str  # "bar", "grouped", "stacked", "hbar"
+    categories: list[str]
+    series: list[tuple[str, list[int]]]
+    table: Table
+
+    @property
+    def caption(self) -> str:
+        return _("Figure %(number)s") % {"number": self.number}
+
+    @property
+    def slug(self) -> str:
+        return f"figure-{self.number.lower()}"
+
+
+@dataclass
+class Section:
+    title: str
+    paragraphs: list[str] = field(default_factory=list)
+    blocks: list = field(default_factory=list)
+
+
+@dataclass
+class Document:
+    title: str
+    subtitle: str
+    period: str
+    sections: list[Section]
+    headline: list[tuple[str, object, str]] = field(default_factory=list)  # label, value, link key
+
+    def figures(self):
+        return [b for s in self.sections for b in s.blocks if isinstance(b, Figure)]
+
+    def tables(self):
+        return [b for s in self.sections for b in s.blocks if isinstance(b, Table)]
+
+
+def n(value) -> str:
+    return "—" if value is None else number_format(value, force_grouping=True)
+
+
+def group_label(code: str) -> str:
+    return {g.value: str(g.label) for g in EntityGroup}.get(code, code)
+
+
+def kind_label(code: str) -> str:
+    return {
+        "financial_interest": _("Financial interests"),
+        "outside_activity": _("Outside activities"),
+        "family_relationship": _("Family relationships"),
+        "total": _("Total"),
+    }[code]
+
+
+def resolution_label(code: str) -> str:
+    return {
+        "no_further_action": _("No further action needed"),
+        "approval_granted": _("Approval granted"),
+        "recusal": _("Recusal/disqualification"),
+        "managed_account": _("Managed account"),
+        "other": _("Other"),
+    }[code]
+
+
+def build_document(report: dict) -> Document:
+    """Lay the report out in the active language."""
+    period = Period.parse(report["period"]["label"])
+    zh = (get_language() or "").startswith("zh")
+    sr, advice, fd, ret, out = (
+        report[k] for k in ("service_requests", "advice", "disclosure", "retaliation", "outreach")
+    )
+    service_labels = {c.code: c.display_label for c in ServiceCategory.objects.all()}
+    advice_labels = {c.code: c.display_label for c in AdviceCategory.objects.all()}
+    entity_names = dict(Entity.objects.values_list("code", "name_zh")) if zh else {}
+    dates = {"start": report["period"]["start"], "end": report["period"]["end"]}
+    prev = period.previous.label
+
+    headline = [
+        (_("Requests for services"), sr["total"], ""),
+        (_("Requests for ethics advice"), advice["total"], "advice"),
+        (
+            _("Financial disclosure participants (%(cycle)s cycle)") % {"cycle": fd["cycle"]},
+            fd["participants"],
+            "filers",
+        ),
+        (_("Compliance rate (%)"), fd["compliance_pct"], ""),
+        (_("Retaliation-related inquiries"), ret["inquiries"], "retaliation"),
+        (_("Preliminary reviews opened"), ret["preliminary_reviews"]["opened"], "retaliation"),
+        (_("Workshops"), out["workshops"], "workshops"),
+        (_("Workshop participants"), out["workshop_participants"], "workshops"),
+        (_("Outreach missions"), out["missions"], "missions"),
+        (_("Briefings for senior officials"), out["senior_briefings"], "senior_briefings"),
+        (_("Ethics Panel meetings"), report["panel"]["meetings"], "panel"),
+    ]
+
+    # Figures I–III: the register.
+    fig1 = Figure(
+        "I",
+        _("Total number of requests for Ethics Office services by reporting period"),
+        "bar",
+        [r["label"] for r in sr["by_period"]],
+        [(_("Requests"), [r["total"] for r in sr["by_period"]])],
+        Table(_("Requests by reporting period"), [_("Period"), _("Requests")],
+              [[r["label"], r["total"]] for r in sr["by_period"]]),
+    )  # fmt: skip
+    cats = list(sr["by_category"])
+    fig2 = Figure(
+        "II",
+        _("Requests for services by category, %(start)s to %(end)s") % dates,
+        "hbar",
+        [service_labels.get(c, c) for c in cats],
+        [(period.label, [sr["by_category"][c] for c in cats])],
+        Table(_("Requests by category"), [_("Category"), _("Requests")],
+              [[service_labels.get(c, c), sr["by_category"][c]] for c in cats], link_rows=cats),
+    )  # fmt: skip
+    source = sr["by_source"]
+    fig3 = Figure(
+        "III",
+        _("Requests for services by source, %(start)s to %(end)s") % dates,
+        "bar",
+        [_("Headquarters"), _("Away from headquarters")],
+        [(period.label, [source["headquarters"], source["away"]])],
+        Table(
+            _("Requests by source"),
+            [_("Source"), _("Requests"), _("Share (%)")],
+            [
+                [_("Headquarters"), source["headquarters"], _pct_rest(source["away_pct"])],
+                [_("Away from headquarters"), source["away"], source["away_pct"]],
+            ],
+        ),
+    )
+    register = Section(
+        _("Requests for services"),
+        [
+            _(
+                "From %(start)s to %(end)s the Ethics Office received %(total)s requests for services, "
+                "compared with %(previous)s in the previous reporting period."
+            )
+            % {**dates, "total": n(sr["total"]), "previous": n(sr["previous_total"])},
+            _(
+                "Requests from away from headquarters made up %(pct)s%% of all requests "
+                "(%(previous_pct)s%% in %(previous)s)."
+            )
+            % {
+                "pct": n(source["away_pct"]),
+                "previous_pct": n(source["previous_away_pct"]),
+                "previous": prev,
+            },
+        ],
+        [fig1, fig2, fig3],
+    )
+
+    # Figure IV: advice.
+    acats = list(advice["by_category"])
+    previous_advice = advice["previous_by_category"] or {}
+    fig4 = Figure(
+        "IV",
+        _("Requests for ethics advice by category, %(previous)s and %(current)s")
+        % {"previous": prev, "current": period.label},
+        "grouped",
+        [advice_labels.get(c, c) for c in acats],
+        [(prev, [previous_advice.get(c, 0) for c in acats]), (period.label, [advice["by_category"][c] for c in acats])],
+        Table(_("Advice requests by category"), [_("Category"), prev, period.label],
+              [[advice_labels.get(c, c), previous_advice.get(c), advice["by_category"][c]] for c in acats]),
+    )  # fmt: skip
+    advice_section = Section(
+        _("Advice and guidance"),
+        [
+            _("The Office received %(total)s requests for ethics advice and guidance.")
+            % {"total": n(advice["total"])},
+            _(
+                "Requests from peacekeeping operations numbered %(current)s, compared with %(previous)s in %(prev)s."
+            )
+            % {
+                "current": n(advice["peacekeeping"]),
+                "previous": n(advice["previous_peacekeeping"]),
+                "prev": prev,
+            },
+        ],
+        [fig4],
+    )
+
+    # Financial disclosure: table 1, figure V, table 2.
+    table1_rows = []
+    for year, block in fd["resolutions"].items():
+        for kind in ("financial_interest", "outside_activity", "family_relationship", "total"):
+            cells = block[kind]
+            table1_rows.append([year, kind_label(kind), *[cells[r] for r in RESOLUTIONS], cells["total"]])
+    table1 = Table(
+        _(
+            "Conflicts of interest identified and how they were resolved, %(first)s and %(second)s filing cycles"
+        )
+        % {"first": fd["cycle"] - 1, "second": fd["cycle"]},
+        [_("Filing cycle"), _("Type"), *[resolution_label(r) for r in RESOLUTIONS], _("Total")],
+        table1_rows,
+        number="1",
+    )
+    part = fd["participation"]
+    groups = [g.value for g in EntityGroup]
+    table2 = Table(
+        _("Financial disclosure participation by entity group and filing year"),
+        [_("Filing year"), *[group_label(g) for g in groups], _("Total")],
+        [[r["year"], *[r[g] for g in groups], r["total"]] for r in part],
+        number="2",
+    )
+    last = part[-5:]
+    fig5 = Figure(
+        "V",
+        _("Financial disclosure participation by entity group and filing year"),
+        "stacked",
+        [str(r["year"]) for r in last],
+        [(group_label(g), [r[g] for r in last]) for g in groups],
+        Table(table2.title, table2.header, table2.rows[-5:]),
+    )
+    pub = fd["public_disclosure"]
+    disclosure = Section(
+        _("Financial disclosure programme"),
+        [
+            _(
+                "The %(cycle)s filing cycle had %(participants)s participants, of whom %(first)s were first-time "
+                "or irregular filers; %(filed)s filed (%(pct)s%%) and %(late)s did not."
+            )
+            % {
+                "cycle": fd["cycle"],
+                "participants": n(fd["participants"]),
+                "first": n(fd["first_time_or_irregular"]),
+                "filed": n(fd["filed"]),
+                "pct": n(fd["compliance_pct"]),
+                "late": n(fd["non_compliant"]),
+            },
+            _("%(selected)s filers were selected for verification; %(complete)s provided complete documents.")
+            % {"selected": n(fd["verification"]["selected"]), "complete": n(fd["verification"]["complete"])},
+            _(
+                "%(items)s conflicts of interest were identified for %(filers)s filers (%(pct)s%% of participants)."
+            )
+            % {
+                "items": n(fd["conflicts"]["items"]),
+                "filers": n(fd["conflicts"]["filers"]),
+                "pct": n(fd["conflicts"]["filers_pct"]),
+            },
+            _(
+                "Of %(eligible)s eligible senior officials, %(participants)s (%(pct)s%%) took part in voluntary "
+                "public disclosure: %(full)s disclosed in full and %(confirmation)s confirmed compliance."
+            )
+            % {
+                "eligible": n(pub["eligible"]),
+                "participants": n(pub["participants"]),
+                "pct": n(pub["participation_pct"]),
+                "full": n(pub["full_disclosure"]),
+                "confirmation": n(pub["confirmation"]),
+            },
+            _("By %(end)s, %(registered)s staff members had registered for the %(next)s cycle.")
+            % {
+                "end": report["period"]["end"],
+                "registered": n(fd["next_cycle_registered"]),
+                "next": fd["cycle"] + 1,
+            },
+        ],  # fmt: skip
+        [table1, fig5, table2],
+    )
+
+    # Figure VI: protection against retaliation.
+    pr, cum = ret["preliminary_reviews"], ret["cumulative"]
+    steps = ["opened", "completed", "prima_facie", "no_prima_facie", "closed", "pending"]
+    step_labels = [
+        _("Preliminary reviews"), _("Completed"), _("Prima facie case"), _("No prima facie case"),
+        _("Closed"), _("Pending"),
+    ]  # fmt: skip
+    fig6 = Figure(
+        "VI",
+        _("Action on requests for protection against retaliation, %(start)s to %(end)s") % dates,
+        "bar",
+        step_labels,
+        [(period.label, [pr[s] for s in steps])],
+        Table(_("Preliminary reviews"), [_("Stage"), period.label, _("Since 2006")],
+              [[label, pr[s], cum["reviews" if s == "opened" else s]] for label, s in zip(step_labels, steps, strict=True)]),
+    )  # fmt: skip
+    retaliation = Section(
+        _("Protection against retaliation"),
+        [
+            _(
+                "The Office received %(inquiries)s retaliation-related inquiries and opened %(opened)s preliminary "
+                "reviews; %(policy)s inquiries sought advice on the policy and %(outside)s fell outside the mandate."
+            )
+            % {
+                "inquiries": n(ret["inquiries"]),
+                "opened": n(pr["opened"]),
+                "policy": n(ret["policy_advice"]),
+                "outside": n(ret["outside_mandate"]),
+            },
+            _(
+                "Since 2006 the Office has opened %(reviews)s preliminary reviews and found a prima facie case in "
+                "%(prima)s; %(investigations)s investigations have been completed, establishing retaliation in "
+                "%(established)s."
+            )
+            % {
+                "reviews": n(cum["reviews"]),
+                "prima": n(cum["prima_facie"]),
+                "investigations": n(cum["investigations_completed"]),
+                "established": n(cum["retaliation_established"]),
+            },
+        ],  # fmt: skip
+        [fig6],
+    )
+
+    outreach = Section(
+        _("Outreach, training and education"),
+        [
+            _(
+                "%(workshops)s workshops reached %(participants)s participants; %(missions)s outreach missions met %(staff)s staff."
+            )
+            % {
+                "workshops": n(out["workshops"]),
+                "participants": n(out["workshop_participants"]),
+                "missions": n(out["missions"]),
+                "staff": n(out["staff_met"]),
+            },
+            _("The Office gave %(briefings)s briefings to newly appointed senior officials.")
+            % {"briefings": n(out["senior_briefings"])},
+            _(
+                "Online courses completed: %(integrity)s (ethics and integrity), %(procurement)s (procurement ethics)."
+            )
+            % {
+                "integrity": n(out["course_completions"].get("integrity_awareness", 0)),
+                "procurement": n(out["course_completions"].get("procurement_ethics", 0)),
+            },
+        ],  # fmt: skip
+    )
+    panel = Section(
+        _("Ethics Panel of the United Nations"),
+        [_("The Ethics Panel met %(meetings)s times.") % {"meetings": n(report["panel"]["meetings"])}],
+    )
+
+    annex_rows, annex_links = [], []
+    by_group = fd["compliance_by_group"]
+    for group in groups:
+        rows = [r for r in fd["compliance_by_entity"] if r["group"] == group]
+        for r in rows:
+            name = entity_names.get(r["entity"]) or r["name"]
+            annex_rows.append([name, r["required"], r["filed"], r["non_compliant"]])
+            annex_links.append(r["entity"])
+        totals = by_group[group]
+        annex_rows.append([_("Subtotal: %(group)s") % {"group": group_label(group)}, totals["required"],
+                           totals["filed"], totals["non_compliant"]])  # fmt: skip
+        annex_links.append(None)
+    total = by_group["total"]
+    annex_rows.append([_("Total"), total["required"], total["filed"], total["non_compliant"]])
+    annex_links.append(None)
+    annex = Section(
+        _("Annex"),
+        [],
+        [
+            Table(
+                _("Compliance with the financial disclosure programme by entity, %(cycle)s filing cycle")
+                % {"cycle": fd["cycle"]},
+                [_("Entity"), _("Required to file"), _("Filed"), _("Non-compliant")],
+                annex_rows,
+                link_rows=annex_links,
+            )
+        ],
+    )
+    return Document(
+        _("Activities of the Ethics Office"),
+        _("Report of the Secretary-General, %(start)s to %(end)s") % dates,
+        period.label,
+        [register, advice_section, disclosure, retaliation, outreach, panel, annex],
+        headline,
+    )
+
+
+def _pct_rest(pct):
+    if pct is None:
+        return None
+    return round(100 - pct, 1)
