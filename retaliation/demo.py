@@ -1,0 +1,137 @@
+"""Live retaliation cases for the demo, dated this year, made through the real services.
+
+`staff` and `staff2` are the complainants; `officer` is assigned to every case by the Director.
+One review is running, one is paused awaiting the complainant, one is overdue, one was
+referred for investigation after a prima facie finding, and one is newly received.
+"""
+
+import datetime as dt
+
+from django.utils import timezone
+
+from ethics_office.core.demo import demo_user
+from ethics_office.intake.models import Channel
+from ethics_office.organisation.selectors import person_of
+
+from . import services
+from .models import InquiryKind, RetaliationInquiry, ReviewOutcome
+
+
+def _days_ago(n: int) -> dt.date:
+    today = timezone.localdate()
+    return max(today - dt.timedelta(days=n), dt.date(today.year, 1, 1))
+
+
+CASES = [
+    # complainant, received (days ago), activity, reported to, narrative, action, state
+    (
+        "staff",
+        22,
+        "reported_misconduct",
+        "OIOS hotline",
+        "I reported irregularities in a procurement exercise. Two weeks later my supervisor removed me "
+        "from the evaluation team and rated my performance as partially meeting expectations.",
+        ("Chief of Procurement Section", "Removed from the evaluation team", 12),
+        "under_review",
+    ),
+    (
+        "staff2",
+        34,
+        "cooperated",
+        "OIOS investigators",
+        "I was interviewed as a witness in an OIOS investigation. Since then my contract extension has "
+        "been delayed and I was excluded from meetings.",
+        ("Director of Administration", "Contract extension withheld", 20),
+        "paused",
+    ),
+    (
+        "staff",
+        52,
+        "reported_misconduct",
+        "Head of Department",
+        "I reported harassment of a colleague by a senior manager. My post was then proposed for abolition.",
+        ("Executive Officer", "Post proposed for abolition", 45),
+        "overdue",
+    ),
+    (
+        "staff2",
+        60,
+        "cooperated",
+        "Board of Auditors",
+        "I provided documents to the auditors. Afterwards I was reassigned to a post without functions.",
+        ("Officer-in-Charge", "Lateral reassignment without functions", 55),
+        "referred",
+    ),
+    (
+        "staff",
+        2,
+        "reported_misconduct",
+        "Ethics Office",
+        "After I reported a conflict of interest, my travel requests were refused.",
+        ("First reporting officer", "Travel requests refused", 1),
+        "received",
+    ),
+]
+
+
+def seed(stdout) -> None:
+    year = timezone.localdate().year
+    existing = RetaliationInquiry.objects.filter(
+        service_request__received__year=year,
+        service_request__requester__user__username__in=["staff", "staff2"],
+    )
+    if existing.exists():
+        stdout.write("retaliation: demo cases already there")
+        return
+    director, officer = demo_user("director"), demo_user("officer")
+    for username, received_ago, activity, reported_to, narrative, (who, what, action_ago), state in CASES:
+        received = _days_ago(received_ago)
+        inquiry = services.inquiry_record(
+            actor=director,
+            requester=person_of(demo_user(username)),
+            channel=Channel.EMAIL,
+            received=received,
+            protected_activity=activity,
+            reported_to=reported_to,
+            reported_on=_days_ago(received_ago + 20),
+            narrative=narrative,
+            actions=[{"occurred_on": _days_ago(action_ago), "taken_by": who, "description": what}],
+        )
+        services.inquiry_assign(actor=director, inquiry_id=inquiry.pk, officer=officer)
+        if state == "received":
+            continue
+        services.inquiry_classify(
+            actor=officer, inquiry_id=inquiry.pk, kind=InquiryKind.PROTECTION_REQUEST, on=received
+        )
+        if state == "paused":
+            services.review_pause(
+                actor=officer,
+                inquiry_id=inquiry.pk,
+                reason="Copies of the e-mails about the contract extension",
+                on=_days_ago(6),
+            )
+        elif state == "referred":
+            services.case_note_add(
+                actor=officer, inquiry_id=inquiry.pk, text="Timeline is consistent with the audit fieldwork."
+            )
+            services.interim_measure_recommend(
+                actor=officer,
+                inquiry_id=inquiry.pk,
+                measure="suspend_action",
+                complainant_consent=True,
+                sent_to="Assistant Secretary-General for Human Resources",
+                sent_on=_days_ago(30),
+            )
+            services.review_complete(
+                actor=officer,
+                inquiry_id=inquiry.pk,
+                outcome=ReviewOutcome.PRIMA_FACIE,
+                protected_activity_found=True,
+                protected_activity_reasoning="Providing documents to the Board of Auditors is cooperation with a "
+                "duly authorised audit.",
+                contributing_factor_found=True,
+                contributing_factor_reasoning="The reassignment followed the audit by three weeks and was "
+                "decided by the manager whose unit was audited.",
+                on=_days_ago(15),
+            )
+    stdout.write(f"retaliation: {len(CASES)} live cases assigned to officer")
