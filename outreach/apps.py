@@ -5,3 +5,14 @@ from django.utils.translation import gettext_lazy as _
 class OutreachConfig(AppConfig):
     name = "outreach"
     verbose_name = _("Outreach, training and education")
+
+    def ready(self):
+        from ethics_office.core.registry import register_home_panels, register_nav
+        from ethics_office.organisation.roles import Role
+
+        from .home import home_panels
+
+        register_nav(_("Outreach"), "outreach-sessions", [Role.OFFICER, Role.DIRECTOR], order=50)
+        # Staff (and everyone else with a staff record) can ask for a session for their team.
+        register_nav(_("Training requests"), "outreach-requests", [Role.STAFF, Role.FOCAL_POINT], order=55)
+        register_home_panels(home_panels)

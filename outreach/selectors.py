@@ -1,0 +1,106 @@
+"""Every read users reach. The office (officers and the Director) sees all outreach records;
+a staff member sees only their own training requests."""
+
+from django.db.models import Count
+
+from ethics_office.organisation.models import Entity
+from ethics_office.organisation.roles import is_office
+
+from .models import (
+    CourseCompletion,
+    CourseCompletionCount,
+    LeadershipDialogue,
+    ManagementLevel,
+    MissionMeeting,
+    OutreachMission,
+    Publication,
+    SeniorBriefing,
+    TrainerCertification,
+    TrainingRequest,
+    TrainingSession,
+    WebsiteVisitCount,
+)
+
+
+def _office_only(user, queryset):
+    return queryset if is_office(user) else queryset.none()
+
+
+def training_sessions_visible_to(user):
+    return _office_only(
+        user,
+        TrainingSession.objects.select_related(
+            "duty_station", "entity", "facilitator", "request__service_request"
+        ),
+    )
+
+
+def training_requests_visible_to(user):
+    base = TrainingRequest.objects.select_related(
+        "service_request", "service_request__entity", "service_request__duty_station", "requested_by"
+    )
+    if is_office(user):
+        return base
+    if not user.is_authenticated:
+        return base.none()
+    return base.filter(requested_by=user)
+
+
+def completion_counts_visible_to(user):
+    return _office_only(user, CourseCompletionCount.objects.all())
+
+
+def completions_visible_to(user):
+    return _office_only(user, CourseCompletion.objects.select_related("person"))
+
+
+def missions_visible_to(user):
+    return _office_only(
+        user,
+        OutreachMission.objects.select_related("duty_station")
+        .prefetch_related("other_stations")
+        .annotate(meeting_count=Count("meetings")),
+    )
+
+
+def mission_meetings_of(mission):
+    return MissionMeeting.objects.filter(mission=mission).select_related("duty_station")
+
+
+def briefings_visible_to(user):
+    return _office_only(user, SeniorBriefing.objects.select_related("entity", "briefed_by"))
+
+
+def leadership_dialogues_visible_to(user):
+    return _office_only(user, LeadershipDialogue.objects.select_related("entity"))
+
+
+def leadership_progress(user):
+    """Rows of (entity, [held_on or None per level], levels done) and the overall share done."""
+    if not is_office(user):
+        return [], 0, 0
+    entities = list(Entity.objects.filter(active=True).order_by("code"))
+    held = {(d.entity_id, d.level): d.held_on for d in LeadershipDialogue.objects.all()}
+    levels = ManagementLevel.values
+    rows = []
+    done_total = 0
+    for entity in entities:
+        cells = [held.get((entity.pk, level)) for level in levels]
+        done = sum(1 for c in cells if c)
+        done_total += done
+        rows.append((entity, cells, done))
+    possible = len(entities) * len(levels)
+    percent = round(100 * done_total / possible) if possible else 0
+    return rows, done_total, percent
+
+
+def publications_visible_to(user):
+    return _office_only(user, Publication.objects.all())
+
+
+def website_visits_visible_to(user):
+    return _office_only(user, WebsiteVisitCount.objects.all())
+
+
+def certifications_visible_to(user):
+    return _office_only(user, TrainerCertification.objects.select_related("trainer", "certified_by"))
