@@ -457,6 +457,7 @@ def officer_digests_send(*, today: dt.date | None = None) -> int:
         .exclude(email="")
         .distinct()
     )
+    ack_by, advise_by, overdue_flag = _("acknowledge by"), _("advise by"), _("OVERDUE")
     sent = 0
     for officer in officers:
         mine = by_officer.get(officer.pk, [])
@@ -467,18 +468,18 @@ def officer_digests_send(*, today: dt.date | None = None) -> int:
             lines.append(_("Waiting for triage: %(n)s") % {"n": len(untriaged)})
             for r in untriaged:
                 c = clock_of(r, today)
-                flag = _("OVERDUE") if c.ack_overdue else ""
+                flag = overdue_flag if c.ack_overdue else ""
                 lines.append(
-                    f"  {r.service_request.ref}  {r.service_request.received}  {_('acknowledge by')} {c.ack_due}"
+                    f"  {r.service_request.ref}  {r.service_request.received}  {ack_by} {c.ack_due}"
                     + (f"  {flag}" if flag else "")
                 )
             lines.append("")
         if mine:
             lines.append(_("Your requests due: %(n)s") % {"n": len(mine)})
             for r, c in sorted(mine, key=lambda rc: rc[1].advise_due):
-                flag = _("OVERDUE") if c.overdue else ""
+                flag = overdue_flag if c.overdue else ""
                 lines.append(
-                    f"  {r.service_request.ref}  {Status(r.status).label}  {_('advise by')} {c.advise_due}"
+                    f"  {r.service_request.ref}  {Status(r.status).label}  {advise_by} {c.advise_due}"
                     + (f"  {flag}" if flag else "")
                 )
             lines.append("")
