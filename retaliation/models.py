@@ -77,7 +77,7 @@ class RetaliationInquiry(models.Model):
     retaliation_established = models.BooleanField(_("retaliation established"), null=True, blank=True)
     # Everything below arrived after the contract fields: nullable or defaulted, because
     # imported history rows carry only the fields above.
-    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.RECEIVED)
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.IMPORTED)
     protected_activity = models.CharField(
         _("protected activity"), max_length=30, choices=ProtectedActivity.choices, blank=True, default=""
     )

@@ -126,6 +126,7 @@ def _inquiry_create(
     )
     inquiry = RetaliationInquiry.objects.create(
         service_request=register,
+        status=Status.RECEIVED,
         protected_activity=protected_activity,
         reported_to=(reported_to or "").strip()[:200],
         reported_on=reported_on,

@@ -12,6 +12,9 @@ class Status(models.TextChoices):
     DETERMINATION = "determination", _("Investigation report received: awaiting determination")
     CORRECTIVE = "corrective", _("Retaliation established: corrective measures followed")
     CLOSED = "closed", _("Closed")
+    # Rows loaded by the records import carry only the contract fields; they are history,
+    # not live cases, and take no transitions.
+    IMPORTED = "imported", _("Imported history record")
 
 
 ALLOWED = {
@@ -22,8 +25,9 @@ ALLOWED = {
     Status.DETERMINATION: {Status.CORRECTIVE, Status.CLOSED},
     Status.CORRECTIVE: {Status.CLOSED},
     Status.CLOSED: set(),
+    Status.IMPORTED: set(),
 }
 
 # Statuses in which the 45-day preliminary-review clock exists.
 CLOCK_STATUSES = frozenset({Status.UNDER_REVIEW, Status.PAUSED})
-OPEN_STATUSES = frozenset(set(Status.values) - {Status.CLOSED})
+OPEN_STATUSES = frozenset(set(Status.values) - {Status.CLOSED, Status.IMPORTED})

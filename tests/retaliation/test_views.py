@@ -147,3 +147,24 @@ def test_the_api_list_query_count_does_not_grow(client_for, make_inquiry, django
         make_inquiry(classify=True)
     with django_assert_num_queries(one):
         assert client.get(url).json()["count"] == 50
+
+
+def test_the_case_file_speaks_chinese(client_for, make_inquiry, settings):
+    """With 中文 chosen, the officer's case page and the statuses are in Chinese."""
+    inquiry = make_inquiry(classify=True)
+    client = client_for("officer")
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "zh-hans"
+    page = client.get(reverse("retaliation-detail", args=[inquiry.pk])).content.decode()
+    assert "初步审查" in page and "内部备注" in page
+
+
+def test_the_home_page_lists_open_reviews_for_the_officer_and_own_requests_for_staff(
+    client_for, make_inquiry
+):
+    inquiry = make_inquiry(classify=True)
+    assert (
+        "Retaliation: open preliminary reviews" in client_for("officer").get(reverse("home")).content.decode()
+    )
+    staff_home = client_for("staff").get(reverse("home")).content.decode()
+    assert "Your requests for protection" in staff_home and inquiry.service_request.ref in staff_home
+    assert inquiry.service_request.ref not in client_for("officer2").get(reverse("home")).content.decode()
