@@ -52,6 +52,22 @@ class PanelMeeting(models.Model):
         return self.ref
 
 
+class PanelName(models.Model):
+    """The body's own name over time: it was the United Nations Ethics Committee before it
+    became the Ethics Panel of the United Nations."""
+
+    name = models.CharField(_("name"), max_length=200)
+    valid_from = models.DateField(_("valid from"), unique=True)
+
+    class Meta:
+        ordering = ["-valid_from"]
+        verbose_name = _("name of the Panel")
+        verbose_name_plural = _("names of the Panel")
+
+    def __str__(self):
+        return self.name
+
+
 class MemberOffice(models.Model):
     """An ethics office that belongs to the Panel (the Secretariat's, a fund's or a programme's)."""
 

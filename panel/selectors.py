@@ -15,6 +15,7 @@ from .models import (
     MemberOfficeName,
     OfficeAnnualReport,
     PanelMeeting,
+    PanelName,
 )
 
 
@@ -78,3 +79,9 @@ def consultations_visible_to(user):
     if has_role(user, Role.PANEL):
         return base.filter(shared_with=user)
     return base.none()
+
+
+def panel_names_visible_to(user):
+    if not sees_panel_records(user):
+        return PanelName.objects.none()
+    return PanelName.objects.order_by("-valid_from")

@@ -29,6 +29,7 @@ from .models import (
     MinutesStatus,
     OfficeAnnualReport,
     PanelMeeting,
+    PanelName,
 )
 from .permissions import (
     access_annual_report,
@@ -149,7 +150,27 @@ def _require_office(actor) -> None:
         raise PermissionDenied
 
 
-# --- member offices ------------------------------------------------------------------
+# --- the Panel's name and its member offices ----------------------------------------------
+
+
+@transaction.atomic
+def panel_name_record(*, actor, name: str, valid_from: dt.date) -> PanelName:
+    """Record a name the body takes from a date (earlier names stay for earlier dates)."""
+    _require_office(actor)
+    name = (name or "").strip()
+    if not name:
+        raise ApplicationError(_("Enter the name."), field="name")
+    if PanelName.objects.filter(valid_from=valid_from).exists():
+        raise ApplicationError(_("The Panel already has a name from this date."), field="valid_from")
+    entry = PanelName.objects.create(name=name, valid_from=valid_from)
+    audit_record(
+        actor=actor,
+        action=Action.CREATE,
+        obj=entry,
+        fields=["name", "valid_from"],
+        changes={"name": (None, name), "valid_from": (None, valid_from.isoformat())},
+    )
+    return entry
 
 
 @transaction.atomic

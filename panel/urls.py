@@ -17,6 +17,7 @@ urlpatterns = [
     path("meetings/<int:pk>/documents/", views.meeting_document_add, name="panel-meeting-document-add"),
     path("documents/<int:pk>/", views.document_download, name="panel-document-download"),
     path("offices/", views.office_list, name="panel-offices"),
+    path("name/", views.panel_name_record, name="panel-name-record"),
     path("offices/new/", views.office_create, name="panel-office-create"),
     path("offices/<int:pk>/rename/", views.office_rename, name="panel-office-rename"),
     path("consultations/", views.consultation_list, name="panel-consultations"),

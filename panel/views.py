@@ -31,6 +31,7 @@ from .selectors import (
     meetings_visible_to,
     member_office_names_visible_to,
     member_offices_visible_to,
+    panel_names_visible_to,
     sees_panel_records,
 )
 
@@ -210,8 +211,30 @@ def office_list(request):
     return render(
         request,
         "panel/office_list.html",
-        {"rows": rows, "can_edit": is_office(request.user), "rename_form": forms.RenameForm()},
+        {
+            "rows": rows,
+            "panel_names": panel_names_visible_to(request.user),
+            "can_edit": is_office(request.user),
+            "rename_form": forms.RenameForm(),
+        },
     )
+
+
+@login_required
+@require_POST
+def panel_name_record(request):
+    require_office(request.user)
+    form = forms.RenameForm(request.POST)
+    if form.is_valid():
+        try:
+            services.panel_name_record(actor=request.user, **form.cleaned_data)
+        except ApplicationError as exc:
+            _flash_error(request, exc)
+        else:
+            messages.success(request, _("New name recorded."))
+    else:
+        messages.error(request, _("Enter the new name and the date it applies from."))
+    return redirect("panel-offices")
 
 
 @login_required

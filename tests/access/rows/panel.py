@@ -89,6 +89,12 @@ ROWS = [
     Row("panel-offices", READ),
     Row("panel-office-create", OFFICE_ONLY),
     Row(
+        "panel-name-record",
+        expect(404, anonymous=LOGIN, officer=302, officer2=302, director=302),
+        method="POST",
+        data=lambda w: {"name": "Ethics Panel of the United Nations", "valid_from": "2013-01-01"},
+    ),
+    Row(
         "panel-office-rename",
         WRITE,
         method="POST",
