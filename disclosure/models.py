@@ -7,6 +7,26 @@ from ethics_office.core.storage import private_storage
 from ethics_office.organisation.models import DutyStation, Entity, Grade, Person
 
 
+class DesignationBasis(models.TextChoices):
+    GRADE = "grade", _("Grade D-1 and above")
+    PROCUREMENT = "procurement", _("Procurement function")
+    INVESTMENT = "investment", _("Investment function")
+    ETHICS_OFFICE = "ethics_office", _("Ethics Office staff")
+    DESIGNATED = "designated", _("Designated")
+    IMPORTED = "imported", _("Filer list from the entity")
+
+
+class ReviewOutcome(models.TextChoices):
+    NO_ISSUE = "no_issue", _("No issue")
+    CONFLICTS = "conflicts", _("Conflict items recorded")
+
+
+class FollowUp(models.TextChoices):
+    OPEN = "open", _("Open")
+    FOLLOWING = "following", _("Being followed up")
+    DONE = "done", _("Done")
+
+
 class FilingCycle(models.Model):
     """A calendar-year cycle: the 2011 cycle covers holdings in 2010 and opens 1 March 2011."""
 
@@ -48,11 +68,15 @@ class Filer(models.Model):
     verification_complete = models.BooleanField(_("verification documents complete"), null=True, blank=True)
     # Added after the contract (imported history leaves them at their defaults).
     confirmed = models.BooleanField(_("confirmed by the office"), default=True)
-    basis = models.CharField(_("basis"), max_length=20, blank=True, default="")
+    basis = models.CharField(
+        _("basis"), max_length=20, choices=DesignationBasis.choices, blank=True, default=""
+    )
     designation_reason = models.TextField(_("reason for designation"), blank=True, default="")
     # A mid-cycle entrant's own deadline (30 days from designation); null = the cycle's.
     own_deadline = models.DateField(_("own deadline"), null=True, blank=True)
-    review_outcome = models.CharField(_("review outcome"), max_length=10, blank=True, default="")
+    review_outcome = models.CharField(
+        _("review outcome"), max_length=10, choices=ReviewOutcome.choices, blank=True, default=""
+    )
     reviewed_at = models.DateTimeField(_("reviewed at"), null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -97,7 +121,9 @@ class ConflictItem(models.Model):
     recommended_resolution = models.CharField(
         _("recommended resolution"), max_length=30, choices=Resolution.choices, blank=True, default=""
     )
-    follow_up = models.CharField(_("follow-up"), max_length=10, blank=True, default="")
+    follow_up = models.CharField(
+        _("follow-up"), max_length=10, choices=FollowUp.choices, blank=True, default=""
+    )
     follow_up_note = models.TextField(_("follow-up note"), blank=True, default="")
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -150,17 +176,9 @@ class PublicDisclosure(models.Model):
 
 
 # ---------------------------------------------------------------------------
-# Everything below arrived after the contract: nullable or defaulted, because the
-# imported 2006-2012 history carries only the contract fields above.
-
-
-class DesignationBasis(models.TextChoices):
-    GRADE = "grade", _("Grade D-1 and above")
-    PROCUREMENT = "procurement", _("Procurement function")
-    INVESTMENT = "investment", _("Investment function")
-    ETHICS_OFFICE = "ethics_office", _("Ethics Office staff")
-    DESIGNATED = "designated", _("Designated")
-    IMPORTED = "imported", _("Filer list from the entity")
+# The models below arrived after the contract (as did the fields marked on Filer,
+# ConflictItem and PublicDisclosure): nullable or defaulted, because the imported
+# 2006-2012 history carries only the contract fields.
 
 
 class StatementStatus(models.TextChoices):
@@ -206,17 +224,6 @@ class Statement(models.Model):
     @property
     def is_submitted(self) -> bool:
         return self.status == StatementStatus.SUBMITTED
-
-
-class ReviewOutcome(models.TextChoices):
-    NO_ISSUE = "no_issue", _("No issue")
-    CONFLICTS = "conflicts", _("Conflict items recorded")
-
-
-class FollowUp(models.TextChoices):
-    OPEN = "open", _("Open")
-    FOLLOWING = "following", _("Being followed up")
-    DONE = "done", _("Done")
 
 
 class Channel(models.TextChoices):

@@ -106,6 +106,16 @@ def filing_detail(request, pk):
     latest = filer.statements.order_by("-version").first()
     statement = services.statement_read(actor=request.user, statement_id=latest.pk) if latest else None
     is_filer = filer.person.user_id == request.user.pk
+    conflicts = list(filer.conflicts.all())
+    for item in conflicts:
+        # One form per item, prefixed, so the page's field ids stay unique.
+        item.form = ResolutionForm(
+            prefix=f"c{item.pk}",
+            initial={
+                "resolution": item.resolution or item.recommended_resolution,
+                "follow_up": item.follow_up or "open",
+            },
+        )
     reviewer = has_role(request.user, Role.REVIEWER) or is_office(request.user)
     return render(
         request,
@@ -119,7 +129,7 @@ def filing_detail(request, pk):
             "is_filer": is_filer,
             "can_review": reviewer and not is_filer,
             "office": is_office(request.user),
-            "conflicts": filer.conflicts.all(),
+            "conflicts": conflicts,
             "correspondence": filer.correspondence.all(),
             "documents": filer.verification_documents.all(),
             "queries": filer.queries.all(),
@@ -128,7 +138,6 @@ def filing_detail(request, pk):
             "review_form": ReviewForm(),
             "conflict_form": ConflictForm(),
             "correspondence_form": CorrespondenceForm(initial={"on": timezone.localdate()}),
-            "resolution_form": ResolutionForm(),
             "upload_form": VerificationUploadForm(),
             "mark_form": VerificationMarkForm(),
             "public_form": PublicDisclosureForm(),
@@ -254,7 +263,7 @@ def conflict_resolve(request, pk):
     from .permissions import access_conflict_item
 
     item = access_conflict_item(request.user, pk)
-    form = ResolutionForm(request.POST)
+    form = ResolutionForm(request.POST, prefix=f"c{pk}")
     if form.is_valid():
         try:
             services.conflict_resolution_set(actor=request.user, item_id=pk, **form.cleaned_data)

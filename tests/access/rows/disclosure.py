@@ -142,7 +142,10 @@ ROWS = [
         OFFICE_POST,
         method="POST",
         kwargs=lambda w: {"pk": w.dc_conflict.pk},
-        data=lambda w: {"resolution": "recusal", "follow_up": "following"},
+        data=lambda w: {
+            f"c{w.dc_conflict.pk}-resolution": "recusal",
+            f"c{w.dc_conflict.pk}-follow_up": "following",
+        },
     ),
     Row("disclosure-document", CONTENT_OF_STAFF, kwargs=lambda w: {"pk": w.dc_document.pk}),
     Row("disclosure-queries", OFFICE_PAGE),
