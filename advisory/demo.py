@@ -137,6 +137,7 @@ def _received(days_ago: int) -> dt.date:
 
 
 def seed(stdout) -> None:
+    services.roadmap_defaults_load()
     if Precedent.objects.filter(title=MARKER).exists():
         stdout.write("advisory: demo requests already loaded")
         return

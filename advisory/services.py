@@ -396,6 +396,26 @@ def roadmap_entry_save(*, actor, entry: RoadmapEntry | None = None, data: dict) 
     return entry
 
 
+def roadmap_defaults_load() -> int:
+    """Load the Roadmap's starting entries (migration 0004) where the table is empty, e.g. after a flush."""
+    import importlib
+
+    if RoadmapEntry.objects.exists():
+        return 0
+    offices = importlib.import_module("advisory.migrations.0004_roadmap").OFFICES
+    for order, name, name_zh, handles, handles_zh, contact, contact_zh in offices:
+        RoadmapEntry.objects.create(
+            ordering=order,
+            name=name,
+            name_zh=name_zh,
+            handles=handles,
+            handles_zh=handles_zh,
+            contact=contact,
+            contact_zh=contact_zh,
+        )
+    return len(offices)
+
+
 # --- E-mail ----------------------------------------------------------------------------
 
 

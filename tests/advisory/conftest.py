@@ -12,6 +12,12 @@ def force_status(req: AdviceRequest, status: str) -> AdviceRequest:
     return req
 
 
+@pytest.fixture(autouse=True)
+def _roadmap(db):
+    """The Roadmap's starting entries (a transactional test's flush removes migration data)."""
+    services.roadmap_defaults_load()
+
+
 @pytest.fixture
 def ask(people):
     """ask(user, ...) -> an AdviceRequest submitted through the real service."""

@@ -43,6 +43,7 @@ def build(world):
     world.adv_precedent = services.precedent_publish(
         actor=officer, category="employment", title="Relatives", summary="Anonymised.", source_id=done.pk
     )
+    services.roadmap_defaults_load()  # reference data a transactional test's flush may have removed
     world.adv_roadmap = RoadmapEntry.objects.first()
 
 
