@@ -14,6 +14,8 @@ from ethics_office.organisation.models import Entity, EntityGroup
 
 from .queries import RESOLUTIONS, Period
 
+CHINESE_NUMERALS = {"I": "一", "II": "二", "III": "三", "IV": "四", "V": "五", "VI": "六"}
+
 
 @dataclass
 class Table:
@@ -45,7 +47,10 @@ class Figure:
 
     @property
     def caption(self) -> str:
-        return _("Figure %(number)s") % {"number": self.number}
+        number = self.number
+        if (get_language() or "").startswith("zh"):
+            number = CHINESE_NUMERALS.get(number, number)
+        return _("Figure %(number)s") % {"number": number}
 
     @property
     def slug(self) -> str:

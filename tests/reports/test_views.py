@@ -1,0 +1,111 @@
+"""The report page, its downloads and the API: who sees them and what they show."""
+
+import io
+import json
+
+import pytest
+from django.urls import reverse
+
+from ethics_office.audit.models import Action, AuditEvent
+from ethics_office.intake.models import ServiceRequest
+from ethics_office.reports.models import Baseline
+from ethics_office.reports.queries import annual_report
+
+pytestmark = pytest.mark.django_db
+
+URL = "/reports/annual/2011-2012/"
+
+
+def test_the_director_sees_headline_figures_charts_tables_and_the_annex(history, client_for):
+    """The page shows the counts, six SVG figures each with its data table, tables 1 and 2 and the annex."""
+    response = client_for("director").get(URL)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert html.count("data:image/svg+xml;base64,") == 6
+    assert html.count("<details>") == 6
+    for text in ["887", "4,306", "Table 1", "Table 2", "Figure VI", "Department of Management", "2010-2011"]:
+        assert text in html, text
+
+
+def test_counts_link_to_case_lists_only_for_the_office(history, client_for):
+    """The Director (office) gets links to the lists behind the counts; the administrator gets none."""
+    link = f'<a href="{reverse("retaliation-list")}">46</a>'
+    assert link in client_for("director").get(URL).content.decode()
+    assert link not in client_for("admin").get(URL).content.decode()
+
+
+def test_the_period_selector_opens_the_chosen_period(client_for):
+    response = client_for("admin").get("/reports/", {"period": "2010-2011"})
+    assert response.status_code == 302 and response["Location"] == "/reports/annual/2010-2011/"
+    assert client_for("admin").get("/reports/", {"period": "2010"}).status_code == 404
+
+
+def test_the_page_speaks_chinese(history, client_for):
+    client = client_for("admin")
+    client.post("/i18n/setlang/", {"language": "zh-hans", "next": "/"})
+    html = client.get(URL).content.decode()
+    assert "图一" in html and "管理事务部" in html
+
+
+def test_the_api_returns_the_report_json_and_records_an_export(history, client_for):
+    """GET /api/reports/annual/2011-2012/ is the same JSON as the command prints."""
+    response = client_for("director").get("/api/reports/annual/2011-2012/")
+    assert response.status_code == 200
+    assert response.json() == json.loads(json.dumps(annual_report("2011-2012")))
+    assert AuditEvent.objects.filter(action=Action.EXPORT, object_id="2011-2012").exists()
+
+
+def test_the_api_refuses_other_roles_and_bad_periods(client_for):
+    assert client_for("officer").get("/api/reports/annual/2011-2012/").status_code == 403
+    assert client_for(None).get("/api/reports/annual/2011-2012/").status_code == 401
+    assert client_for("admin").get("/api/reports/annual/2011/").status_code == 404
+
+
+def test_a_baseline_edited_in_the_admin_changes_figure_1(client_for, admin_user):
+    """Administrators correct a period's baseline; the report uses it and the trail records it."""
+    Baseline.objects.create(period="2006-2007", metric="service_requests", value=303)
+    baseline = Baseline.objects.get()
+    response = client_for("admin").post(
+        reverse("admin:reports_baseline_change", args=[baseline.pk]),
+        {"period": "2006-2007", "metric": "service_requests", "value": "310"},
+    )
+    assert response.status_code == 302
+    assert annual_report("2011-2012")["service_requests"]["by_period"][0] == {
+        "label": "2006-2007",
+        "total": 310,
+    }
+    assert AuditEvent.objects.filter(object_type="reports.baseline", action=Action.UPDATE).exists()
+
+
+GOOD = b'{"type": "panel_meeting", "ref": "EP-99-01", "date": "2011-09-15"}\n' + (
+    b'{"type": "service_request", "ref": "SR-99-1", "received": "2011-09-01", "category": "training"}\n'
+)
+
+
+def _upload(client, content):
+    return client.post("/reports/import/", {"file": io.BytesIO(content)}, format="multipart")
+
+
+def test_an_upload_shows_a_dry_run_and_writes_only_when_confirmed(client_for):
+    client = client_for("admin")
+    upload = io.BytesIO(GOOD)
+    upload.name = "records.jsonl"
+    response = client.post("/reports/import/", {"file": upload})
+    html = response.content.decode()
+    assert "Dry run" in html and "Confirm the import" in html
+    assert not ServiceRequest.objects.filter(ref="SR-99-1").exists()
+    response = client.post("/reports/import/confirm/")
+    assert response.status_code == 302
+    assert ServiceRequest.objects.filter(ref="SR-99-1", channel="import").exists()
+    assert AuditEvent.objects.filter(action=Action.IMPORT).count() == 1
+
+
+def test_an_upload_with_errors_lists_them_and_offers_no_confirmation(client_for):
+    client = client_for("admin")
+    upload = io.BytesIO(GOOD + b'{"type": "panel_meeting", "ref": "EP-99-02", "date": "soon"}\n')
+    upload.name = "records.jsonl"
+    html = client.post("/reports/import/", {"file": upload}).content.decode()
+    assert "nothing was written" in html and "<code>date</code>" in html
+    assert "Confirm the import" not in html
+    assert client.post("/reports/import/confirm/").status_code == 302
+    assert not ServiceRequest.objects.filter(ref="SR-99-1").exists()
