@@ -22,8 +22,10 @@ from .models import (
     FilerQuery,
     FilingCycle,
     PublicDisclosure,
+    PublicDisclosureChoice,
     Referral,
     Statement,
+    StatementStatus,
     VerificationDocument,
 )
 
@@ -182,9 +184,27 @@ def notices_visible_to(user):
 
 def public_disclosures(cycle=None):
     """The public page: participants and their choice; the approved summary only for full disclosure."""
-    qs = PublicDisclosure.objects.select_related("filer__person", "filer__cycle", "filer__entity").order_by(
-        "-filer__cycle__year", "filer__person__name"
+    # Those who declined did not take part: the page never names them.
+    qs = (
+        PublicDisclosure.objects.exclude(choice=PublicDisclosureChoice.DECLINED)
+        .select_related("filer__person", "filer__cycle", "filer__entity")
+        .order_by("-filer__cycle__year", "filer__person__name")
     )
     if cycle is not None:
         qs = qs.filter(filer__cycle=cycle)
     return qs
+
+
+def previous_statement_contents(filer) -> dict | None:
+    """The filer's last submitted statement from an earlier cycle: it pre-fills the new one."""
+    previous = (
+        Statement.objects.filter(
+            filer__person_id=filer.person_id,
+            filer__cycle__year__lt=filer.cycle.year,
+            status=StatementStatus.SUBMITTED,
+        )
+        .order_by("-filer__cycle__year", "-version")
+        .only("contents")
+        .first()
+    )
+    return previous.contents if previous else None

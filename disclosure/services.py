@@ -59,7 +59,7 @@ from .models import (
 )
 from .permissions import access_conflict_item, access_filer_query, access_filing, access_statement
 from .sampling import stratified_sample, stratum_of
-from .selectors import outstanding_filers, reviewer_filers
+from .selectors import outstanding_filers, previous_statement_contents, reviewer_filers
 from .workflow import can_transition
 
 # The sections of a statement, in the order the form shows them.
@@ -259,7 +259,7 @@ def filers_import_csv(*, actor, cycle_id: int, data: bytes) -> int:
         entity = entities.get(row["entity"])
         if entity is None:
             problems.append(_("entity %(e)s is unknown") % {"e": row["entity"] or "—"})
-        elif entity.group == EntityGroup.SECRETARIAT:
+        elif entity.group != EntityGroup.OTHER:
             problems.append(
                 _("entity %(e)s is part of the Secretariat, whose filers are proposed by the office")
                 % {"e": entity.code}
@@ -342,19 +342,6 @@ def cycle_close(*, actor, cycle_id: int) -> list[Referral]:
 # --- statements --------------------------------------------------------------
 
 
-def _previous_contents(filer: Filer) -> dict | None:
-    previous = (
-        Statement.objects.filter(
-            filer__person_id=filer.person_id,
-            filer__cycle__year__lt=filer.cycle.year,
-            status=StatementStatus.SUBMITTED,
-        )
-        .order_by("-filer__cycle__year", "-version")
-        .first()
-    )
-    return previous.contents if previous else None
-
-
 @transaction.atomic
 def statement_start(*, actor, filer_id: int) -> Statement:
     """The filer's working statement: the latest version, or a new draft pre-filled from last cycle."""
@@ -366,7 +353,7 @@ def statement_start(*, actor, filer_id: int) -> Statement:
     if filer.cycle.closed_on:
         raise ApplicationError(_("The %(year)s cycle is closed.") % {"year": filer.cycle.year})
     statement = Statement.objects.create(
-        filer=filer, version=1, contents=_clean_contents(_previous_contents(filer))
+        filer=filer, version=1, contents=_clean_contents(previous_statement_contents(filer))
     )
     audit_record(actor=actor, action=Action.CREATE, obj=statement, fields=["contents"])
     return statement

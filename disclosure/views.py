@@ -47,6 +47,7 @@ from .selectors import (
     filers_visible_to,
     notices_visible_to,
     own_filings,
+    previous_statement_contents,
     public_disclosures,
     queries_visible_to,
     referrals_visible_to,
@@ -182,7 +183,7 @@ def statement_edit(request, pk):
         if latest is not None:
             contents = services.statement_read(actor=request.user, statement_id=latest.pk).contents
         else:
-            contents = services._previous_contents(filer)
+            contents = previous_statement_contents(filer)
         form = StatementForm(initial=StatementForm.initial_from(contents))
     return render(
         request,

@@ -48,3 +48,9 @@ def test_full_disclosure_needs_a_summary(staff, usg_filer):
 def test_below_asg_there_is_no_public_disclosure(staff, staff_filer):
     with pytest.raises(ApplicationError):
         services.public_disclosure_choose(actor=staff, filer_id=staff_filer.pk, choice="declined")
+
+
+def test_a_declined_choice_is_never_published(staff, usg_filer):
+    """Declining is private: the public page does not name the filer."""
+    services.public_disclosure_choose(actor=staff, filer_id=usg_filer.pk, choice="declined")
+    assert "Amina Okafor" not in Client().get("/disclosure/public/").content.decode()

@@ -1,0 +1,105 @@
+"""Pages: what they show by role, and that list pages' query counts do not grow with rows."""
+
+import datetime as dt
+import io
+
+import pytest
+from django.core.management import call_command
+from django.utils import timezone
+
+from disclosure import services
+from disclosure.models import FilingCycle
+from ethics_office.organisation.services import object_permission_grant
+from tests.factories import PersonFactory
+
+from .factories import FilerFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_home_panels_by_role(staff_filer, reviewer, assign, client_for):
+    """The filer sees their filing; the reviewer their queue; the focal point the outstanding count."""
+    assign(reviewer, staff_filer)
+    assert "Your financial disclosure" in client_for("staff").get("/").content.decode()
+    assert "Statements to review" in client_for("reviewer").get("/").content.decode()
+    assert "Filers outstanding" in client_for("focalpoint").get("/").content.decode()
+    assert "Filer queries awaiting an answer" in client_for("officer").get("/").content.decode()
+
+
+def test_the_reviewer_sees_assigned_filers_listed_and_nothing_else(
+    staff_filer, staff2_filer, reviewer, assign, client_for
+):
+    assign(reviewer, staff_filer)
+    page = client_for("reviewer").get("/disclosure/").content.decode()
+    assert "Amina Okafor" in page and "Lars Eriksen" not in page
+
+
+def test_the_office_sees_a_filing_with_review_forms_and_the_filer_the_statement_form(
+    staff, staff_filer, client_for
+):
+    services.statement_start(actor=staff, filer_id=staff_filer.pk)
+    office = client_for("officer").get(f"/disclosure/filings/{staff_filer.pk}/").content.decode()
+    assert "Record outcome" in office and "Continue your statement" not in office
+    own = client_for("staff").get(f"/disclosure/filings/{staff_filer.pk}/").content.decode()
+    assert "Continue your statement" in own and "Record outcome" not in own
+
+
+def test_the_office_opens_a_cycle_from_the_page(people, client_for):
+    year = timezone.localdate().year + 1
+    response = client_for("officer").post("/disclosure/cycles/", {"year": year, "deadline": f"{year}-04-30"})
+    assert response.status_code == 302
+    assert FilingCycle.objects.get(year=year).filers.filter(confirmed=False).exists()
+
+
+def test_the_reencrypt_command_rewrites_every_statement(staff, staff_filer):
+    services.statement_start(actor=staff, filer_id=staff_filer.pk)
+    out = io.StringIO()
+    call_command("disclosure_reencrypt", stdout=out)
+    assert "Re-encrypted 1 rows." in out.getvalue()
+
+
+def _filers(cycle, n):
+    return [FilerFactory(cycle=cycle, person=PersonFactory()) for _ in range(n)]
+
+
+@pytest.mark.parametrize("n", [1, 50])
+def test_reviewer_index_query_count_is_flat(n, cycle, people, client_for, django_assert_num_queries):
+    for filer in _filers(cycle, n):
+        object_permission_grant(
+            actor=people["officer"], user=people["reviewer"], perm="disclosure.review_filer", obj=filer
+        )
+    client = client_for("reviewer")
+    with django_assert_num_queries(10):
+        assert client.get("/disclosure/").status_code == 200
+
+
+@pytest.mark.parametrize("n", [1, 50])
+def test_cycle_page_query_count_is_flat(n, cycle, client_for, django_assert_num_queries):
+    _filers(cycle, n)
+    client = client_for("officer")
+    with django_assert_num_queries(14):
+        assert client.get(f"/disclosure/cycles/{cycle.year}/").status_code == 200
+
+
+@pytest.mark.parametrize("n", [1, 50])
+def test_query_list_query_count_is_flat(n, cycle, people, client_for, django_assert_num_queries):
+    for filer in _filers(cycle, n):
+        Query = filer.queries.model
+        now = timezone.now()
+        Query.objects.create(filer=filer, question="Q?", asked_at=now, due_at=now + dt.timedelta(hours=48))
+    client = client_for("officer")
+    with django_assert_num_queries(8):
+        assert client.get("/disclosure/queries/").status_code == 200
+
+
+@pytest.mark.parametrize("n", [1, 50])
+def test_cycle_list_and_api_query_counts_are_flat(n, people, client_for, django_assert_num_queries):
+    for i in range(n):
+        FilingCycle.objects.create(
+            year=2013 + i, opens_on=dt.date(2013 + i, 3, 1), deadline=dt.date(2013 + i, 4, 30)
+        )
+    client = client_for("officer")
+    with django_assert_num_queries(7):
+        assert client.get("/disclosure/cycles/").status_code == 200
+    with django_assert_num_queries(7):
+        assert client.get("/api/disclosure/cycles/").status_code == 200
