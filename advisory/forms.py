@@ -2,7 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from ethics_office.intake.models import Channel
-from ethics_office.organisation.models import Person
+from ethics_office.organisation.models import DutyStation, Entity, Person
 
 from .models import RoadmapEntry
 from .workflow import Outcome, Status, VendorRecommendation
@@ -65,6 +65,18 @@ class RecordForm(forms.Form):
         choices=[(c.value, c.label) for c in Channel if c not in (Channel.WEB, Channel.IMPORT)],
     )
     received = forms.DateField(label=_("Received on"), widget=forms.DateInput(attrs={"type": "date"}))
+    entity = forms.ModelChoiceField(
+        label=_("Source entity"),
+        queryset=Entity.objects.filter(active=True),
+        required=False,
+        help_text=_("Leave empty to use the requester's entity."),
+    )
+    duty_station = forms.ModelChoiceField(
+        label=_("Duty station"),
+        queryset=DutyStation.objects.all(),
+        required=False,
+        help_text=_("Leave empty to use the requester's duty station."),
+    )
     question = forms.CharField(label=_("The question"), widget=forms.Textarea(attrs={"rows": 6}))
     attachments = MultipleFileField(label=_("Attachments"), required=False, help_text=ATTACHMENT_HELP)
 

@@ -66,9 +66,17 @@ def _create(
     channel: str,
     received: dt.date | None,
     checked_files,
+    entity=None,
+    duty_station=None,
 ) -> AdviceRequest:
     service_request = service_request_register(
-        actor=actor, category=intake_category, requester=requester, channel=channel, received=received
+        actor=actor,
+        category=intake_category,
+        requester=requester,
+        channel=channel,
+        received=received,
+        entity=entity,
+        duty_station=duty_station,
     )
     req = AdviceRequest.objects.create(service_request=service_request, category=category, question=question)
     audit_record(
@@ -128,9 +136,14 @@ def advice_request_record(
     question: str,
     channel: str,
     received: dt.date | None = None,
+    entity=None,
+    duty_station=None,
     files=(),
 ) -> AdviceRequest:
-    """An officer records a request received by phone, e-mail or in person."""
+    """An officer records a request received by phone, e-mail or in person.
+
+    Entity and duty station default to the requester's; the officer may override them.
+    """
     if not is_office(actor):
         raise PermissionDenied
     if intake_category not in INTAKE_CATEGORIES:
@@ -152,6 +165,8 @@ def advice_request_record(
         channel=channel,
         received=received,
         checked_files=checked,
+        entity=entity,
+        duty_station=duty_station,
     )
 
 

@@ -184,6 +184,10 @@ def request_detail(request, pk):
     return render(request, "advisory/request_office.html", context)
 
 
+def _refusal(exc) -> str:
+    return str(getattr(exc, "message", None) or exc) or _("That is not allowed.")
+
+
 def _post_action(request, pk, form_class, action, success):
     """Run one action from the case or requester page, then go back to it with a message."""
     form = form_class(request.POST)
@@ -195,7 +199,7 @@ def _post_action(request, pk, form_class, action, success):
     try:
         action(form.cleaned_data)
     except (ApplicationError, PermissionDenied) as exc:
-        messages.error(request, str(getattr(exc, "message", "") or exc or _("That is not allowed.")))
+        messages.error(request, _refusal(exc))
     else:
         messages.success(request, success)
     return redirect("advisory-request-detail", pk=pk)
@@ -252,7 +256,7 @@ def assign(request, pk):
             actor=request.user, request_id=pk, officer=form.cleaned_data["officer"]
         )
     except (ApplicationError, PermissionDenied) as exc:
-        messages.error(request, str(getattr(exc, "message", "") or exc))
+        messages.error(request, _refusal(exc))
     else:
         messages.success(request, _("The request is assigned."))
     return redirect("advisory-request-detail", pk=pk)
@@ -374,6 +378,8 @@ def record(request):
                 question=data["question"],
                 channel=data["channel"],
                 received=data["received"],
+                entity=data["entity"],
+                duty_station=data["duty_station"],
                 files=data["attachments"],
             )
         except ApplicationError as exc:

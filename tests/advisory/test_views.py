@@ -214,3 +214,37 @@ def test_nav_and_home_panels_by_role(client_for, ask):
     assert reverse("advisory-queue") in officer_home and reverse("advisory-precedents") in officer_home
     assert "Waiting for triage: 1" in officer_home
     assert reverse("advisory-roadmap") in client_for("reviewer").get(reverse("home")).content.decode()
+
+
+@pytest.mark.django_db
+def test_recording_on_behalf_may_override_entity_and_duty_station(client_for):
+    """Entity and duty station come from the requester unless the officer overrides them."""
+    from ethics_office.organisation.models import DutyStation, Entity
+
+    station = DutyStation.objects.exclude(code="GVA").first()
+    entity = Entity.objects.exclude(code="UNOG").first()
+    client_for("officer").post(
+        reverse("advisory-record"),
+        {
+            "requester_index": "D000002",
+            "intake_category": "advice",
+            "category": "other",
+            "channel": "email",
+            "received": dt.date.today().isoformat(),
+            "entity": entity.pk,
+            "duty_station": station.pk,
+            "question": "Sent from a mission.",
+        },
+    )
+    sr = AdviceRequest.objects.get().service_request
+    assert (sr.entity, sr.duty_station) == (entity, station)
+
+
+@pytest.mark.django_db
+def test_a_requester_cannot_advance_their_own_request_from_the_page(in_progress, client_for):
+    """The refusal is explained; the status stays."""
+    response = client_for("staff").post(
+        reverse("advisory-transition", kwargs={"pk": in_progress.pk}), {"to": Status.ADVISED}, follow=True
+    )
+    assert "You may withdraw an open request" in response.content.decode()
+    assert AdviceRequest.objects.get(pk=in_progress.pk).status == Status.IN_PROGRESS

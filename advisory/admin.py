@@ -1,0 +1,15 @@
+from django.contrib import admin
+
+from .models import AdviceCategory
+
+
+@admin.register(AdviceCategory)
+class AdviceCategoryAdmin(admin.ModelAdmin):
+    """Reference data: the category labels and the plain descriptions staff read on "Ask for advice"."""
+
+    list_display = ["code", "label", "label_zh", "ordering", "active"]
+    readonly_fields = ["code"]
+
+    def has_delete_permission(self, request, obj=None):
+        # The records spec's codes must always exist (imports and the annual report use them).
+        return False
