@@ -11,6 +11,7 @@ from .models import (
     InquiryKind,
     InvestigationBody,
     LetterFormat,
+    LetterKind,
     MeasureType,
     ProtectedActivity,
     ReferralBody,
@@ -124,6 +125,11 @@ class ClassifyForm(forms.Form):
     )
     referred_to_other = forms.CharField(label=_("Other office"), max_length=200, required=False)
     letter_format = forms.ChoiceField(label=_("Referral letter as"), choices=LetterFormat.choices)
+
+
+class LetterForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Letter"), choices=LetterKind.choices)
+    format = forms.ChoiceField(label=_("Format"), choices=LetterFormat.choices)
 
 
 class NoteForm(forms.Form):

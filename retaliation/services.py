@@ -328,6 +328,10 @@ def letter_generate(*, actor, inquiry_id, kind: str, fmt: str = LetterFormat.PDF
     inquiry = access_retaliation_inquiry(actor, inquiry_id, for_write=True)
     if kind not in LetterKind.values:
         raise ApplicationError(_("Unknown letter."), field="kind")
+    # Only a letter the case has already produced can be produced again (e.g. in Word):
+    # the letters follow the decisions, they do not make them.
+    if not inquiry.letters.filter(kind=kind).exists():
+        raise ApplicationError(_("This case has no such letter yet."), field="kind")
     return _letter_generate(actor=actor, inquiry=inquiry, kind=kind, fmt=fmt)
 
 

@@ -311,6 +311,11 @@ def _a_corrective_done(user, pk, d):
     return _("Implementation recorded.")
 
 
+def _a_letter(user, pk, d):
+    services.letter_generate(actor=user, inquiry_id=pk, kind=d["kind"], fmt=d["format"])
+    return _("The letter was generated again.")
+
+
 def _a_panel(user, pk, d):
     services.panel_review_request(actor=user, inquiry_id=pk, reasons=d["reasons"])
     return _("Your request for a review by the Chair of the Ethics Panel was sent.")
@@ -333,6 +338,7 @@ OFFICE_ACTIONS = {
     "determine": (forms.DeterminationForm, "determine", _a_determine),
     "corrective": (forms.CorrectiveForm, "corrective", _a_corrective),
     "corrective-done": (forms.CorrectiveDoneForm, "corrective_done", _a_corrective_done),
+    "letter": (forms.LetterForm, "letter", _a_letter),
 }
 COMPLAINANT_ACTIONS = {
     "evidence": (forms.EvidenceForm, "evidence", _a_evidence_own),

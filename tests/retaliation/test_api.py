@@ -62,9 +62,11 @@ def test_the_office_answer_has_the_case_file_and_the_complainants_does_not(clien
 def test_the_list_shows_handled_and_own_cases_only(client_for, make_inquiry):
     mine = make_inquiry(requester="staff")
     other = make_inquiry(requester="staff2", assign="officer2")
-    refs = lambda who: {
-        row["ref"] for row in client_for(who).get(reverse("api-retaliation-requests")).json()["results"]
-    }  # noqa: E731
+
+    def refs(who):
+        rows = client_for(who).get(reverse("api-retaliation-requests")).json()["results"]
+        return {row["ref"] for row in rows}
+
     assert refs("staff") == {mine.service_request.ref}
     assert refs("officer") == {mine.service_request.ref}
     assert refs("officer2") == {other.service_request.ref}

@@ -168,3 +168,56 @@ def test_the_home_page_lists_open_reviews_for_the_officer_and_own_requests_for_s
     staff_home = client_for("staff").get(reverse("home")).content.decode()
     assert "Your requests for protection" in staff_home and inquiry.service_request.ref in staff_home
     assert inquiry.service_request.ref not in client_for("officer2").get(reverse("home")).content.decode()
+
+
+def test_a_letter_is_generated_again_in_word_but_only_one_the_case_has(client_for, make_inquiry):
+    """The outcome letter can be had in Word too; a determination letter before any determination cannot."""
+    from retaliation import services
+
+    inquiry = make_inquiry(classify=True)
+    services.review_complete(
+        actor=inquiry_officer(),
+        inquiry_id=inquiry.pk,
+        outcome=ReviewOutcome.CLOSED,
+        closure_reason="withdrawn",
+        letter_format="pdf",
+    )
+    client = client_for("officer")
+    url = reverse("retaliation-act", args=[inquiry.pk, "letter"])
+    assert client.post(url, {"letter-kind": "review_outcome", "letter-format": "docx"}).status_code == 302
+    assert sorted(inquiry.letters.values_list("format", flat=True)) == ["docx", "pdf"]
+    response = client.post(url, {"letter-kind": "determination", "letter-format": "docx"})
+    assert response.status_code == 400
+    assert "This case has no such letter yet." in response.content.decode()
+
+
+def inquiry_officer():
+    from django.contrib.auth import get_user_model
+
+    return get_user_model().objects.get(username="officer")
+
+
+def test_the_complainant_asks_the_panel_chair_from_their_page(client_for, make_inquiry):
+    """After a no-prima-facie finding the complainant's page offers the Panel review and records it."""
+    from retaliation import services
+    from retaliation.models import PanelReviewRequest
+
+    inquiry = make_inquiry(classify=True)
+    services.review_complete(
+        actor=inquiry_officer(),
+        inquiry_id=inquiry.pk,
+        outcome=ReviewOutcome.NO_PRIMA_FACIE,
+        protected_activity_found=False,
+        protected_activity_reasoning="Not a report of misconduct.",
+        contributing_factor_found=False,
+        contributing_factor_reasoning="No link.",
+        letter_format="docx",
+    )
+    client = client_for("staff")
+    page = client.get(reverse("retaliation-detail", args=[inquiry.pk])).content.decode()
+    assert "Ask the Chair of the Ethics Panel for a review" in page
+    response = client.post(
+        reverse("retaliation-act", args=[inquiry.pk, "panel-review"]), {"panel-reasons": "No."}
+    )
+    assert response.status_code == 302
+    assert PanelReviewRequest.objects.filter(inquiry=inquiry).exists()
