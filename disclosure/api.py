@@ -11,6 +11,7 @@ from ethics_office.core.api import ERROR_RESPONSES
 from ethics_office.organisation.roles import Role, has_role, is_office
 
 from . import services
+from .models import Filer
 from .permissions import access_filing
 from .selectors import compliance_rows, cycles_visible_to
 from .serializers import ComplianceSerializer, CycleSerializer, FilingSerializer
@@ -34,6 +35,8 @@ class ComplianceList(generics.ListAPIView):
     serializer_class = ComplianceSerializer
 
     def get_queryset(self):
+        if getattr(self, "swagger_fake_view", False):
+            return Filer.objects.none()
         user = self.request.user
         if not (is_office(user) or has_role(user, Role.FOCAL_POINT)):
             raise Http404

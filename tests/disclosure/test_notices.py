@@ -101,6 +101,7 @@ def test_next_month_brings_a_new_notice(overdue):
 def test_the_notice_task_runs_through_a_real_celery_worker_on_redis(overdue):
     """The scheduled task, sent to the test Redis and run by a Celery worker thread, writes the notice and sends it."""
     from celery.contrib.testing.worker import start_worker
+    from celery.result import EagerResult
 
     from ethics_office.celery import app
 
@@ -114,7 +115,8 @@ def test_the_notice_task_runs_through_a_real_celery_worker_on_redis(overdue):
         with app.connection_for_write() as conn:
             conn.default_channel.queue_purge(app.conf.task_default_queue)
         with start_worker(app, perform_ping_check=False, shutdown_timeout=30):
-            tasks.send_monthly_notices.delay()
+            result = tasks.send_monthly_notices.delay()
+            assert not isinstance(result, EagerResult)  # queued on Redis, not run in this thread
             deadline = time.monotonic() + 30
             while time.monotonic() < deadline and len(mail.outbox) < 2:
                 time.sleep(0.2)
