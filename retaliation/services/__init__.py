@@ -1,0 +1,54 @@
+"""Every write on retaliation cases: keyword-only, atomic, audited.
+
+Audit events name the fields that changed and carry old → new values only for statuses,
+outcomes and assignments, never case content. The package is split by stage of a case;
+import from here.
+"""
+
+from .cases import (
+    case_note_add,
+    evidence_add,
+    inquiry_assign,
+    inquiry_classify,
+    inquiry_record,
+    inquiry_request,
+    inquiry_transition,
+    inquiry_view_record,
+    letter_generate,
+    retaliatory_action_add,
+)
+from .outcome import (
+    corrective_measure_implement,
+    corrective_measure_recommend,
+    determination_make,
+    interim_measure_recommend,
+    interim_measure_record_implementation,
+    investigation_report_receive,
+    panel_review_request,
+)
+from .review import INVESTIGATION_DAYS, clock_alerts_send, review_complete, review_pause, review_resume
+
+__all__ = [
+    "INVESTIGATION_DAYS",
+    "case_note_add",
+    "clock_alerts_send",
+    "corrective_measure_implement",
+    "corrective_measure_recommend",
+    "determination_make",
+    "evidence_add",
+    "inquiry_assign",
+    "inquiry_classify",
+    "inquiry_record",
+    "inquiry_request",
+    "inquiry_transition",
+    "inquiry_view_record",
+    "interim_measure_recommend",
+    "interim_measure_record_implementation",
+    "investigation_report_receive",
+    "letter_generate",
+    "panel_review_request",
+    "retaliatory_action_add",
+    "review_complete",
+    "review_pause",
+    "review_resume",
+]

@@ -1,0 +1,245 @@
+"""The preliminary review, its clock (pauses) and the clock alerts."""
+
+import datetime as dt
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from ethics_office.audit.models import Action
+from ethics_office.audit.services import audit_record
+from ethics_office.core.errors import ApplicationError, TransitionNotAllowed, ValidationFailed
+
+from .. import clock
+from ..models import (
+    ClockPause,
+    ClosureReason,
+    InvestigationBody,
+    LetterFormat,
+    LetterKind,
+    RetaliationInquiry,
+    ReviewOutcome,
+)
+from ..permissions import access_retaliation_inquiry
+from ..selectors import officers_assigned_to
+from ..workflow import Status
+from .cases import _letter_generate, inquiry_transition
+
+INVESTIGATION_DAYS = 120
+
+
+# --- the preliminary review and its clock ----------------------------------------------------
+
+
+@transaction.atomic
+def review_pause(*, actor, inquiry_id, reason: str, on: dt.date | None = None) -> ClockPause:
+    """Stop the clock while information from the complainant is awaited."""
+    inquiry = access_retaliation_inquiry(actor, inquiry_id, for_write=True)
+    on = on or timezone.localdate()
+    if inquiry.status != Status.UNDER_REVIEW:
+        raise TransitionNotAllowed(_("Only a running review can be paused."))
+    if on < inquiry.review_started:
+        raise ApplicationError(_("A pause cannot start before the review opened."), field="on")
+    pause = ClockPause.objects.create(inquiry=inquiry, started=on, reason=(reason or "").strip())
+    inquiry.review_paused_since = on
+    audit_record(actor=actor, action=Action.CREATE, obj=pause, fields=["started", "reason"])
+    inquiry_transition(actor=actor, inquiry=inquiry, to=Status.PAUSED, also=("review_paused_since",))
+    return pause
+
+
+def _pause_end(*, actor, inquiry, on: dt.date) -> None:
+    pause = inquiry.pauses.select_for_update().get(ended__isnull=True)
+    if on < pause.started:
+        raise ApplicationError(_("The clock cannot resume before it was paused."), field="on")
+    pause.ended = on
+    pause.save(update_fields=["ended"])
+    inquiry.review_paused_days += (on - pause.started).days
+    inquiry.review_paused_since = None
+    audit_record(actor=actor, action=Action.UPDATE, obj=pause, fields=["ended"])
+
+
+@transaction.atomic
+def review_resume(*, actor, inquiry_id, on: dt.date | None = None) -> RetaliationInquiry:
+    inquiry = access_retaliation_inquiry(actor, inquiry_id, for_write=True)
+    on = on or timezone.localdate()
+    if inquiry.status != Status.PAUSED:
+        raise TransitionNotAllowed(_("The clock is not paused."))
+    _pause_end(actor=actor, inquiry=inquiry, on=on)
+    inquiry_transition(
+        actor=actor,
+        inquiry=inquiry,
+        to=Status.UNDER_REVIEW,
+        also=("review_paused_days", "review_paused_since"),
+    )
+    return inquiry
+
+
+@transaction.atomic
+def review_complete(
+    *,
+    actor,
+    inquiry_id,
+    outcome: str,
+    protected_activity_found: bool | None = None,
+    protected_activity_reasoning: str = "",
+    contributing_factor_found: bool | None = None,
+    contributing_factor_reasoning: str = "",
+    closure_reason: str = "",
+    investigation_body: str = InvestigationBody.OIOS,
+    investigation_body_name: str = "",
+    letter_format: str = LetterFormat.PDF,
+    on: dt.date | None = None,
+) -> RetaliationInquiry:
+    """Record the two tests with their reasoning and the outcome; notify the complainant by letter.
+
+    Prima facie (both tests met) refers the case for investigation with a referral memo;
+    no prima facie needs a test not met; closed needs the reason.
+    """
+    inquiry = access_retaliation_inquiry(actor, inquiry_id, for_write=True)
+    on = on or timezone.localdate()
+    if inquiry.status not in (Status.UNDER_REVIEW, Status.PAUSED):
+        raise TransitionNotAllowed(_("There is no preliminary review in progress."))
+    errors: dict[str, list[str]] = {}
+    if outcome not in (ReviewOutcome.PRIMA_FACIE, ReviewOutcome.NO_PRIMA_FACIE, ReviewOutcome.CLOSED):
+        errors["outcome"] = [_("Choose the outcome of the review.")]
+    if outcome in (ReviewOutcome.PRIMA_FACIE, ReviewOutcome.NO_PRIMA_FACIE):
+        for found, reasoning, name in (
+            (protected_activity_found, protected_activity_reasoning, "protected_activity"),
+            (contributing_factor_found, contributing_factor_reasoning, "contributing_factor"),
+        ):
+            if found is None:
+                errors[f"{name}_found"] = [_("Record the conclusion on this test.")]
+            if not (reasoning or "").strip():
+                errors[f"{name}_reasoning"] = [_("Give the reasoning for this test.")]
+    if outcome == ReviewOutcome.PRIMA_FACIE and False in (
+        protected_activity_found,
+        contributing_factor_found,
+    ):
+        errors["outcome"] = [_("A prima facie case needs both tests met.")]
+    if outcome == ReviewOutcome.NO_PRIMA_FACIE and protected_activity_found and contributing_factor_found:
+        errors["outcome"] = [_("Both tests are met: that is a prima facie case.")]
+    if outcome == ReviewOutcome.CLOSED and closure_reason not in ClosureReason.values:
+        errors["closure_reason"] = [_("Say why the review is closed.")]
+    if outcome == ReviewOutcome.PRIMA_FACIE:
+        if investigation_body not in InvestigationBody.values:
+            errors["investigation_body"] = [_("Choose who investigates.")]
+        elif investigation_body == InvestigationBody.ALTERNATIVE and not investigation_body_name.strip():
+            errors["investigation_body_name"] = [_("Name the alternative mechanism.")]
+    if letter_format not in LetterFormat.values:
+        errors["letter_format"] = [_("Choose PDF or Word.")]
+    if errors:
+        raise ValidationFailed(_("The review cannot be recorded yet."), errors=errors)
+
+    also = ["review_outcome", "review_completed", "protected_activity_found", "protected_activity_reasoning",
+            "contributing_factor_found", "contributing_factor_reasoning"]  # fmt: skip
+    if inquiry.status == Status.PAUSED:
+        _pause_end(actor=actor, inquiry=inquiry, on=on)
+        also += ["review_paused_days", "review_paused_since"]
+    old_outcome = inquiry.review_outcome
+    inquiry.review_outcome = outcome
+    inquiry.review_completed = on
+    inquiry.protected_activity_found = protected_activity_found
+    inquiry.protected_activity_reasoning = (protected_activity_reasoning or "").strip()
+    inquiry.contributing_factor_found = contributing_factor_found
+    inquiry.contributing_factor_reasoning = (contributing_factor_reasoning or "").strip()
+    if outcome == ReviewOutcome.PRIMA_FACIE:
+        inquiry.investigation_body = investigation_body
+        inquiry.investigation_body_name = (
+            investigation_body_name.strip()[:200]
+            if investigation_body == InvestigationBody.ALTERNATIVE
+            else ""
+        )
+        inquiry.investigation_referred = on
+        inquiry.investigation_expected = on + dt.timedelta(days=INVESTIGATION_DAYS)
+        also += [
+            "investigation_body",
+            "investigation_body_name",
+            "investigation_referred",
+            "investigation_expected",
+        ]
+        to = Status.REFERRED
+    else:
+        if outcome == ReviewOutcome.CLOSED:
+            inquiry.closure_reason = closure_reason
+            also.append("closure_reason")
+        to = Status.CLOSED
+    audit_record(
+        actor=actor,
+        action=Action.UPDATE,
+        obj=inquiry,
+        fields=also,
+        changes={"review_outcome": (old_outcome, outcome)},
+    )
+    # A paused review resumes in the same breath so the table, not the service, decides.
+    if inquiry.status == Status.PAUSED:
+        inquiry_transition(actor=actor, inquiry=inquiry, to=Status.UNDER_REVIEW)
+    inquiry_transition(actor=actor, inquiry=inquiry, to=to, also=tuple(also))
+    _letter_generate(actor=actor, inquiry=inquiry, kind=LetterKind.REVIEW_OUTCOME, fmt=letter_format)
+    if outcome == ReviewOutcome.PRIMA_FACIE:
+        _letter_generate(actor=actor, inquiry=inquiry, kind=LetterKind.REFERRAL_MEMO, fmt=letter_format)
+    return inquiry
+
+
+# --- clock alerts --------------------------------------------------------------------------------
+
+
+def _alert_send(inquiry, *, subject: str, body: str) -> int:
+    recipients = [u.email for u in officers_assigned_to(inquiry) if u.email]
+    if not recipients:
+        return 0
+    send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, recipients)
+    return len(recipients)
+
+
+@transaction.atomic
+def clock_alerts_send(*, today: dt.date | None = None) -> int:
+    """E-mail the assigned officers of each running review once at day 30 and once at the deadline.
+
+    The sent time is recorded on the case so a second run sends nothing new. The e-mail names
+    only the reference and the deadline, never case content.
+    """
+    today = today or timezone.localdate()
+    sent = 0
+    running = (
+        RetaliationInquiry.objects.select_for_update(of=("self",), skip_locked=True)
+        .select_related("service_request")
+        .filter(status=Status.UNDER_REVIEW, review_started__isnull=False)
+        .filter(Q(first_alert_sent_at__isnull=True) | Q(deadline_alert_sent_at__isnull=True))
+    )
+    for inquiry in running:
+        deadline = inquiry.review_deadline(today)
+        elapsed = inquiry.days_elapsed(today)
+        ref = inquiry.service_request.ref
+        link = f"{settings.SITE_URL}/retaliation/{inquiry.pk}/"
+        fields = []
+        if inquiry.deadline_alert_sent_at is None and today >= deadline:
+            sent += _alert_send(
+                inquiry,
+                subject=_("Preliminary review %(ref)s: the deadline is today or passed") % {"ref": ref},
+                body=_("The deadline of preliminary review %(ref)s was %(deadline)s. %(link)s")
+                % {"ref": ref, "deadline": deadline.isoformat(), "link": link},
+            )
+            inquiry.deadline_alert_sent_at = timezone.now()
+            fields.append("deadline_alert_sent_at")
+            if inquiry.first_alert_sent_at is None:  # the day-30 mark passed too; one e-mail is enough
+                inquiry.first_alert_sent_at = inquiry.deadline_alert_sent_at
+                fields.append("first_alert_sent_at")
+        elif inquiry.first_alert_sent_at is None and elapsed >= clock.first_alert_day():
+            sent += _alert_send(
+                inquiry,
+                subject=_("Preliminary review %(ref)s: day %(day)s of the clock")
+                % {"ref": ref, "day": elapsed},
+                body=_("Preliminary review %(ref)s is at day %(day)s; the deadline is %(deadline)s. %(link)s")
+                % {"ref": ref, "day": elapsed, "deadline": deadline.isoformat(), "link": link},
+            )
+            inquiry.first_alert_sent_at = timezone.now()
+            fields.append("first_alert_sent_at")
+        if fields:
+            inquiry.save(update_fields=[*fields, "updated_at"])
+            audit_record(
+                actor=None, action=Action.SEND, obj=inquiry, fields=fields, actor_label="clock alerts"
+            )
+    return sent
