@@ -7,7 +7,7 @@ that filer and the Ethics Office.
 
 import datetime as dt
 
-from django.db.models import DateField, F, Q
+from django.db.models import Count, DateField, F, Q
 from django.db.models.functions import Coalesce
 from guardian.shortcuts import get_objects_for_user
 
@@ -135,6 +135,23 @@ def compliance_rows(user, cycle, *, today: dt.date, entity=None):
     if entity is not None:
         qs = qs.filter(entity=entity)
     return qs.order_by("entity__code", "person__name")
+
+
+def compliance_summary(user, cycle, *, today: dt.date):
+    """One row per entity the user follows: filers, filed, outstanding, overdue (one query)."""
+    return (
+        _with_deadline(
+            Filer.objects.filter(cycle=cycle, confirmed=True, entity__in=compliance_entities(user))
+        )
+        .values("entity__code", "entity__name")
+        .annotate(
+            total=Count("pk"),
+            filed=Count("pk", filter=Q(filed_on__isnull=False)),
+            outstanding=Count("pk", filter=Q(filed_on__isnull=True)),
+            overdue=Count("pk", filter=Q(filed_on__isnull=True, effective_deadline__lt=today)),
+        )
+        .order_by("entity__code")
+    )
 
 
 def outstanding_filers(cycle, *, today: dt.date):

@@ -42,6 +42,7 @@ from .permissions import access_document, access_filing, access_referral
 from .selectors import (
     compliance_entities,
     compliance_rows,
+    compliance_summary,
     current_cycle,
     cycles_visible_to,
     filers_visible_to,
@@ -571,6 +572,7 @@ def compliance(request):
             "entities": entities,
             "entity": entity,
             "page": page,
+            "summary": compliance_summary(request.user, cycle, today=today) if cycle else [],
             "office": is_office(request.user),
             "query": request.GET.urlencode(),
         },

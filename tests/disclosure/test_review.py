@@ -93,6 +93,7 @@ def test_a_focal_point_never_reaches_statement_content(focalpoint, staff_filer, 
     client = client_for("focalpoint")
     dashboard = client.get("/disclosure/compliance/").content.decode()
     assert "Amina Okafor" in dashboard and "Filed" in dashboard
+    assert '<td class="num">1</td>' in dashboard  # the DM summary row: 1 filer, 1 filed
     assert "Acme" not in dashboard
     csv_text = client.get("/disclosure/compliance.csv").content.decode()
     assert "Amina Okafor" in csv_text and "Acme" not in csv_text
