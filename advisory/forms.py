@@ -96,6 +96,7 @@ class RecordForm(forms.Form):
 
 class MessageForm(forms.Form):
     body = forms.CharField(label=_("Message"), widget=forms.Textarea(attrs={"rows": 4}))
+    attachments = MultipleFileField(label=_("Attachments"), required=False, help_text=ATTACHMENT_HELP)
 
 
 class NoteForm(forms.Form):

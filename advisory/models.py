@@ -145,6 +145,15 @@ class AdviceAttachment(models.Model):
     request = models.ForeignKey(
         AdviceRequest, on_delete=models.CASCADE, related_name="attachments", verbose_name=_("advice request")
     )
+    # Set when the file came with a message in the thread rather than with the question.
+    message = models.ForeignKey(
+        "AdviceMessage",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="attachments",
+        verbose_name=_("message"),
+    )
     file = models.FileField(_("file"), storage=private_storage, upload_to="advisory/%Y/%m/")
     original_name = models.CharField(_("file name"), max_length=255)
     content_type = models.CharField(_("type"), max_length=100)

@@ -227,7 +227,7 @@ def other_requests_of_requester(req: AdviceRequest, user):
 
 
 def thread_of(req: AdviceRequest):
-    return req.messages.select_related("author").order_by("created_at", "id")
+    return req.messages.select_related("author").prefetch_related("attachments").order_by("created_at", "id")
 
 
 def notes_of(req: AdviceRequest):
@@ -235,7 +235,8 @@ def notes_of(req: AdviceRequest):
 
 
 def attachments_of(req: AdviceRequest):
-    return req.attachments.order_by("created_at", "id")
+    """The files that came with the question (those sent later sit under their message)."""
+    return req.attachments.filter(message__isnull=True).order_by("created_at", "id")
 
 
 def attachments_visible_to(user):

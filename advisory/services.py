@@ -87,10 +87,11 @@ def _create(
     return req
 
 
-def _attachment_save(*, actor, req: AdviceRequest, upload, kind: str) -> AdviceAttachment:
+def _attachment_save(*, actor, req: AdviceRequest, upload, kind: str, message=None) -> AdviceAttachment:
     upload.seek(0)
     attachment = AdviceAttachment(
         request=req,
+        message=message,
         original_name=upload.name[:255],
         content_type=kind,
         size=upload.size,
@@ -271,7 +272,7 @@ def advice_request_assign(*, actor, request_id, officer) -> AdviceRequest:
 
 
 @transaction.atomic
-def advice_message_post(*, actor, request_id, body: str) -> AdviceMessage:
+def advice_message_post(*, actor, request_id, body: str, files=()) -> AdviceMessage:
     """A message in the thread. The office's replies tell the requester by e-mail (never the content)."""
     req = access_advice_request(actor, request_id, for_write=True)
     body = (body or "").strip()
@@ -282,8 +283,11 @@ def advice_message_post(*, actor, request_id, body: str) -> AdviceMessage:
         _require_handler(actor, req)
     elif req.status in (Status.CLOSED, Status.WITHDRAWN):
         raise ApplicationError(_("This request is closed; ask a new question instead."), field="body")
+    checked = _checked_files(files)
     message = AdviceMessage.objects.create(request=req, author=actor, from_office=not requester, body=body)
     audit_record(actor=actor, action=Action.CREATE, obj=message, fields=["body"])
+    for upload, kind in checked:
+        _attachment_save(actor=actor, req=req, upload=upload, kind=kind, message=message)
     if requester:
         if req.status == Status.AWAITING_REQUESTER:
             _apply_status(actor=actor, req=req, to=Status.IN_PROGRESS)

@@ -190,7 +190,7 @@ def _refusal(exc) -> str:
 
 def _post_action(request, pk, form_class, action, success):
     """Run one action from the case or requester page, then go back to it with a message."""
-    form = form_class(request.POST)
+    form = form_class(request.POST, request.FILES or None)
     if not form.is_valid():
         for errors in form.errors.values():
             for error in errors:
@@ -222,7 +222,9 @@ def message_post(request, pk):
         request,
         pk,
         MessageForm,
-        lambda d: services.advice_message_post(actor=request.user, request_id=pk, body=d["body"]),
+        lambda d: services.advice_message_post(
+            actor=request.user, request_id=pk, body=d["body"], files=d["attachments"]
+        ),
         _("Your message is sent."),
     )
 

@@ -248,3 +248,25 @@ def test_a_requester_cannot_advance_their_own_request_from_the_page(in_progress,
     )
     assert "You may withdraw an open request" in response.content.decode()
     assert AdviceRequest.objects.get(pk=in_progress.pk).status == Status.IN_PROGRESS
+
+
+@pytest.mark.django_db
+def test_requester_sends_a_document_with_a_message(in_progress, client_for):
+    """The file sits under its message; `officer` downloads it; a disguised file saves neither."""
+    url = reverse("advisory-message-post", kwargs={"pk": in_progress.pk})
+    staff = client_for("staff")
+    staff.post(url, {"body": "The offer letter.", "attachments": [SimpleUploadedFile("offer.pdf", PDF)]})
+    attachment = AdviceAttachment.objects.get(message__isnull=False)
+    assert attachment.message.body == "The offer letter."
+    page = client_for("officer").get(reverse("advisory-request-detail", kwargs={"pk": in_progress.pk}))
+    assert "offer.pdf" in page.content.decode()
+    assert (
+        client_for("officer").get(reverse("advisory-attachment", kwargs={"pk": attachment.pk})).status_code
+        == 200
+    )
+    response = staff.post(
+        url, {"body": "And this.", "attachments": [SimpleUploadedFile("x.pdf", b"MZ not a pdf")]}, follow=True
+    )
+    assert "x.pdf" in response.content.decode()
+    assert in_progress.messages.count() == 1
+    assert AdviceAttachment.objects.count() == 1
