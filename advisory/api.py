@@ -126,7 +126,7 @@ class AdviceMessageList(APIView):
 
     @extend_schema(responses={200: AdviceMessageSerializer(many=True), **ERROR_RESPONSES})
     def get(self, request, pk):
-        req = access_advice_request(request.user, pk)
+        req = services.advice_request_open(actor=request.user, pk=pk)
         return Response(AdviceMessageSerializer(selectors.thread_of(req), many=True).data)
 
     @extend_schema(
