@@ -31,7 +31,7 @@ CASES = [
         "OIOS hotline",
         "I reported irregularities in a procurement exercise. Two weeks later my supervisor removed me "
         "from the evaluation team and rated my performance as partially meeting expectations.",
-        ("Chief of Procurement Section", "Removed from the evaluation team", 12),
+        ("Chief of Procurement Section", "Removed from the evaluation team", 30),
         "under_review",
     ),
     (
@@ -41,7 +41,7 @@ CASES = [
         "OIOS investigators",
         "I was interviewed as a witness in an OIOS investigation. Since then my contract extension has "
         "been delayed and I was excluded from meetings.",
-        ("Director of Administration", "Contract extension withheld", 20),
+        ("Director of Administration", "Contract extension withheld", 45),
         "paused",
     ),
     (
@@ -50,7 +50,7 @@ CASES = [
         "reported_misconduct",
         "Head of Department",
         "I reported harassment of a colleague by a senior manager. My post was then proposed for abolition.",
-        ("Executive Officer", "Post proposed for abolition", 45),
+        ("Executive Officer", "Post proposed for abolition", 65),
         "overdue",
     ),
     (
@@ -59,7 +59,7 @@ CASES = [
         "cooperated",
         "Board of Auditors",
         "I provided documents to the auditors. Afterwards I was reassigned to a post without functions.",
-        ("Officer-in-Charge", "Lateral reassignment without functions", 55),
+        ("Officer-in-Charge", "Lateral reassignment without functions", 75),
         "referred",
     ),
     (
@@ -68,7 +68,7 @@ CASES = [
         "reported_misconduct",
         "Ethics Office",
         "After I reported a conflict of interest, my travel requests were refused.",
-        ("First reporting officer", "Travel requests refused", 1),
+        ("First reporting officer", "Travel requests refused", 9),
         "received",
     ),
 ]
@@ -93,7 +93,7 @@ def seed(stdout) -> None:
             received=received,
             protected_activity=activity,
             reported_to=reported_to,
-            reported_on=_days_ago(received_ago + 20),
+            reported_on=_days_ago(action_ago + 21),
             narrative=narrative,
             actions=[{"occurred_on": _days_ago(action_ago), "taken_by": who, "description": what}],
         )

@@ -16,7 +16,7 @@ def home_panels(user, roles):
     url = reverse("retaliation-list")
     if roles & OFFICE_ROLES:
         today = timezone.localdate()
-        reviews = list(open_reviews_handled_by(user)[:100])
+        reviews = list(open_reviews_handled_by(user))
         overdue = sum(1 for r in reviews if r.days_left(today) < 0)
         panels.append(
             HomePanel(

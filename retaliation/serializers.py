@@ -84,7 +84,7 @@ class OfficeInquirySerializer(InquiryListSerializer):
             "notes",
         ]
 
-    def get_review_deadline(self, obj):
+    def get_review_deadline(self, obj) -> str | None:
         deadline = obj.review_deadline()
         return deadline.isoformat() if deadline else None
 
