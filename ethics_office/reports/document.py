@@ -4,7 +4,7 @@ structure, so their numbers are the JSON's numbers."""
 
 from dataclasses import dataclass, field
 
-from django.utils.formats import number_format
+from django.utils.formats import date_format, number_format
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
@@ -83,6 +83,13 @@ def n(value) -> str:
     return "—" if value is None else number_format(value, force_grouping=True)
 
 
+def long_date(value) -> str:
+    """1 August 2011 in English, as the UN writes it; the locale's own long form otherwise."""
+    if (get_language() or "en").startswith("en"):
+        return date_format(value, "j F Y")
+    return date_format(value, "DATE_FORMAT")
+
+
 def group_label(code: str) -> str:
     return {g.value: str(g.label) for g in EntityGroup}.get(code, code)
 
@@ -116,7 +123,7 @@ def build_document(report: dict) -> Document:
     service_labels = {c.code: c.display_label for c in ServiceCategory.objects.all()}
     advice_labels = {c.code: c.display_label for c in AdviceCategory.objects.all()}
     entity_names = dict(Entity.objects.values_list("code", "name_zh")) if zh else {}
-    dates = {"start": report["period"]["start"], "end": report["period"]["end"]}
+    dates = {"start": long_date(period.start), "end": long_date(period.end)}
     prev = period.previous.label
 
     headline = [
@@ -295,7 +302,7 @@ def build_document(report: dict) -> Document:
             },
             _("By %(end)s, %(registered)s staff members had registered for the %(next)s cycle.")
             % {
-                "end": report["period"]["end"],
+                "end": dates["end"],
                 "registered": n(fd["next_cycle_registered"]),
                 "next": fd["cycle"] + 1,
             },
