@@ -112,6 +112,10 @@ class AssignForm(forms.Form):
     officer = forms.ModelChoiceField(label=_("Officer"), queryset=assignable_officers())
 
 
+class UnassignForm(forms.Form):
+    officer = forms.ModelChoiceField(label=_("Officer to remove"), queryset=assignable_officers())
+
+
 class ClassifyForm(forms.Form):
     kind = forms.ChoiceField(
         label=_("Classification"),

@@ -228,6 +228,11 @@ def _a_assign(user, pk, d):
     return _("%(name)s is assigned to the case.") % {"name": d["officer"].get_username()}
 
 
+def _a_unassign(user, pk, d):
+    services.inquiry_unassign(actor=user, inquiry_id=pk, officer=d["officer"])
+    return _("%(name)s no longer has access to the case.") % {"name": d["officer"].get_username()}
+
+
 def _a_classify(user, pk, d):
     services.inquiry_classify(
         actor=user,
@@ -325,6 +330,7 @@ def _a_panel(user, pk, d):
 # complainant actions need the complainant's own gate.
 OFFICE_ACTIONS = {
     "assign": (forms.AssignForm, "assign", _a_assign),
+    "unassign": (forms.UnassignForm, "unassign", _a_unassign),
     "classify": (forms.ClassifyForm, "classify", _a_classify),
     "note": (forms.NoteForm, "note", _a_note),
     "action": (forms.ActionForm, "action", _a_action),

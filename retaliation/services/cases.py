@@ -16,7 +16,7 @@ from ethics_office.intake.services import service_request_register
 from ethics_office.organisation.models import Person
 from ethics_office.organisation.roles import Role, has_role
 from ethics_office.organisation.selectors import person_of
-from ethics_office.organisation.services import object_permission_grant
+from ethics_office.organisation.services import object_permission_grant, object_permission_revoke
 
 from ..letters import render_letter
 from ..models import (
@@ -33,7 +33,7 @@ from ..models import (
     RetaliatoryAction,
 )
 from ..permissions import access_own_retaliation_inquiry, access_retaliation_inquiry
-from ..selectors import HANDLE_PERM
+from ..selectors import HANDLE_PERM, officers_assigned_to
 from ..workflow import ALLOWED, Status
 
 # --- the one transition function ---------------------------------------------------------
@@ -264,6 +264,18 @@ def inquiry_assign(*, actor, inquiry_id, officer) -> RetaliationInquiry:
     if requester is not None and requester.user_id == officer.pk:
         raise ApplicationError(_("An officer cannot handle their own complaint."), field="officer")
     object_permission_grant(actor=actor, user=officer, perm=HANDLE_PERM, obj=inquiry)
+    return inquiry
+
+
+@transaction.atomic
+def inquiry_unassign(*, actor, inquiry_id, officer) -> RetaliationInquiry:
+    """The Director takes a case away from an officer, who from then on gets 404 for it."""
+    if not has_role(actor, Role.DIRECTOR):
+        raise ApplicationError(_("Only the Director assigns retaliation cases."))
+    inquiry = access_retaliation_inquiry(actor, inquiry_id, for_write=True)
+    if not officers_assigned_to(inquiry).filter(pk=officer.pk).exists():
+        raise ApplicationError(_("This officer is not assigned to the case."), field="officer")
+    object_permission_revoke(actor=actor, user=officer, perm=HANDLE_PERM, obj=inquiry)
     return inquiry
 
 
