@@ -76,9 +76,10 @@ def leadership_dialogues_visible_to(user):
 
 
 def leadership_progress(user):
-    """Rows of (entity, [held_on or None per level], levels done) and the overall share done."""
+    """Rows of (entity, [held_on or None per level], levels done), the number of dialogues held,
+    the overall share done (%), and per level (entities done, share %)."""
     if not is_office(user):
-        return [], 0, 0
+        return [], 0, 0, []
     entities = list(Entity.objects.filter(active=True).order_by("code"))
     held = {(d.entity_id, d.level): d.held_on for d in LeadershipDialogue.objects.all()}
     levels = ManagementLevel.values
@@ -91,7 +92,11 @@ def leadership_progress(user):
         rows.append((entity, cells, done))
     possible = len(entities) * len(levels)
     percent = round(100 * done_total / possible) if possible else 0
-    return rows, done_total, percent
+    per_level = []
+    for i, _level in enumerate(levels):
+        n = sum(1 for _e, cells, _d in rows if cells[i])
+        per_level.append((n, round(100 * n / len(entities)) if entities else 0))
+    return rows, done_total, percent, per_level
 
 
 def publications_visible_to(user):

@@ -107,10 +107,19 @@ def session_create(request):
 def session_detail(request, pk):
     session = access_training_session(request.user, pk)
     attendees = session.attendees.select_related("entity", "duty_station").order_by("name")
+    certified = (
+        session.facilitator_id is not None
+        and certifications_visible_to(request.user).filter(trainer_id=session.facilitator_id).exists()
+    )
     return render(
         request,
         "outreach/session_detail.html",
-        {"session": session, "attendees": attendees, "attendance_form": forms.AttendanceForm()},
+        {
+            "session": session,
+            "attendees": attendees,
+            "facilitator_certified": certified,
+            "attendance_form": forms.AttendanceForm(),
+        },
     )
 
 
@@ -350,11 +359,20 @@ def dialogue_dashboard(request):
         else:
             messages.success(request, _("Leadership dialogue recorded."))
             return redirect("outreach-dialogue")
-    rows, done, percent = leadership_progress(request.user)
+    rows, done, percent, per_level = leadership_progress(request.user)
     return render(
         request,
         "outreach/dialogue.html",
-        {"rows": rows, "done": done, "percent": percent, "levels": ManagementLevel.choices, "form": form},
+        {
+            "rows": rows,
+            "done": done,
+            "percent": percent,
+            "per_level": per_level,
+            "entity_count": len(rows),
+            "complete": sum(1 for _e, _c, n in rows if n == len(ManagementLevel.values)),
+            "levels": ManagementLevel.choices,
+            "form": form,
+        },
     )
 
 

@@ -5,6 +5,20 @@ from django.utils.translation import gettext_lazy as _
 from ethics_office.organisation.roles import Role
 
 from .models import ConsultationKind, ConsultationOutcome, MeetingKind, MemberOffice
+from .selectors import member_offices_named
+
+
+class OfficeChoiceMixin:
+    def label_from_instance(self, obj):
+        return getattr(obj, "current_name", None) or obj.code
+
+
+class OfficeChoiceField(OfficeChoiceMixin, forms.ModelChoiceField):
+    pass
+
+
+class OfficesChoiceField(OfficeChoiceMixin, forms.ModelMultipleChoiceField):
+    pass
 
 
 class DateInput(forms.DateInput):
@@ -33,13 +47,17 @@ class DecisionForm(forms.Form):
 
 
 class AttendanceForm(forms.Form):
-    offices = forms.ModelMultipleChoiceField(
+    offices = OfficesChoiceField(
         label=_("Offices attending"),
-        queryset=MemberOffice.objects.order_by("code"),
+        queryset=MemberOffice.objects.none(),
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
     note = forms.CharField(label=_("Other attendance"), max_length=300, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["offices"].queryset = member_offices_named()
 
 
 class MinutesForm(forms.Form):
@@ -65,13 +83,17 @@ class RenameForm(forms.Form):
 class ConsultationForm(forms.Form):
     kind = forms.ChoiceField(label=_("Kind"), choices=ConsultationKind.choices)
     title = forms.CharField(label=_("Title"), max_length=200)
-    member_office = forms.ModelChoiceField(
-        label=_("Member office"), queryset=MemberOffice.objects.order_by("code"), required=False
+    member_office = OfficeChoiceField(
+        label=_("Member office"), queryset=MemberOffice.objects.none(), required=False
     )
     received = forms.DateField(label=_("Received"), widget=DateInput)
     summary = forms.CharField(
         label=_("Summary (confidential)"), required=False, widget=forms.Textarea(attrs={"rows": 5})
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["member_office"].queryset = member_offices_named()
 
 
 def panel_members():
@@ -99,9 +121,13 @@ class CloseForm(forms.Form):
 
 
 class AnnualReportForm(forms.Form):
-    office = forms.ModelChoiceField(label=_("Member office"), queryset=MemberOffice.objects.order_by("code"))
+    office = OfficeChoiceField(label=_("Member office"), queryset=MemberOffice.objects.none())
     year = forms.IntegerField(label=_("Year covered"), min_value=2006, max_value=2100)
     received_on = forms.DateField(label=_("Received on"), widget=DateInput)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["office"].queryset = member_offices_named()
 
 
 class ReviewForm(forms.Form):

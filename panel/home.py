@@ -15,7 +15,8 @@ def home_panels(user, roles):
     if not roles & {Role.OFFICER, Role.DIRECTOR, Role.PANEL}:
         return []
     open_consultations = consultations_visible_to(user).filter(status=ConsultationStatus.OPEN)
-    upcoming = meetings_visible_to(user).filter(date__gte=timezone.localdate()).order_by("date")[:3]
+    upcoming = list(meetings_visible_to(user).filter(date__gte=timezone.localdate()).order_by("date")[:3])
+    recent = [] if upcoming else list(meetings_visible_to(user).filter(date__lt=timezone.localdate())[:3])
     return [
         HomePanel(
             title=_("Open Panel consultations"),
@@ -23,11 +24,11 @@ def home_panels(user, roles):
             url=reverse("panel-consultations"),
         ),
         HomePanel(
-            title=_("Next Panel meetings"),
+            title=_("Next Panel meetings") if upcoming else _("Latest Panel meetings"),
             url=reverse("panel-meetings"),
             items=[
                 (f"{m.ref} · {m.date:%Y-%m-%d}", reverse("panel-meeting-detail", args=[m.pk]))
-                for m in upcoming
+                for m in upcoming or recent
             ],
             note="" if upcoming else _("No meeting scheduled."),
         ),

@@ -37,6 +37,11 @@ def member_offices_visible_to(user):
     return MemberOffice.objects.annotate(current_name=_name_as_of(OuterRef("pk")))
 
 
+def member_offices_named():
+    """All member offices with their current name (for choices in the office's own forms)."""
+    return MemberOffice.objects.annotate(current_name=_name_as_of(OuterRef("pk"))).order_by("code")
+
+
 def member_office_names_visible_to(user):
     if not sees_panel_records(user):
         return MemberOfficeName.objects.none()

@@ -210,6 +210,12 @@ def member_office_rename(*, actor, office_id: int, name: str, valid_from: dt.dat
 # --- meetings --------------------------------------------------------------------------
 
 
+def _refuse_if_approved(meeting: PanelMeeting) -> None:
+    """Approved minutes are the record: the agenda, decisions and attendance no longer change."""
+    if meeting.minutes_status == MinutesStatus.APPROVED:
+        raise ApplicationError(_("The minutes are approved; the meeting's record can no longer change."))
+
+
 @transaction.atomic
 def meeting_create(
     *, actor, date: dt.date, kind: str, venue: str = "", ref: str | None = None
@@ -230,6 +236,7 @@ def meeting_create(
 @transaction.atomic
 def meeting_attendance_set(*, actor, meeting_id: int, offices, note: str = "") -> PanelMeeting:
     meeting = access_meeting(actor, meeting_id, for_write=True)
+    _refuse_if_approved(meeting)
     meeting.attending_offices.set(offices)
     meeting.attendance_note = note or ""
     meeting.save(update_fields=["attendance_note", "updated_at"])
@@ -242,6 +249,7 @@ def meeting_attendance_set(*, actor, meeting_id: int, offices, note: str = "") -
 @transaction.atomic
 def agenda_item_add(*, actor, meeting_id: int, title: str, decision: str = "") -> AgendaItem:
     meeting = access_meeting(actor, meeting_id, for_write=True)
+    _refuse_if_approved(meeting)
     title = (title or "").strip()
     if not title:
         raise ApplicationError(_("Enter the agenda item."), field="title")
@@ -262,8 +270,7 @@ def agenda_item_decide(*, actor, item_id: int, decision: str) -> AgendaItem:
     except AgendaItem.DoesNotExist:
         raise Http404 from None
     meeting = access_meeting(actor, item.meeting_id, for_write=True)
-    if meeting.minutes_status == MinutesStatus.APPROVED:
-        raise ApplicationError(_("The minutes are approved; the decisions can no longer change."))
+    _refuse_if_approved(meeting)
     item.decision = decision or ""
     item.save(update_fields=["decision"])
     audit_record(actor=actor, action=Action.UPDATE, obj=item, fields=["decision"])

@@ -30,6 +30,7 @@ from .selectors import (
     meeting_documents_visible_to,
     meetings_visible_to,
     member_office_names_visible_to,
+    member_offices_named,
     member_offices_visible_to,
     panel_names_visible_to,
     sees_panel_records,
@@ -79,20 +80,22 @@ def meeting_detail(request, pk):
     context = {
         "meeting": meeting,
         "items": AgendaItem.objects.filter(meeting=meeting),
-        "offices": meeting.attending_offices.order_by("code"),
+        "offices": member_offices_named().filter(meetings_attended=meeting),
         "documents": meeting_documents_visible_to(request.user).filter(meeting=meeting),
         "can_edit": can_edit,
         "minutes_editable": can_edit and meeting.minutes_status != MinutesStatus.APPROVED,
     }
-    if can_edit:
+    if context["minutes_editable"]:
         context.update(
             item_form=forms.AgendaItemForm(),
             attendance_form=forms.AttendanceForm(
                 initial={"offices": list(meeting.attending_offices.all()), "note": meeting.attendance_note}
             ),
             minutes_form=forms.MinutesForm(initial={"minutes": meeting.minutes}),
-            document_form=forms.DocumentForm(),
         )
+    if can_edit:
+        # Documents (e.g. the signed minutes) may still be added after approval.
+        context["document_form"] = forms.DocumentForm()
     return render(request, "panel/meeting_detail.html", context)
 
 

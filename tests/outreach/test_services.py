@@ -217,8 +217,9 @@ def test_leadership_dialogue_progress(officer, people):
     )
     services.leadership_dialogue_record(actor=officer, entity=dm, level="directors", held_on=TODAY)
     assert LeadershipDialogue.objects.count() == 2
-    rows, done, percent = leadership_progress(officer)
+    rows, done, percent, per_level = leadership_progress(officer)
     assert done == 2
+    assert per_level[0][0] == 1 and per_level[1][0] == 1 and per_level[2][0] == 0
     dm_row = next(r for r in rows if r[0] == dm)
     assert dm_row[2] == 2
     assert 0 < percent < 100

@@ -127,3 +127,20 @@ def test_annual_reports_are_received_and_reviewed(officer, panel_member):
     report.refresh_from_db()
     assert report.recommendations == "Train more staff."
     assert PanelMeeting.objects.count() == 0
+
+
+def test_approved_minutes_freeze_the_meetings_record(officer):
+    """Once the minutes are approved, agenda items, decisions and attendance cannot change."""
+    from ethics_office.core.errors import ApplicationError
+
+    meeting = services.meeting_create(actor=officer, date=dt.date(2026, 1, 20), kind="formal")
+    item = services.agenda_item_add(actor=officer, meeting_id=meeting.pk, title="Item")
+    services.meeting_minutes_transition(actor=officer, meeting_id=meeting.pk, to="draft", text="Met.")
+    services.meeting_minutes_transition(actor=officer, meeting_id=meeting.pk, to="approved")
+    with pytest.raises(ApplicationError):
+        services.agenda_item_add(actor=officer, meeting_id=meeting.pk, title="Late item")
+    with pytest.raises(ApplicationError):
+        services.agenda_item_decide(actor=officer, item_id=item.pk, decision="Changed")
+    with pytest.raises(ApplicationError):
+        services.meeting_attendance_set(actor=officer, meeting_id=meeting.pk, offices=[], note="x")
+    assert meeting.agenda_items.count() == 1
