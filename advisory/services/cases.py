@@ -1,12 +1,9 @@
-"""Every write on advice requests. Each takes `actor` and leaves an audit event."""
+"""Advice requests: intake, audited views, workflow, the thread, notes, outcome, vendor."""
 
 import datetime as dt
 
-from django.conf import settings
 from django.core.exceptions import PermissionDenied
-from django.core.mail import send_mail
 from django.db import transaction
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -21,18 +18,19 @@ from ethics_office.organisation.roles import Role, has_role, is_office
 from ethics_office.organisation.selectors import person_of
 from ethics_office.organisation.services import object_permission_grant, object_permission_revoke
 
-from .models import (
+from ..models import (
     AdviceAttachment,
     AdviceCategory,
     AdviceMessage,
     AdviceRequest,
     InternalNote,
-    Precedent,
-    RoadmapEntry,
 )
-from .permissions import access_advice_request, access_attachment
-from .selectors import HANDLE_PERM, can_handle, is_requester
-from .workflow import ALLOWED, NEEDS_OFFICER, OPEN, OUTCOME_STATUS, REQUESTER_MAY, Outcome, Status
+from ..permissions import access_advice_request, access_attachment
+from ..selectors import HANDLE_PERM, can_handle, is_requester
+from ..workflow import ALLOWED, NEEDS_OFFICER, OUTCOME_STATUS, REQUESTER_MAY, Outcome, Status
+
+# Intake categories this app owns: advice, and policy support for departments.
+from .mail import _notify_requester
 
 # Intake categories this app owns: advice, and policy support for departments.
 INTAKE_CATEGORIES = ("advice", "standard_setting")
@@ -351,7 +349,7 @@ def advice_request_vendor_set(
     *, actor, request_id, vendor_name: str, recommendation: str, note: str = ""
 ) -> AdviceRequest:
     """Procurement ethics: the vendor concerned and the office's recommendation."""
-    from .workflow import VendorRecommendation
+    from ..workflow import VendorRecommendation
 
     req = access_advice_request(actor, request_id, for_write=True)
     _require_handler(actor, req)
@@ -370,162 +368,3 @@ def advice_request_vendor_set(
         changes={"vendor_recommendation": (old or None, recommendation or None)},
     )
     return req
-
-
-# --- Precedents and the Roadmap --------------------------------------------------------
-
-
-@transaction.atomic
-def precedent_publish(*, actor, category: str, title: str, summary: str, source_id=None) -> Precedent:
-    """An officer publishes an anonymised summary of advice given, for colleagues."""
-    if not is_office(actor):
-        raise PermissionDenied
-    source = None
-    if source_id is not None:
-        source = access_advice_request(actor, source_id)
-        if source.status not in (Status.ADVISED, Status.CLOSED):
-            raise ApplicationError(_("Only answered advice becomes a precedent."))
-    cat = _category(category)
-    if cat is None:
-        raise ApplicationError(_("Choose a category."), field="category")
-    if not title.strip() or not summary.strip():
-        raise ApplicationError(_("Give the precedent a title and a summary."), field="summary")
-    precedent = Precedent.objects.create(
-        category=cat, title=title.strip(), summary=summary.strip(), source=source, published_by=actor
-    )
-    audit_record(actor=actor, action=Action.CREATE, obj=precedent, fields=["category", "title", "summary"])
-    return precedent
-
-
-ROADMAP_FIELDS = ("name", "name_zh", "handles", "handles_zh", "contact", "contact_zh", "ordering")
-
-
-@transaction.atomic
-def roadmap_entry_save(*, actor, entry: RoadmapEntry | None = None, data: dict) -> RoadmapEntry:
-    """Administrators keep the Roadmap, in both languages."""
-    if not has_role(actor, Role.ADMIN):
-        raise PermissionDenied
-    created = entry is None
-    entry = entry or RoadmapEntry()
-    changed = [f for f in ROADMAP_FIELDS if f in data and getattr(entry, f) != data[f]]
-    for name in changed:
-        setattr(entry, name, data[name])
-    entry.save()
-    audit_record(actor=actor, action=Action.CREATE if created else Action.UPDATE, obj=entry, fields=changed)
-    return entry
-
-
-def roadmap_defaults_load() -> int:
-    """Load the Roadmap's starting entries (migration 0004) where the table is empty, e.g. after a flush."""
-    import importlib
-
-    if RoadmapEntry.objects.exists():
-        return 0
-    offices = importlib.import_module("advisory.migrations.0004_roadmap").OFFICES
-    for order, name, name_zh, handles, handles_zh, contact, contact_zh in offices:
-        RoadmapEntry.objects.create(
-            ordering=order,
-            name=name,
-            name_zh=name_zh,
-            handles=handles,
-            handles_zh=handles_zh,
-            contact=contact,
-            contact_zh=contact_zh,
-        )
-    return len(offices)
-
-
-# --- E-mail ----------------------------------------------------------------------------
-
-
-def _notify_requester(req: AdviceRequest) -> None:
-    from .tasks import send_reply_notice
-
-    transaction.on_commit(lambda: send_reply_notice.delay(req.pk))
-
-
-def reply_notice_send(*, request_id) -> bool:
-    """Tell the requester a reply waits. The e-mail holds the reference and a link, never content."""
-    req = AdviceRequest.objects.select_related("service_request__requester").get(pk=request_id)
-    requester = req.service_request.requester
-    email = requester.email if requester else ""
-    if not email and requester is not None and requester.user_id:
-        email = requester.user.email
-    if not email:
-        return False
-    ref = req.service_request.ref
-    link = settings.SITE_URL.rstrip("/") + reverse("advisory-request-detail", kwargs={"pk": req.pk})
-    send_mail(
-        _("A reply is waiting for you (%(ref)s)") % {"ref": ref},
-        _(
-            "The Ethics Office has replied to your request %(ref)s.\n\n"
-            "For confidentiality the reply is not in this e-mail. Sign in to read it:\n%(link)s\n"
-        )
-        % {"ref": ref, "link": link},
-        None,
-        [email],
-    )
-    audit_record(actor=None, action=Action.SEND, obj=req, fields=["reply_notice"], actor_label="system")
-    return True
-
-
-def officer_digests_send(*, today: dt.date | None = None) -> int:
-    """E-mail each officer (and the Director) what is due; returns how many e-mails went."""
-    from django.contrib.auth import get_user_model
-
-    from .selectors import clock_of
-
-    today = today or timezone.localdate()
-    open_requests = list(
-        AdviceRequest.objects.select_related("service_request", "category", "assigned_to").filter(
-            status__in=OPEN
-        )
-    )
-    soon = getattr(settings, "ADVICE_DIGEST_DUE_WITHIN_DAYS", 5)
-    untriaged = [r for r in open_requests if r.assigned_to_id is None]
-    by_officer: dict[int, list] = {}
-    for r in open_requests:
-        if r.assigned_to_id is None:
-            continue
-        clock = clock_of(r, today)
-        if clock.overdue or clock.days_left <= soon or r.status == Status.ASSIGNED:
-            by_officer.setdefault(r.assigned_to_id, []).append((r, clock))
-    officers = (
-        get_user_model()
-        .objects.filter(groups__name__in=[Role.OFFICER, Role.DIRECTOR], is_active=True)
-        .exclude(email="")
-        .distinct()
-    )
-    ack_by, advise_by, overdue_flag = _("acknowledge by"), _("advise by"), _("OVERDUE")
-    sent = 0
-    for officer in officers:
-        mine = by_officer.get(officer.pk, [])
-        if not mine and not untriaged:
-            continue
-        lines = [_("Advice requests due, %(date)s") % {"date": today.isoformat()}, ""]
-        if untriaged:
-            lines.append(_("Waiting for triage: %(n)s") % {"n": len(untriaged)})
-            for r in untriaged:
-                c = clock_of(r, today)
-                flag = overdue_flag if c.ack_overdue else ""
-                lines.append(
-                    f"  {r.service_request.ref}  {r.service_request.received}  {ack_by} {c.ack_due}"
-                    + (f"  {flag}" if flag else "")
-                )
-            lines.append("")
-        if mine:
-            lines.append(_("Your requests due: %(n)s") % {"n": len(mine)})
-            for r, c in sorted(mine, key=lambda rc: rc[1].advise_due):
-                flag = overdue_flag if c.overdue else ""
-                lines.append(
-                    f"  {r.service_request.ref}  {Status(r.status).label}  {advise_by} {c.advise_due}"
-                    + (f"  {flag}" if flag else "")
-                )
-            lines.append("")
-        lines.append(settings.SITE_URL.rstrip("/") + reverse("advisory-queue"))
-        send_mail(_("Advice requests due"), "\n".join(lines), None, [officer.email])
-        audit_record(
-            actor=None, action=Action.SEND, obj=officer, fields=["advice_digest"], actor_label="system"
-        )
-        sent += 1
-    return sent

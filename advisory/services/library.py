@@ -1,0 +1,82 @@
+"""Precedents and the Roadmap."""
+
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from ethics_office.audit.models import Action
+from ethics_office.audit.services import audit_record
+from ethics_office.core.errors import ApplicationError
+from ethics_office.organisation.roles import Role, has_role, is_office
+
+from ..models import (
+    Precedent,
+    RoadmapEntry,
+)
+from ..permissions import access_advice_request
+from ..workflow import Status
+
+# Intake categories this app owns: advice, and policy support for departments.
+from .cases import _category
+
+# --- Precedents and the Roadmap --------------------------------------------------------
+
+
+@transaction.atomic
+def precedent_publish(*, actor, category: str, title: str, summary: str, source_id=None) -> Precedent:
+    """An officer publishes an anonymised summary of advice given, for colleagues."""
+    if not is_office(actor):
+        raise PermissionDenied
+    source = None
+    if source_id is not None:
+        source = access_advice_request(actor, source_id)
+        if source.status not in (Status.ADVISED, Status.CLOSED):
+            raise ApplicationError(_("Only answered advice becomes a precedent."))
+    cat = _category(category)
+    if cat is None:
+        raise ApplicationError(_("Choose a category."), field="category")
+    if not title.strip() or not summary.strip():
+        raise ApplicationError(_("Give the precedent a title and a summary."), field="summary")
+    precedent = Precedent.objects.create(
+        category=cat, title=title.strip(), summary=summary.strip(), source=source, published_by=actor
+    )
+    audit_record(actor=actor, action=Action.CREATE, obj=precedent, fields=["category", "title", "summary"])
+    return precedent
+
+
+ROADMAP_FIELDS = ("name", "name_zh", "handles", "handles_zh", "contact", "contact_zh", "ordering")
+
+
+@transaction.atomic
+def roadmap_entry_save(*, actor, entry: RoadmapEntry | None = None, data: dict) -> RoadmapEntry:
+    """Administrators keep the Roadmap, in both languages."""
+    if not has_role(actor, Role.ADMIN):
+        raise PermissionDenied
+    created = entry is None
+    entry = entry or RoadmapEntry()
+    changed = [f for f in ROADMAP_FIELDS if f in data and getattr(entry, f) != data[f]]
+    for name in changed:
+        setattr(entry, name, data[name])
+    entry.save()
+    audit_record(actor=actor, action=Action.CREATE if created else Action.UPDATE, obj=entry, fields=changed)
+    return entry
+
+
+def roadmap_defaults_load() -> int:
+    """Load the Roadmap's starting entries (migration 0004) where the table is empty, e.g. after a flush."""
+    import importlib
+
+    if RoadmapEntry.objects.exists():
+        return 0
+    offices = importlib.import_module("advisory.migrations.0004_roadmap").OFFICES
+    for order, name, name_zh, handles, handles_zh, contact, contact_zh in offices:
+        RoadmapEntry.objects.create(
+            ordering=order,
+            name=name,
+            name_zh=name_zh,
+            handles=handles,
+            handles_zh=handles_zh,
+            contact=contact,
+            contact_zh=contact_zh,
+        )
+    return len(offices)

@@ -1,0 +1,190 @@
+"""One request: the requester's page or the office's case page, and its actions."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import FileResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from ethics_office.core.errors import ApplicationError
+from ethics_office.organisation.roles import Role, has_role
+
+from .. import selectors, services
+from ..forms import (
+    AssignForm,
+    MessageForm,
+    NoteForm,
+    OutcomeForm,
+    TransitionForm,
+    VendorForm,
+)
+from ..workflow import ALLOWED, REQUESTER_MAY, Status
+from .common import _gate, _office_only, _post_action, _refusal
+
+# --- One request: the requester's page or the office's case page -----------------------
+
+
+@login_required
+def request_detail(request, pk):
+    req = services.advice_request_open(actor=request.user, pk=pk)
+    thread = list(selectors.thread_of(req))
+    attachments = list(selectors.attachments_of(req))
+    context = {"req": req, "thread": thread, "attachments": attachments, "clock": selectors.clock_of(req)}
+    if not selectors.sees_as_office(request.user, req):
+        context.update(
+            message_form=MessageForm(),
+            can_write=req.status not in (Status.CLOSED, Status.WITHDRAWN),
+            can_withdraw=Status.WITHDRAWN in REQUESTER_MAY.get(req.status, set()),
+            show_advice=req.status in (Status.ADVISED, Status.CLOSED) and bool(req.advice or req.outcome),
+        )
+        return render(request, "advisory/request_requester.html", context)
+    handler = selectors.can_handle(request.user, req)
+    officers = selectors.officers_for_assignment()
+    context.update(
+        handler=handler,
+        may_assign=has_role(request.user, Role.DIRECTOR) or req.assigned_to_id in (None, request.user.pk),
+        notes=list(selectors.notes_of(req)),
+        others=list(selectors.other_requests_of_requester(req, request.user)[:20]),
+        message_form=MessageForm(),
+        note_form=NoteForm(),
+        assign_form=AssignForm(officers=officers, initial={"officer": req.assigned_to_id or request.user.pk}),
+        transitions=[
+            (s, Status(s).label)
+            for s in Status.values
+            if s in ALLOWED.get(req.status, set()) and s != Status.ASSIGNED
+        ],
+        outcome_form=OutcomeForm(
+            initial={
+                "outcome": req.outcome or "advised",
+                "advice": req.advice,
+                "referred_to": req.referred_to,
+            }
+        ),
+        vendor_form=VendorForm(
+            initial={
+                "vendor_name": req.vendor_name,
+                "recommendation": req.vendor_recommendation,
+                "note": req.vendor_note,
+            }
+        ),
+        is_procurement=bool(req.category and req.category.code == "procurement") or bool(req.vendor_name),
+        may_publish=req.status in (Status.ADVISED, Status.CLOSED) and req.category_id is not None,
+    )
+    return render(request, "advisory/request_office.html", context)
+
+
+@login_required
+@require_POST
+def message_post(request, pk):
+    _gate(request, pk)
+    return _post_action(
+        request,
+        pk,
+        MessageForm,
+        lambda d: services.advice_message_post(
+            actor=request.user, request_id=pk, body=d["body"], files=d["attachments"]
+        ),
+        _("Your message is sent."),
+    )
+
+
+@login_required
+@require_POST
+def note_add(request, pk):
+    _gate(request, pk)
+    _office_only(request.user)
+    return _post_action(
+        request,
+        pk,
+        NoteForm,
+        lambda d: services.internal_note_add(actor=request.user, request_id=pk, body=d["body"]),
+        _("The note is saved."),
+    )
+
+
+@login_required
+@require_POST
+def assign(request, pk):
+    _gate(request, pk)
+    _office_only(request.user)
+    officers = selectors.officers_for_assignment()
+    form = AssignForm(request.POST, officers=officers)
+    if not form.is_valid():
+        messages.error(request, _("Choose an ethics officer."))
+        return redirect("advisory-request-detail", pk=pk)
+    try:
+        services.advice_request_assign(
+            actor=request.user, request_id=pk, officer=form.cleaned_data["officer"]
+        )
+    except (ApplicationError, PermissionDenied) as exc:
+        messages.error(request, _refusal(exc))
+    else:
+        messages.success(request, _("The request is assigned."))
+    return redirect("advisory-request-detail", pk=pk)
+
+
+@login_required
+@require_POST
+def transition(request, pk):
+    _gate(request, pk)
+    return _post_action(
+        request,
+        pk,
+        TransitionForm,
+        lambda d: services.advice_request_transition(actor=request.user, request_id=pk, to=d["to"]),
+        _("The status is changed."),
+    )
+
+
+@login_required
+@require_POST
+def outcome(request, pk):
+    _gate(request, pk)
+    _office_only(request.user)
+    return _post_action(
+        request,
+        pk,
+        OutcomeForm,
+        lambda d: services.advice_request_conclude(
+            actor=request.user,
+            request_id=pk,
+            outcome=d["outcome"],
+            advice=d["advice"],
+            referred_to=d["referred_to"],
+        ),
+        _("The outcome is recorded."),
+    )
+
+
+@login_required
+@require_POST
+def vendor(request, pk):
+    _gate(request, pk)
+    _office_only(request.user)
+    return _post_action(
+        request,
+        pk,
+        VendorForm,
+        lambda d: services.advice_request_vendor_set(
+            actor=request.user,
+            request_id=pk,
+            vendor_name=d["vendor_name"],
+            recommendation=d["recommendation"],
+            note=d["note"],
+        ),
+        _("The vendor recommendation is saved."),
+    )
+
+
+@login_required
+def attachment_download(request, pk):
+    """Files are only ever served here, after the gate."""
+    attachment = services.attachment_open(actor=request.user, pk=pk)
+    return FileResponse(
+        attachment.file.open("rb"),
+        as_attachment=True,
+        filename=attachment.original_name,
+        content_type=attachment.content_type,
+    )
