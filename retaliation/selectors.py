@@ -79,3 +79,7 @@ def officers_assigned_to(inquiry):
 
 def assignable_officers():
     return get_user_model().objects.filter(groups__name=Role.OFFICER, is_active=True).order_by("username")
+
+
+def directors():
+    return get_user_model().objects.filter(groups__name=Role.DIRECTOR, is_active=True).order_by("username")

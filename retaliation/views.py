@@ -370,6 +370,7 @@ def inquiry_act(request, pk, action):
             messages.success(request, message)
             return redirect(reverse("retaliation-detail", kwargs={"pk": inquiry.pk}))
     inquiry, handles = _gate(request.user, pk)  # re-read: a failed service rolled back
+    services.inquiry_view_record(actor=request.user, inquiry=inquiry, what="case" if handles else "status")
     return _render_case(request, inquiry, handles, bound={key: form}, status=400)
 
 

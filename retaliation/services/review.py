@@ -24,7 +24,7 @@ from ..models import (
     ReviewOutcome,
 )
 from ..permissions import access_retaliation_inquiry
-from ..selectors import officers_assigned_to
+from ..selectors import directors, officers_assigned_to
 from ..workflow import Status
 from .cases import _letter_generate, inquiry_transition
 
@@ -187,7 +187,9 @@ def review_complete(
 
 
 def _alert_send(inquiry, *, subject: str, body: str) -> int:
-    recipients = [u.email for u in officers_assigned_to(inquiry) if u.email]
+    # A case nobody was assigned to is the Director's own: the alert goes to the Director.
+    people = list(officers_assigned_to(inquiry)) or list(directors())
+    recipients = [u.email for u in people if u.email]
     if not recipients:
         return 0
     send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, recipients)

@@ -272,3 +272,14 @@ def test_clock_alerts_go_once_at_day_30_and_once_at_the_deadline(make_inquiry, o
     assert services.clock_alerts_send(today=deadline) == 0
     inquiry.refresh_from_db()
     assert inquiry.first_alert_sent_at and inquiry.deadline_alert_sent_at
+
+
+def test_an_unassigned_review_alerts_the_director(make_inquiry, director):
+    """With no officer on the case, the day-30 alert goes to the Director."""
+    inquiry = make_inquiry(assign=None, classify=True)
+    RetaliationInquiry.objects.filter(pk=inquiry.pk).update(
+        review_started=timezone.localdate() - dt.timedelta(days=31)
+    )
+    mail.outbox.clear()
+    assert services.clock_alerts_send() == 1
+    assert mail.outbox[0].to == [director.email]
