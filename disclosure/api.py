@@ -13,7 +13,7 @@ from ethics_office.organisation.roles import Role, has_role, is_office
 from . import services
 from .models import Filer
 from .permissions import access_filing
-from .selectors import compliance_rows, cycles_visible_to
+from .selectors import compliance_rows, cycles_visible_to, statements_visible_to
 from .serializers import ComplianceSerializer, CycleSerializer, FilingSerializer
 
 
@@ -56,6 +56,12 @@ class FilingDetail(APIView):
 
     def get(self, request, pk):
         filer = access_filing(request.user, pk)
-        latest = filer.statements.order_by("-version").only("pk").first()
-        statement = services.statement_read(actor=request.user, statement_id=latest.pk) if latest else None
+        latest = (
+            statements_visible_to(request.user)
+            .filter(filer=filer)
+            .order_by("-version")
+            .values_list("pk", flat=True)
+            .first()
+        )
+        statement = services.statement_read(actor=request.user, statement_id=latest) if latest else None
         return Response(FilingSerializer(filer, context={"statement": statement}).data)

@@ -77,9 +77,15 @@ def filings_with_content_visible_to(user):
 
 
 def statements_visible_to(user):
-    return Statement.objects.select_related("filer__person", "filer__cycle").filter(
-        filer__in=filings_with_content_visible_to(user).values("pk")
+    """The filer reads all their versions, drafts included; the reviewer and the office only submitted ones."""
+    base = Statement.objects.select_related("filer__person", "filer__cycle")
+    if not user.is_authenticated:
+        return base.none()
+    own = Q(filer__person__user=user)
+    submitted = Q(
+        status=StatementStatus.SUBMITTED, filer__in=filings_with_content_visible_to(user).values("pk")
     )
+    return base.filter(own | submitted)
 
 
 def own_filings(user):

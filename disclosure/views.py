@@ -53,6 +53,7 @@ from .selectors import (
     queries_visible_to,
     referrals_visible_to,
     reviewer_filers,
+    statements_visible_to,
 )
 
 
@@ -105,9 +106,15 @@ def index(request):
 def filing_detail(request, pk):
     """The filing with its statement. Every read of the statement is recorded."""
     filer = access_filing(request.user, pk)
-    latest = filer.statements.order_by("-version").first()
-    statement = services.statement_read(actor=request.user, statement_id=latest.pk) if latest else None
     is_filer = filer.person.user_id == request.user.pk
+    latest = (
+        statements_visible_to(request.user)
+        .filter(filer=filer)
+        .order_by("-version")
+        .values_list("pk", flat=True)
+        .first()
+    )
+    statement = services.statement_read(actor=request.user, statement_id=latest) if latest else None
     conflicts = list(filer.conflicts.all())
     for item in conflicts:
         # One form per item, prefixed, so the page's field ids stay unique.
@@ -127,7 +134,10 @@ def filing_detail(request, pk):
             "statement": statement,
             "sections": StatementForm.initial_from(statement.contents if statement else None),
             "section_labels": StatementForm.base_fields,
-            "versions": filer.statements.order_by("-version").only("id", "version", "status", "submitted_at"),
+            "versions": statements_visible_to(request.user)
+            .filter(filer=filer)
+            .order_by("-version")
+            .defer("contents"),
             "is_filer": is_filer,
             "can_review": reviewer and not is_filer,
             "office": is_office(request.user),

@@ -94,6 +94,7 @@ def test_nobody_but_the_filer_writes_the_statement(officer, staff2, staff_filer,
 def test_every_read_of_a_statement_is_audited(staff, officer, staff_filer, contents):
     """Reading a statement writes a VIEW event naming the reader."""
     statement = services.statement_start(actor=staff, filer_id=staff_filer.pk)
+    services.statement_submit(actor=staff, statement_id=statement.pk, contents=contents, certified=True)
     before = AuditEvent.objects.filter(action=Action.VIEW).count()
     services.statement_read(actor=officer, statement_id=statement.pk)
     event = AuditEvent.objects.filter(action=Action.VIEW).order_by("-id").first()
@@ -134,3 +135,17 @@ def test_a_closed_cycle_takes_no_new_statement(staff, staff_filer):
     staff_filer.cycle.save()
     with pytest.raises(ApplicationError):
         services.statement_start(actor=staff, filer_id=staff_filer.pk)
+
+
+def test_a_draft_is_the_filers_alone(staff, officer, reviewer, staff_filer, assign, contents):
+    """Until submitted, neither the office nor the assigned reviewer can read the statement."""
+    assign(reviewer, staff_filer)
+    statement = services.statement_start(actor=staff, filer_id=staff_filer.pk)
+    services.statement_save(actor=staff, statement_id=statement.pk, contents=contents)
+    for user in (officer, reviewer):
+        with pytest.raises(Http404):
+            services.statement_read(actor=user, statement_id=statement.pk)
+    assert (
+        services.statement_read(actor=staff, statement_id=statement.pk).contents["assets"]
+        == contents["assets"]
+    )
