@@ -8,6 +8,7 @@ import datetime as dt
 import io
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
@@ -222,6 +223,9 @@ class ImportResult:
 
 
 def _read_csv(data: bytes | str) -> tuple[list[str], list[dict]]:
+    if len(data) > settings.UPLOAD_MAX_BYTES:
+        message = _("The file is larger than %(limit)s MB.") % {"limit": settings.UPLOAD_MAX_BYTES // 1048576}
+        raise ValidationFailed(message, errors={"file": [message]})
     if isinstance(data, bytes):
         try:
             data = data.decode("utf-8-sig")

@@ -74,3 +74,40 @@ def test_reading_a_senior_briefing_is_audited(client_for, people):
     assert AuditEvent.objects.filter(
         action="view", object_type="outreach.seniorbriefing", object_id=str(b.pk), actor=people["director"]
     ).exists()
+
+
+def test_the_office_records_the_session_held_for_a_request(client_for, people):
+    """Recording a session from a staff request links the two and marks the request scheduled."""
+    from outreach.services import training_request_submit
+
+    req = training_request_submit(actor=people["staff"], team="Unit", team_size=4)
+    client = client_for("officer")
+    form = client.get(reverse("outreach-session-create") + f"?request={req.pk}").content.decode()
+    assert f'name="request" value="{req.pk}"' in form
+    response = client.post(
+        reverse("outreach-session-create"),
+        {
+            "request": req.pk,
+            "date": "2026-02-01",
+            "kind": "workshop",
+            "duty_station": people["staff"].person.duty_station_id,
+            "participants": 4,
+        },
+    )
+    assert response.status_code == 302
+    req.refresh_from_db()
+    assert req.status == "scheduled"
+    assert TrainingSession.objects.get().request == req
+
+
+def test_an_oversized_export_is_refused(officer, settings):
+    """A file over the upload limit is refused before any row is read."""
+    from ethics_office.core.errors import ValidationFailed
+    from outreach.services import course_completions_import
+
+    settings.UPLOAD_MAX_BYTES = 50
+    with pytest.raises(ValidationFailed):
+        course_completions_import(
+            actor=officer, data=b"course,period,count\n" + b"integrity_awareness,2011-2012,1\n" * 5
+        )
+    assert not CourseCompletionCount.objects.exists()
