@@ -1,0 +1,25 @@
+"""Helpers shared by the outreach services."""
+
+import datetime as dt
+
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from ethics_office.core.errors import ApplicationError
+
+from ..permissions import require_office
+
+
+def period_of(day: dt.date) -> str:
+    """The reporting period a date falls in: 2011-2012 runs 1 August 2011 to 31 July 2012."""
+    first = day.year if day.month >= 8 else day.year - 1
+    return f"{first}-{first + 1}"
+
+
+def _office(actor) -> None:
+    require_office(actor)
+
+
+def _not_future(day: dt.date, field: str) -> None:
+    if day > timezone.localdate():
+        raise ApplicationError(_("The date cannot be in the future."), field=field)

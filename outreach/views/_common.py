@@ -1,0 +1,17 @@
+"""Helpers shared by the outreach pages."""
+
+from django.core.paginator import Paginator
+from django.shortcuts import render
+
+from ethics_office.organisation.roles import is_office
+
+PAGE_SIZE = 50
+
+
+def _page(request, queryset):
+    return Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
+
+
+def _form_page(request, form, title, **extra):
+    context = {"form": form, "title": title, "user_is_office": is_office(request.user), **extra}
+    return render(request, "outreach/form.html", context)

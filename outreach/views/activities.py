@@ -1,0 +1,202 @@
+"""Pages for missions, senior briefings, the leadership dialogue, publications and website visits."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from ethics_office.audit.models import Action
+from ethics_office.audit.services import audit_record
+from ethics_office.core.errors import ApplicationError
+
+from .. import forms, services
+from ..models import ManagementLevel, MissionMeetingKind
+from ..permissions import (
+    access_briefing,
+    access_mission,
+    require_office,
+)
+from ..selectors import (
+    briefings_visible_to,
+    leadership_progress,
+    mission_meetings_of,
+    missions_visible_to,
+    publications_visible_to,
+    website_visits_visible_to,
+)
+from ._common import _form_page, _page
+
+# --- missions -------------------------------------------------------------------------------------
+
+
+@login_required
+def mission_list(request):
+    require_office(request.user)
+    missions = missions_visible_to(request.user).order_by("-start", "-id")
+    return render(request, "outreach/mission_list.html", {"page": _page(request, missions)})
+
+
+@login_required
+def mission_create(request):
+    require_office(request.user)
+    form = forms.MissionForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            mission = services.outreach_mission_record(actor=request.user, **form.cleaned_data)
+        except ApplicationError as exc:
+            forms.add_service_error(form, exc)
+        else:
+            messages.success(request, _("Mission %(ref)s recorded.") % {"ref": mission.ref})
+            return redirect("outreach-mission-detail", pk=mission.pk)
+    return _form_page(request, form, _("Record an outreach mission"))
+
+
+@login_required
+def mission_detail(request, pk):
+    mission = access_mission(request.user, pk)
+    return render(
+        request,
+        "outreach/mission_detail.html",
+        {
+            "mission": mission,
+            "meetings": mission_meetings_of(mission),
+            "meeting_form": forms.MissionMeetingForm(
+                initial={"date": mission.start, "duty_station": mission.duty_station_id}
+            ),
+            "meeting_kinds": MissionMeetingKind.choices,
+        },
+    )
+
+
+@login_required
+@require_POST
+def mission_meeting_add(request, pk):
+    access_mission(request.user, pk)
+    form = forms.MissionMeetingForm(request.POST)
+    if form.is_valid():
+        try:
+            services.mission_meeting_add(actor=request.user, mission_id=pk, **form.cleaned_data)
+        except ApplicationError as exc:
+            messages.error(request, str(exc.message))
+        else:
+            messages.success(request, _("Meeting added."))
+    else:
+        messages.error(request, _("Check the meeting's kind, date, duty station and attendance."))
+    return redirect("outreach-mission-detail", pk=pk)
+
+
+# --- senior briefings -------------------------------------------------------------------------------
+
+
+@login_required
+def briefing_list(request):
+    require_office(request.user)
+    return render(
+        request, "outreach/briefing_list.html", {"page": _page(request, briefings_visible_to(request.user))}
+    )
+
+
+@login_required
+def briefing_create(request):
+    require_office(request.user)
+    form = forms.BriefingForm(request.POST or None, initial={"date": timezone.localdate()})
+    if request.method == "POST" and form.is_valid():
+        try:
+            briefing = services.senior_briefing_record(actor=request.user, **form.cleaned_data)
+        except ApplicationError as exc:
+            forms.add_service_error(form, exc)
+        else:
+            messages.success(request, _("Briefing %(ref)s recorded.") % {"ref": briefing.ref})
+            return redirect("outreach-briefing-detail", pk=briefing.pk)
+    return _form_page(request, form, _("Record a confidential senior briefing"))
+
+
+@login_required
+def briefing_detail(request, pk):
+    briefing = access_briefing(request.user, pk)
+    # Confidential: every reading is recorded.
+    audit_record(actor=request.user, action=Action.VIEW, obj=briefing, fields=["official", "notes"])
+    return render(request, "outreach/briefing_detail.html", {"b": briefing})
+
+
+# --- leadership dialogue ------------------------------------------------------------------------------
+
+
+@login_required
+def dialogue_dashboard(request):
+    require_office(request.user)
+    form = forms.DialogueForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.leadership_dialogue_record(actor=request.user, **form.cleaned_data)
+        except ApplicationError as exc:
+            forms.add_service_error(form, exc)
+        else:
+            messages.success(request, _("Leadership dialogue recorded."))
+            return redirect("outreach-dialogue")
+    rows, done, percent, per_level = leadership_progress(request.user)
+    return render(
+        request,
+        "outreach/dialogue.html",
+        {
+            "rows": rows,
+            "done": done,
+            "percent": percent,
+            "per_level": per_level,
+            "entity_count": len(rows),
+            "complete": sum(1 for _e, _c, n in rows if n == len(ManagementLevel.values)),
+            "levels": ManagementLevel.choices,
+            "form": form,
+        },
+    )
+
+
+# --- publications and website visits ------------------------------------------------------------------
+
+
+@login_required
+def publication_list(request):
+    require_office(request.user)
+    return render(
+        request,
+        "outreach/publication_list.html",
+        {
+            "page": _page(request, publications_visible_to(request.user)),
+            "visits": website_visits_visible_to(request.user).order_by("-period"),
+            "visits_form": forms.VisitsForm(),
+        },
+    )
+
+
+@login_required
+def publication_create(request):
+    require_office(request.user)
+    form = forms.PublicationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.publication_record(actor=request.user, **form.cleaned_data)
+        except ApplicationError as exc:
+            forms.add_service_error(form, exc)
+        else:
+            messages.success(request, _("Publication recorded."))
+            return redirect("outreach-publications")
+    return _form_page(request, form, _("Record a publication"))
+
+
+@login_required
+@require_POST
+def visits_record(request):
+    require_office(request.user)
+    form = forms.VisitsForm(request.POST)
+    if form.is_valid():
+        try:
+            services.website_visits_record(actor=request.user, **form.cleaned_data)
+        except ApplicationError as exc:
+            messages.error(request, str(exc.message))
+        else:
+            messages.success(request, _("Website visits recorded."))
+    else:
+        messages.error(request, _("Give the period (for example 2011-2012) and the number of visits."))
+    return redirect("outreach-publications")

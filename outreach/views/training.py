@@ -1,0 +1,216 @@
+"""Pages for training sessions, staff training requests and trainer certification."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from ethics_office.core.errors import ApplicationError
+from ethics_office.organisation.roles import is_office
+
+from .. import forms, services
+from ..models import TrainingRequestStatus
+from ..permissions import (
+    access_training_request,
+    access_training_session,
+    may_request_training,
+    require_office,
+)
+from ..selectors import (
+    certifications_visible_to,
+    training_requests_visible_to,
+    training_sessions_visible_to,
+)
+from ._common import _form_page, _page
+
+# --- training sessions ----------------------------------------------------------------------
+
+
+@login_required
+def session_list(request):
+    require_office(request.user)
+    return render(
+        request,
+        "outreach/session_list.html",
+        {"page": _page(request, training_sessions_visible_to(request.user))},
+    )
+
+
+@login_required
+def session_create(request):
+    require_office(request.user)
+    training_request = None
+    if request.GET.get("request") or request.POST.get("request"):
+        training_request = access_training_request(
+            request.user, request.GET.get("request") or request.POST.get("request")
+        )
+    form = forms.SessionForm(request.POST or None, initial={"date": timezone.localdate(), "kind": "workshop"})
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            session = services.training_session_record(
+                actor=request.user,
+                date=data["date"],
+                kind=data["kind"],
+                title=data["title"],
+                duty_station=data["duty_station"],
+                entity=data["entity"],
+                facilitator=data["facilitator"],
+                attendees=data["attendance"],
+                participants=data["participants"],
+                request=training_request,
+            )
+        except ApplicationError as exc:
+            forms.add_service_error(form, exc)
+        else:
+            messages.success(
+                request,
+                _("Session %(ref)s recorded with %(n)s participants.")
+                % {"ref": session.ref, "n": session.participants},
+            )
+            return redirect("outreach-session-detail", pk=session.pk)
+    return _form_page(
+        request,
+        form,
+        _("Record a training session"),
+        hidden={"request": training_request.pk} if training_request else {},
+    )
+
+
+@login_required
+def session_detail(request, pk):
+    session = access_training_session(request.user, pk)
+    attendees = session.attendees.select_related("entity", "duty_station").order_by("name")
+    certified = (
+        session.facilitator_id is not None
+        and certifications_visible_to(request.user).filter(trainer_id=session.facilitator_id).exists()
+    )
+    return render(
+        request,
+        "outreach/session_detail.html",
+        {
+            "session": session,
+            "attendees": attendees,
+            "facilitator_certified": certified,
+            "attendance_form": forms.AttendanceForm(),
+        },
+    )
+
+
+@login_required
+@require_POST
+def session_attendance(request, pk):
+    access_training_session(request.user, pk)
+    form = forms.AttendanceForm(request.POST)
+    if form.is_valid():
+        try:
+            services.training_session_attendance_set(
+                actor=request.user, session_id=pk, attendees=form.cleaned_data["attendance"]
+            )
+        except ApplicationError as exc:
+            messages.error(request, str(exc.message))
+        else:
+            messages.success(request, _("Attendance list saved."))
+    else:
+        for error in form.errors.get("attendance", []):
+            messages.error(request, error)
+    return redirect("outreach-session-detail", pk=pk)
+
+
+# --- training requests ---------------------------------------------------------------------------
+
+
+@login_required
+def request_list(request):
+    """The office sees every request; a staff member sees only their own."""
+    if not (is_office(request.user) or may_request_training(request.user)):
+        raise Http404
+    page = _page(request, training_requests_visible_to(request.user))
+    return render(
+        request,
+        "outreach/request_list.html",
+        {
+            "page": page,
+            "is_office": is_office(request.user),
+            "can_request": may_request_training(request.user),
+        },
+    )
+
+
+@login_required
+def request_create(request):
+    if not may_request_training(request.user):
+        raise Http404
+    form = forms.TrainingRequestForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            training_request = services.training_request_submit(actor=request.user, **form.cleaned_data)
+        except ApplicationError as exc:
+            forms.add_service_error(form, exc)
+        else:
+            messages.success(
+                request,
+                _("Your request %(ref)s has been registered. The Ethics Office will contact you.")
+                % {"ref": training_request.service_request.ref},
+            )
+            return redirect("outreach-request-detail", pk=training_request.pk)
+    return _form_page(request, form, _("Ask for a training session for your team"))
+
+
+@login_required
+def request_detail(request, pk):
+    training_request = access_training_request(request.user, pk)
+    return render(
+        request,
+        "outreach/request_detail.html",
+        {
+            "r": training_request,
+            "is_office": is_office(request.user),
+            "sessions": training_request.sessions.order_by("date") if is_office(request.user) else [],
+            "can_decline": training_request.status == TrainingRequestStatus.REQUESTED,
+        },
+    )
+
+
+@login_required
+@require_POST
+def request_transition(request, pk):
+    access_training_request(request.user, pk)
+    try:
+        services.training_request_transition(actor=request.user, request_id=pk, to=request.POST.get("to", ""))
+    except ApplicationError as exc:
+        messages.error(request, str(exc.message))
+    else:
+        messages.success(request, _("Request updated."))
+    return redirect("outreach-request-detail", pk=pk)
+
+
+# --- trainer certification ------------------------------------------------------------------------------
+
+
+@login_required
+def trainer_list(request):
+    require_office(request.user)
+    return render(
+        request,
+        "outreach/trainer_list.html",
+        {"page": _page(request, certifications_visible_to(request.user))},
+    )
+
+
+@login_required
+def trainer_certify(request):
+    require_office(request.user)
+    form = forms.CertificationForm(request.POST or None, initial={"certified_on": timezone.localdate()})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.trainer_certify(actor=request.user, **form.cleaned_data)
+        except ApplicationError as exc:
+            forms.add_service_error(form, exc)
+        else:
+            messages.success(request, _("Certification recorded."))
+            return redirect("outreach-trainers")
+    return _form_page(request, form, _("Certify a trainer"))
