@@ -12,7 +12,7 @@ class OutreachConfig(AppConfig):
 
         from .home import home_panels
 
-        register_nav(_("Outreach"), "outreach-sessions", [Role.OFFICER, Role.DIRECTOR], order=50)
+        register_nav(_("Outreach"), "outreach-overview", [Role.OFFICER, Role.DIRECTOR], order=50)
         # Staff (and everyone else with a staff record) can ask for a session for their team.
         register_nav(_("Training requests"), "outreach-requests", [Role.STAFF, Role.FOCAL_POINT], order=55)
         register_home_panels(home_panels)

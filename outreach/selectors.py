@@ -1,7 +1,9 @@
 """Every read users reach. The office (officers and the Director) sees all outreach records;
 a staff member sees only their own training requests."""
 
-from django.db.models import Count
+import datetime as dt
+
+from django.db.models import Count, Q, Sum
 
 from ethics_office.organisation.models import Entity
 from ethics_office.organisation.roles import is_office
@@ -109,3 +111,43 @@ def website_visits_visible_to(user):
 
 def certifications_visible_to(user):
     return _office_only(user, TrainerCertification.objects.select_related("trainer", "certified_by"))
+
+
+def _period_bounds(label: str):
+    first = int(label[:4])
+    return dt.date(first, 8, 1), dt.date(first + 1, 7, 31)
+
+
+def outreach_totals(user, periods: list[str]):
+    """Per reporting period: workshops and their participants, missions and staff met, senior
+    briefings and online course completions (the figures the annual report quotes)."""
+    if not is_office(user) or not periods:
+        return []
+    out = []
+    for label in periods:
+        start, end = _period_bounds(label)
+        sessions = TrainingSession.objects.filter(date__range=(start, end)).aggregate(
+            workshops=Count("id", filter=Q(kind="workshop")),
+            participants=Sum("participants", filter=Q(kind="workshop")),
+            sessions=Count("id"),
+        )
+        missions = OutreachMission.objects.filter(start__range=(start, end)).aggregate(
+            missions=Count("id"), staff_met=Sum("staff_met")
+        )
+        briefings = SeniorBriefing.objects.filter(date__range=(start, end)).count()
+        out.append(
+            {
+                "period": label,
+                "workshops": sessions["workshops"],
+                "participants": sessions["participants"] or 0,
+                "sessions": sessions["sessions"],
+                "missions": missions["missions"],
+                "staff_met": missions["staff_met"] or 0,
+                "briefings": briefings,
+            }
+        )
+    counts = {(c.period, c.course): c.count for c in CourseCompletionCount.objects.filter(period__in=periods)}
+    for row in out:
+        row["integrity"] = counts.get((row["period"], "integrity_awareness"), 0)
+        row["procurement"] = counts.get((row["period"], "procurement_ethics"), 0)
+    return out

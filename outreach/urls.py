@@ -4,6 +4,7 @@ from . import views
 
 urlpatterns = [
     path("", views.session_list, name="outreach-sessions"),
+    path("overview/", views.overview, name="outreach-overview"),
     path("sessions/new/", views.session_create, name="outreach-session-create"),
     path("sessions/<int:pk>/", views.session_detail, name="outreach-session-detail"),
     path("sessions/<int:pk>/attendance/", views.session_attendance, name="outreach-session-attendance"),

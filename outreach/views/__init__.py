@@ -16,6 +16,7 @@ from .activities import (
     visits_record,
 )
 from .courses import completion_import, completion_list
+from .overview import overview
 from .training import (
     request_create,
     request_detail,
@@ -40,6 +41,7 @@ __all__ = [
     "mission_detail",
     "mission_list",
     "mission_meeting_add",
+    "overview",
     "publication_create",
     "publication_list",
     "request_create",

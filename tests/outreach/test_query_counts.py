@@ -125,6 +125,7 @@ def _assert_flat(client, url, make, django_assert_num_queries):
     ("url_name", "maker"),
     [
         ("outreach-sessions", lambda users: _session),
+        ("outreach-overview", lambda users: _session),
         ("api-outreach-sessions", lambda users: _session),
         ("outreach-requests", lambda users: lambda n: _request(n, users["staff"])),
         ("api-outreach-requests", lambda users: lambda n: _request(n, users["staff"])),

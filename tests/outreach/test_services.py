@@ -245,3 +245,28 @@ def test_period_of():
         f"{timezone.localdate().year - 1}-{timezone.localdate().year}",
         f"{timezone.localdate().year}-{timezone.localdate().year + 1}",
     }
+
+
+def test_the_overview_totals_a_period(officer, nyc):
+    """Workshops, participants, missions, staff met and briefings are totalled per period."""
+    from outreach.selectors import outreach_totals
+
+    services.training_session_record(
+        actor=officer, date=dt.date(2025, 9, 1), kind="workshop", duty_station=nyc, participants=20
+    )
+    services.training_session_record(
+        actor=officer, date=dt.date(2026, 7, 31), kind="workshop", duty_station=nyc, participants=5
+    )
+    services.training_session_record(
+        actor=officer, date=dt.date(2026, 8, 1), kind="workshop", duty_station=nyc, participants=7
+    )
+    services.training_session_record(
+        actor=officer, date=dt.date(2025, 10, 1), kind="briefing", duty_station=nyc, participants=50
+    )
+    services.outreach_mission_record(
+        actor=officer, start=dt.date(2025, 11, 1), end=dt.date(2025, 11, 3), duty_station=nyc, staff_met=80
+    )
+    services.senior_briefing_record(actor=officer, date=dt.date(2026, 1, 5), official="X", level="ASG")
+    (row,) = outreach_totals(officer, ["2025-2026"])
+    assert (row["workshops"], row["participants"], row["sessions"]) == (2, 25, 3)
+    assert (row["missions"], row["staff_met"], row["briefings"]) == (1, 80, 1)

@@ -40,6 +40,7 @@ CSV = "course,period,count\nintegrity_awareness,2025-2026,10\n"
 
 ROWS = [
     Row("outreach-sessions", OFFICE_PAGE),
+    Row("outreach-overview", OFFICE_PAGE),
     Row("outreach-session-create", OFFICE_PAGE),
     Row(
         "outreach-session-create",
