@@ -111,3 +111,14 @@ def test_an_oversized_export_is_refused(officer, settings):
             actor=officer, data=b"course,period,count\n" + b"integrity_awareness,2011-2012,1\n" * 5
         )
     assert not CourseCompletionCount.objects.exists()
+
+
+def test_the_pages_speak_chinese(client_for, people):
+    """With a Chinese browser the outreach and Panel pages are in Chinese."""
+    officer = client_for("officer")
+    overview = officer.get(reverse("outreach-overview"), HTTP_ACCEPT_LANGUAGE="zh-CN").content.decode()
+    assert "外联概览" in overview and "Outreach overview" not in overview
+    meetings = (
+        client_for("panel").get(reverse("panel-meetings"), HTTP_ACCEPT_LANGUAGE="zh-CN").content.decode()
+    )
+    assert "委员会会议" in meetings and "Panel meetings" not in meetings
