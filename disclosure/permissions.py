@@ -5,17 +5,11 @@ from ethics_office.core.gates import fetch_visible
 from .selectors import (
     conflicts_visible_to,
     documents_visible_to,
-    filers_visible_to,
     filings_with_content_visible_to,
     queries_visible_to,
     referrals_visible_to,
     statements_visible_to,
 )
-
-
-def access_filer(user, pk, *, for_write=False):
-    """Status level: the filer, their reviewer, their entity's focal point, the office."""
-    return fetch_visible(filers_visible_to(user), pk, for_write=for_write)
 
 
 def access_filing(user, pk, *, for_write=False):

@@ -170,6 +170,13 @@ def outstanding_filers(cycle, *, today: dt.date):
     )
 
 
+def unfiled_in_open_cycles():
+    """Confirmed filers of open cycles who have not filed, deadline or not (for reminders)."""
+    return _with_deadline(
+        Filer.objects.filter(cycle__closed_on__isnull=True, confirmed=True, filed_on__isnull=True)
+    ).select_related("person", "cycle")
+
+
 def conflicts_visible_to(user):
     return ConflictItem.objects.select_related("filer__person", "filer__cycle").filter(
         filer__in=filings_with_content_visible_to(user).values("pk")

@@ -1,0 +1,338 @@
+"""Cycles, filers (proposal, designation, CSV import), closing and referrals, filer queries."""
+
+import csv
+import datetime as dt
+import io
+
+from django.conf import settings
+from django.core.mail import EmailMessage
+from django.db import transaction
+from django.db.models import Q
+from django.http import Http404
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from ethics_office.audit.models import Action
+from ethics_office.audit.services import audit_record
+from ethics_office.core.errors import ApplicationError, ValidationFailed
+from ethics_office.organisation.models import (
+    DIRECTOR_AND_ABOVE,
+    DutyStation,
+    Entity,
+    EntityGroup,
+    Grade,
+    Person,
+)
+from ethics_office.organisation.roles import is_office
+from ethics_office.organisation.selectors import focal_point_entities
+
+from ..models import (
+    DesignationBasis,
+    Filer,
+    FilerQuery,
+    FilingCycle,
+    Referral,
+)
+from ..permissions import access_filer_query, access_filing
+
+# The sections of a statement, in the order the form shows them.
+from .common import (
+    ETHICS_OFFICE_CODE,
+    MID_CYCLE_DAYS,
+    QUERY_RESPONSE_HOURS,
+    require_filer,
+    require_office,
+)
+
+# --- cycles and filers ------------------------------------------------------
+
+
+def _first_time(person_id, year) -> bool:
+    """First-time or irregular: did not file in the previous cycle."""
+    return not Filer.objects.filter(
+        person_id=person_id, cycle__year=year - 1, filed_on__isnull=False
+    ).exists()
+
+
+def _basis_for(person: Person) -> str | None:
+    if person.grade in DIRECTOR_AND_ABOVE:
+        return DesignationBasis.GRADE
+    if person.procurement_function:
+        return DesignationBasis.PROCUREMENT
+    if person.investment_function:
+        return DesignationBasis.INVESTMENT
+    if person.entity.code == ETHICS_OFFICE_CODE:
+        return DesignationBasis.ETHICS_OFFICE
+    return None
+
+
+@transaction.atomic
+def cycle_open(*, actor, year: int, deadline: dt.date, opens_on: dt.date | None = None) -> FilingCycle:
+    """Open a cycle and propose its filers from the criteria; the office then confirms them."""
+    require_office(actor)
+    if FilingCycle.objects.filter(year=year).exists():
+        raise ApplicationError(_("The %(year)s cycle is already open.") % {"year": year}, field="year")
+    opens_on = opens_on or dt.date(year, 3, 1)
+    if deadline <= opens_on:
+        raise ApplicationError(_("The deadline must fall after the opening date."), field="deadline")
+    cycle = FilingCycle.objects.create(year=year, opens_on=opens_on, deadline=deadline)
+    previous = set(
+        Filer.objects.filter(cycle__year=year - 1, filed_on__isnull=False).values_list("person_id", flat=True)
+    )
+    candidates = (
+        Person.objects.select_related("entity")
+        .exclude(grade="")
+        .filter(
+            Q(grade__in=DIRECTOR_AND_ABOVE)
+            | Q(procurement_function=True)
+            | Q(investment_function=True)
+            | Q(entity__code=ETHICS_OFFICE_CODE)
+        )
+    )
+    today = timezone.localdate()
+    Filer.objects.bulk_create(
+        [
+            Filer(
+                cycle=cycle,
+                person=person,
+                entity_id=person.entity_id,
+                duty_station_id=person.duty_station_id,
+                grade=person.grade,
+                first_time=person.pk not in previous,
+                registered_on=today,
+                confirmed=False,
+                basis=_basis_for(person) or "",
+            )
+            for person in candidates
+        ]
+    )
+    audit_record(
+        actor=actor, action=Action.CREATE, obj=cycle, fields=["year", "opens_on", "deadline", "filers"]
+    )
+    return cycle
+
+
+@transaction.atomic
+def filers_confirm(*, actor, cycle_id: int, filer_ids) -> int:
+    require_office(actor)
+    filers = Filer.objects.filter(cycle_id=cycle_id, pk__in=list(filer_ids), confirmed=False)
+    count = filers.update(confirmed=True, updated_at=timezone.now())
+    audit_record(
+        actor=actor,
+        action=Action.UPDATE,
+        object_type="disclosure.filingcycle",
+        object_id=cycle_id,
+        fields=["filers.confirmed"],
+        changes={"confirmed": (None, count)},
+    )
+    return count
+
+
+@transaction.atomic
+def filer_designate(*, actor, cycle_id: int, person: Person, reason: str) -> Filer:
+    """The office, or a focal point for the person's entity, adds a filer with a reason.
+
+    A filer added after the cycle opened gets their own deadline 30 days away.
+    """
+    cycle = FilingCycle.objects.get(pk=cycle_id)
+    if not is_office(actor) and not focal_point_entities(actor).filter(pk=person.entity_id).exists():
+        raise Http404
+    if cycle.closed_on:
+        raise ApplicationError(_("The %(year)s cycle is closed.") % {"year": cycle.year})
+    if not reason.strip():
+        raise ApplicationError(_("Give the reason for the designation."), field="reason")
+    if not person.grade:
+        raise ApplicationError(_("This person has no grade on record."), field="index_number")
+    if Filer.objects.filter(cycle=cycle, person=person).exists():
+        raise ApplicationError(
+            _("%(name)s is already a filer in the %(year)s cycle.")
+            % {"name": person.name, "year": cycle.year},
+            field="index_number",
+        )
+    today = timezone.localdate()
+    own_deadline = today + dt.timedelta(days=MID_CYCLE_DAYS) if today > cycle.opens_on else None
+    filer = Filer.objects.create(
+        cycle=cycle,
+        person=person,
+        entity_id=person.entity_id,
+        duty_station_id=person.duty_station_id,
+        grade=person.grade,
+        first_time=_first_time(person.pk, cycle.year),
+        registered_on=today,
+        confirmed=True,
+        basis=DesignationBasis.DESIGNATED,
+        designation_reason=reason.strip(),
+        own_deadline=own_deadline,
+    )
+    audit_record(
+        actor=actor,
+        action=Action.CREATE,
+        obj=filer,
+        fields=["cycle", "person", "designation_reason", "own_deadline"],
+    )
+    return filer
+
+
+CSV_COLUMNS = ["index_number", "name", "grade", "entity", "duty_station", "email"]
+
+
+@transaction.atomic
+def filers_import_csv(*, actor, cycle_id: int, data: bytes) -> int:
+    """Import an entity's filer list. Every row is checked; one bad row means nothing is saved.
+
+    Rows are numbered as a spreadsheet shows them (the header is row 1).
+    """
+    require_office(actor)
+    cycle = FilingCycle.objects.get(pk=cycle_id)
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        message = _("The file is not UTF-8 text.")
+        raise ValidationFailed(message, errors={"file": [message]}) from exc
+    reader = csv.DictReader(io.StringIO(text))
+    missing = [c for c in CSV_COLUMNS if c not in (reader.fieldnames or [])]
+    if missing:
+        message = _("Missing columns: %(columns)s.") % {"columns": ", ".join(missing)}
+        raise ValidationFailed(message, errors={"file": [message]})
+    entities = {e.code: e for e in Entity.objects.all()}
+    stations = {s.code: s for s in DutyStation.objects.all()}
+    already = set(Filer.objects.filter(cycle=cycle).values_list("person__index_number", flat=True))
+    errors: list[str] = []
+    rows: list[dict] = []
+    seen: set[str] = set()
+    for number, raw in enumerate(reader, start=2):
+        row = {k: (raw.get(k) or "").strip() for k in CSV_COLUMNS}
+        problems = []
+        if not row["index_number"]:
+            problems.append(_("index number is missing"))
+        elif row["index_number"] in seen:
+            problems.append(_("index number %(n)s appears twice") % {"n": row["index_number"]})
+        elif row["index_number"] in already:
+            problems.append(_("%(n)s is already a filer in this cycle") % {"n": row["index_number"]})
+        if not row["name"]:
+            problems.append(_("name is missing"))
+        if row["grade"] not in Grade.values:
+            problems.append(_("grade %(g)s is not a known grade") % {"g": row["grade"] or "—"})
+        entity = entities.get(row["entity"])
+        if entity is None:
+            problems.append(_("entity %(e)s is unknown") % {"e": row["entity"] or "—"})
+        elif entity.group != EntityGroup.OTHER:
+            problems.append(
+                _("entity %(e)s is part of the Secretariat, whose filers are proposed by the office")
+                % {"e": entity.code}
+            )
+        if row["duty_station"] not in stations:
+            problems.append(_("duty station %(d)s is unknown") % {"d": row["duty_station"] or "—"})
+        if row["email"] and "@" not in row["email"]:
+            problems.append(_("e-mail %(m)s is not an address") % {"m": row["email"]})
+        seen.add(row["index_number"])
+        if problems:
+            errors.append(_("Row %(row)s: %(problems)s.") % {"row": number, "problems": "; ".join(problems)})
+        else:
+            rows.append(row | {"entity_obj": entity, "station_obj": stations[row["duty_station"]]})
+    if not errors and not rows:
+        errors.append(_("The file has no rows."))
+    if errors:
+        raise ValidationFailed(_("Nothing was imported: correct the rows listed."), errors={"file": errors})
+    today = timezone.localdate()
+    own_deadline = today + dt.timedelta(days=MID_CYCLE_DAYS) if today > cycle.opens_on else None
+    for row in rows:
+        person, _created = Person.objects.update_or_create(
+            index_number=row["index_number"],
+            defaults={
+                "name": row["name"],
+                "grade": row["grade"],
+                "entity": row["entity_obj"],
+                "duty_station": row["station_obj"],
+                "email": row["email"],
+            },
+        )
+        Filer.objects.create(
+            cycle=cycle,
+            person=person,
+            entity=row["entity_obj"],
+            duty_station=row["station_obj"],
+            grade=row["grade"],
+            first_time=_first_time(person.pk, cycle.year),
+            registered_on=today,
+            confirmed=True,
+            basis=DesignationBasis.IMPORTED,
+            own_deadline=own_deadline,
+        )
+    audit_record(
+        actor=actor,
+        action=Action.IMPORT,
+        obj=cycle,
+        fields=["filers"],
+        changes={"imported": (None, len(rows))},
+    )
+    return len(rows)
+
+
+@transaction.atomic
+def cycle_close(*, actor, cycle_id: int) -> list[Referral]:
+    """Close a cycle; every confirmed filer still outstanding is referred to OHRM."""
+    require_office(actor)
+    cycle = FilingCycle.objects.select_for_update().get(pk=cycle_id)
+    if cycle.closed_on:
+        raise ApplicationError(_("The %(year)s cycle is already closed.") % {"year": cycle.year})
+    today = timezone.localdate()
+    cycle.closed_on = today
+    cycle.save(update_fields=["closed_on"])
+    audit_record(
+        actor=actor,
+        action=Action.TRANSITION,
+        obj=cycle,
+        fields=["closed_on"],
+        changes={"closed_on": (None, today)},
+    )
+    referrals = []
+    for filer in Filer.objects.filter(
+        cycle=cycle, confirmed=True, filed_on__isnull=True, referral__isnull=True
+    ):
+        referral = Referral.objects.create(filer=filer, referred_on=today, referred_by=actor)
+        audit_record(actor=actor, action=Action.CREATE, obj=referral, fields=["filer", "referred_on"])
+        referrals.append(referral)
+    return referrals
+
+
+# --- queries --------------------------------------------------------------------
+
+
+@transaction.atomic
+def filer_query_ask(*, actor, filer_id: int, question: str) -> FilerQuery:
+    filer = access_filing(actor, filer_id)
+    require_filer(actor, filer)
+    if not question.strip():
+        raise ApplicationError(_("Write your question."), field="question")
+    now = timezone.now()
+    query = FilerQuery.objects.create(
+        filer=filer,
+        question=question.strip(),
+        asked_at=now,
+        due_at=now + dt.timedelta(hours=QUERY_RESPONSE_HOURS),
+    )
+    audit_record(actor=actor, action=Action.CREATE, obj=query, fields=["question", "due_at"])
+    return query
+
+
+@transaction.atomic
+def filer_query_answer(*, actor, query_id: int, answer: str) -> FilerQuery:
+    require_office(actor)
+    query = access_filer_query(actor, query_id, for_write=True)
+    if query.answered_at:
+        raise ApplicationError(_("This query has already been answered."))
+    if not answer.strip():
+        raise ApplicationError(_("Write the answer."), field="answer")
+    query.answer, query.answered_at, query.answered_by = answer.strip(), timezone.now(), actor
+    query.save(update_fields=["answer", "answered_at", "answered_by"])
+    audit_record(actor=actor, action=Action.UPDATE, obj=query, fields=["answer", "answered_at"])
+    if query.filer.person.email:
+        message = EmailMessage(
+            _("Your financial disclosure query has been answered"),
+            _("The Ethics Office has answered your query. Sign in to read the answer."),
+            settings.DEFAULT_FROM_EMAIL,
+            [query.filer.person.email],
+        )
+        transaction.on_commit(message.send)
+    return query

@@ -1,0 +1,310 @@
+"""The filing: the filer's statement, the reviewer's findings, the office's resolutions."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from ethics_office.audit.models import Action
+from ethics_office.audit.services import audit_record
+from ethics_office.core.errors import ApplicationError
+from ethics_office.organisation.models import SENIOR_GRADES
+from ethics_office.organisation.roles import Role, has_role, is_office
+
+from .. import services
+from ..forms import (
+    AnswerForm,
+    ConflictForm,
+    CorrespondenceForm,
+    PublicDisclosureForm,
+    QueryForm,
+    ResolutionForm,
+    ReviewForm,
+    StatementForm,
+    VerificationMarkForm,
+    VerificationUploadForm,
+)
+from ..models import StatementStatus
+from ..permissions import access_conflict_item, access_document, access_filing
+from ..selectors import (
+    current_cycle,
+    own_filings,
+    previous_statement_contents,
+    reviewer_filers,
+    statements_visible_to,
+)
+from .common import back_to_filing, office_only, show_error
+
+# --- filer, reviewer and office: the filing ---------------------------------------------
+
+
+@login_required
+def index(request):
+    """Your own filings; for a reviewer, the filers assigned; links onward by role."""
+    assigned = None
+    if has_role(request.user, Role.REVIEWER):
+        assigned = Paginator(
+            reviewer_filers(request.user)
+            .select_related("person", "cycle", "entity")
+            .order_by("-cycle__year", "person__name"),
+            50,
+        ).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "disclosure/index.html",
+        {
+            "filings": own_filings(request.user),
+            "assigned": assigned,
+            "office": is_office(request.user),
+            "focal_point": has_role(request.user, Role.FOCAL_POINT),
+            "cycle": current_cycle(),
+        },
+    )
+
+
+@login_required
+def filing_detail(request, pk):
+    """The filing with its statement. Every read of the statement is recorded."""
+    filer = access_filing(request.user, pk)
+    is_filer = filer.person.user_id == request.user.pk
+    latest = (
+        statements_visible_to(request.user)
+        .filter(filer=filer)
+        .order_by("-version")
+        .values_list("pk", flat=True)
+        .first()
+    )
+    statement = services.statement_read(actor=request.user, statement_id=latest) if latest else None
+    conflicts = list(filer.conflicts.all())
+    for item in conflicts:
+        # One form per item, prefixed, so the page's field ids stay unique.
+        item.form = ResolutionForm(
+            prefix=f"c{item.pk}",
+            initial={
+                "resolution": item.resolution or item.recommended_resolution,
+                "follow_up": item.follow_up or "open",
+            },
+        )
+    reviewer = has_role(request.user, Role.REVIEWER) or is_office(request.user)
+    return render(
+        request,
+        "disclosure/filing_detail.html",
+        {
+            "filer": filer,
+            "statement": statement,
+            "sections": StatementForm.initial_from(statement.contents if statement else None),
+            "section_labels": StatementForm.base_fields,
+            "versions": statements_visible_to(request.user)
+            .filter(filer=filer)
+            .order_by("-version")
+            .defer("contents"),
+            "is_filer": is_filer,
+            "can_review": reviewer and not is_filer,
+            "office": is_office(request.user),
+            "conflicts": conflicts,
+            "correspondence": filer.correspondence.all(),
+            "documents": filer.verification_documents.all(),
+            "queries": filer.queries.all(),
+            "public_disclosure": getattr(filer, "public_disclosure", None),
+            "senior": filer.grade in SENIOR_GRADES,
+            "review_form": ReviewForm(),
+            "conflict_form": ConflictForm(),
+            "correspondence_form": CorrespondenceForm(initial={"on": timezone.localdate()}),
+            "upload_form": VerificationUploadForm(),
+            "mark_form": VerificationMarkForm(),
+            "public_form": PublicDisclosureForm(),
+            "query_form": QueryForm(),
+            "answer_form": AnswerForm(),
+        },
+    )
+
+
+@login_required
+def statement_edit(request, pk):
+    """The filer completes the statement: save a draft, or certify and submit."""
+    filer = access_filing(request.user, pk)
+    if filer.person.user_id != request.user.pk:
+        raise Http404
+    latest = filer.statements.order_by("-version").first()
+    if latest is not None and latest.status == StatementStatus.SUBMITTED:
+        messages.info(request, _("This statement has been submitted and can no longer be changed."))
+        return back_to_filing(pk)
+    if request.method == "POST":
+        form = StatementForm(request.POST)
+        if form.is_valid():
+            try:
+                statement = services.statement_start(actor=request.user, filer_id=pk)
+                if "submit" in request.POST:
+                    services.statement_submit(
+                        actor=request.user,
+                        statement_id=statement.pk,
+                        contents=form.contents(),
+                        certified=form.cleaned_data["certify"],
+                    )
+                    messages.success(request, _("Your statement has been submitted. Thank you."))
+                    return back_to_filing(pk)
+                services.statement_save(
+                    actor=request.user, statement_id=statement.pk, contents=form.contents()
+                )
+                messages.success(request, _("Draft saved."))
+                return redirect("disclosure-statement-edit", pk=pk)
+            except ApplicationError as exc:
+                form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+    else:
+        if latest is not None:
+            contents = services.statement_read(actor=request.user, statement_id=latest.pk).contents
+        else:
+            contents = previous_statement_contents(filer)
+        form = StatementForm(initial=StatementForm.initial_from(contents))
+    return render(
+        request,
+        "disclosure/statement_form.html",
+        {"filer": filer, "form": form, "statement": latest, "prefilled": latest is None},
+    )
+
+
+@login_required
+@require_POST
+def statement_amend(request, pk):
+    try:
+        services.statement_amend(actor=request.user, filer_id=pk)
+        return redirect("disclosure-statement-edit", pk=pk)
+    except ApplicationError as exc:
+        show_error(request, exc)
+    return back_to_filing(pk)
+
+
+def _post_form(request, pk, form_class, call, success):
+    access_filing(request.user, pk)  # 404 before anything else for those who may not know the filing
+    form = form_class(request.POST, request.FILES)
+    if not form.is_valid():
+        for field, errors in form.errors.items():
+            for error in errors:
+                messages.error(
+                    request, f"{form.fields[field].label if field in form.fields else ''}: {error}"
+                )
+        return back_to_filing(pk)
+    try:
+        call(form.cleaned_data)
+        messages.success(request, success)
+    except ApplicationError as exc:
+        show_error(request, exc)
+    return back_to_filing(pk)
+
+
+@login_required
+@require_POST
+def review_record(request, pk):
+    return _post_form(
+        request,
+        pk,
+        ReviewForm,
+        lambda d: services.review_record(actor=request.user, filer_id=pk, outcome=d["outcome"]),
+        _("Review outcome recorded."),
+    )
+
+
+@login_required
+@require_POST
+def conflict_add(request, pk):
+    return _post_form(
+        request,
+        pk,
+        ConflictForm,
+        lambda d: services.conflict_item_add(actor=request.user, filer_id=pk, **d),
+        _("Conflict item recorded."),
+    )
+
+
+@login_required
+@require_POST
+def correspondence_add(request, pk):
+    return _post_form(
+        request,
+        pk,
+        CorrespondenceForm,
+        lambda d: services.correspondence_log(actor=request.user, filer_id=pk, **d),
+        _("Correspondence logged."),
+    )
+
+
+@login_required
+@require_POST
+def conflict_resolve(request, pk):
+    office_only(request)
+
+    item = access_conflict_item(request.user, pk)
+    form = ResolutionForm(request.POST, prefix=f"c{pk}")
+    if form.is_valid():
+        try:
+            services.conflict_resolution_set(actor=request.user, item_id=pk, **form.cleaned_data)
+            messages.success(request, _("Resolution saved."))
+        except ApplicationError as exc:
+            show_error(request, exc)
+    else:
+        messages.error(request, _("Choose a resolution and a follow-up status."))
+    return back_to_filing(item.filer_id)
+
+
+@login_required
+@require_POST
+def verification_upload(request, pk):
+    return _post_form(
+        request,
+        pk,
+        VerificationUploadForm,
+        lambda d: services.verification_document_upload(actor=request.user, filer_id=pk, upload=d["file"]),
+        _("Document uploaded."),
+    )
+
+
+@login_required
+@require_POST
+def verification_mark(request, pk):
+    return _post_form(
+        request,
+        pk,
+        VerificationMarkForm,
+        lambda d: services.verification_mark(actor=request.user, filer_id=pk, complete=d["complete"]),
+        _("Verification recorded."),
+    )
+
+
+@login_required
+def document_download(request, pk):
+    document = access_document(request.user, pk)
+    audit_record(actor=request.user, action=Action.VIEW, obj=document, fields=["file"])
+    return FileResponse(
+        document.file.open("rb"),
+        as_attachment=True,
+        filename=document.name,
+        content_type=document.content_type,
+    )
+
+
+@login_required
+@require_POST
+def public_choice(request, pk):
+    return _post_form(
+        request,
+        pk,
+        PublicDisclosureForm,
+        lambda d: services.public_disclosure_choose(actor=request.user, filer_id=pk, **d),
+        _("Your choice has been recorded."),
+    )
+
+
+@login_required
+@require_POST
+def query_ask(request, pk):
+    return _post_form(
+        request,
+        pk,
+        QueryForm,
+        lambda d: services.filer_query_ask(actor=request.user, filer_id=pk, question=d["question"]),
+        _("Your question has been sent. The office answers within 48 hours."),
+    )
