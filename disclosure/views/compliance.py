@@ -13,8 +13,8 @@ from django.utils.translation import gettext as _
 from ethics_office.audit.models import Action
 from ethics_office.audit.services import audit_record
 from ethics_office.core.errors import ApplicationError
-from ethics_office.organisation.models import Person
 from ethics_office.organisation.roles import Role, has_role, is_office
+from ethics_office.organisation.selectors import people_visible_to
 
 from .. import services
 from ..forms import (
@@ -41,7 +41,11 @@ def designate(request):
     cycle = current_cycle()
     form = DesignateForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        person = Person.objects.filter(index_number=form.cleaned_data["index_number"].strip()).first()
+        person = (
+            people_visible_to(request.user)
+            .filter(index_number=form.cleaned_data["index_number"].strip())
+            .first()
+        )
         if person is None or cycle is None:
             form.add_error("index_number", _("No person with this index number, or no open cycle."))
         else:

@@ -103,3 +103,19 @@ def test_cycle_list_and_api_query_counts_are_flat(n, people, client_for, django_
         assert client.get("/disclosure/cycles/").status_code == 200
     with django_assert_num_queries(7):
         assert client.get("/api/disclosure/cycles/").status_code == 200
+
+
+def test_a_focal_point_designates_through_the_page_only_within_their_entity(cycle, people, client_for):
+    """DM's focal point designates a DM colleague; a UNOG index number is simply not found."""
+    client = client_for("focalpoint")
+    ok = client.post(
+        "/disclosure/designate/", {"index_number": "D000001", "reason": "Joined the procurement team"}
+    )
+    assert ok.status_code == 302
+    assert (
+        cycle.filers.get(person__index_number="D000001").designation_reason == "Joined the procurement team"
+    )
+    refused = client.post("/disclosure/designate/", {"index_number": "D000002", "reason": "x"})
+    assert refused.status_code == 200
+    assert "No person with this index number" in refused.content.decode()
+    assert not cycle.filers.filter(person__index_number="D000002").exists()
