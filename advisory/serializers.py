@@ -6,7 +6,7 @@ from ethics_office.intake.models import Channel
 
 from .models import AdviceMessage, AdviceRequest
 from .selectors import clock_of
-from .workflow import Status
+from .workflow import Outcome, Status
 
 
 class AdviceRequestSerializer(serializers.ModelSerializer):
@@ -21,6 +21,11 @@ class AdviceRequestSerializer(serializers.ModelSerializer):
     advise_due = serializers.SerializerMethodField()
     overdue = serializers.SerializerMethodField()
     advice = serializers.SerializerMethodField()
+    # Plain strings, not enums: the codes are listed here so the schema's enum names stay unique.
+    status = serializers.CharField(read_only=True, help_text="One of: " + ", ".join(Status.values))
+    outcome = serializers.CharField(
+        read_only=True, help_text="One of: " + ", ".join(Outcome.values) + " (or empty)"
+    )
 
     class Meta:
         model = AdviceRequest
@@ -88,4 +93,4 @@ class AdviceMessageSerializer(serializers.ModelSerializer):
 
 
 class TransitionSerializer(serializers.Serializer):
-    to = serializers.ChoiceField(choices=Status.choices)
+    to = serializers.CharField(help_text="The new status, one of: " + ", ".join(Status.values))
