@@ -119,3 +119,14 @@ def test_a_focal_point_designates_through_the_page_only_within_their_entity(cycl
     assert refused.status_code == 200
     assert "No person with this index number" in refused.content.decode()
     assert not cycle.filers.filter(person__index_number="D000002").exists()
+
+
+def test_the_office_confirms_only_the_ticked_proposals(people, client_for, officer):
+    year = timezone.localdate().year + 1
+    cycle = services.cycle_open(actor=officer, year=year, deadline=dt.date(year, 4, 30))
+    first, *rest = list(cycle.filers.order_by("pk"))
+    response = client_for("officer").post(f"/disclosure/cycles/{year}/confirm/", {"filers": [first.pk]})
+    assert response.status_code == 302
+    first.refresh_from_db()
+    assert first.confirmed
+    assert not cycle.filers.filter(pk__in=[f.pk for f in rest], confirmed=True).exists()
