@@ -28,8 +28,6 @@ from ..models import (
 from ..permissions import access_advice_request, access_attachment
 from ..selectors import HANDLE_PERM, can_handle, is_requester
 from ..workflow import ALLOWED, NEEDS_OFFICER, OUTCOME_STATUS, REQUESTER_MAY, Outcome, Status
-
-# Intake categories this app owns: advice, and policy support for departments.
 from .mail import _notify_requester
 
 # Intake categories this app owns: advice, and policy support for departments.

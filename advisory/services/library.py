@@ -15,11 +15,7 @@ from ..models import (
 )
 from ..permissions import access_advice_request
 from ..workflow import Status
-
-# Intake categories this app owns: advice, and policy support for departments.
 from .cases import _category
-
-# --- Precedents and the Roadmap --------------------------------------------------------
 
 
 @transaction.atomic
@@ -37,11 +33,27 @@ def precedent_publish(*, actor, category: str, title: str, summary: str, source_
         raise ApplicationError(_("Choose a category."), field="category")
     if not title.strip() or not summary.strip():
         raise ApplicationError(_("Give the precedent a title and a summary."), field="summary")
+    if source is not None:
+        _refuse_identifying(source, f"{title}\n{summary}")
     precedent = Precedent.objects.create(
         category=cat, title=title.strip(), summary=summary.strip(), source=source, published_by=actor
     )
     audit_record(actor=actor, action=Action.CREATE, obj=precedent, fields=["category", "title", "summary"])
     return precedent
+
+
+def _refuse_identifying(source, text: str) -> None:
+    """A precedent must not name the requester: refuse their name or index number in it."""
+    requester = source.service_request.requester
+    if requester is None:
+        return
+    lowered = text.lower()
+    words = [requester.index_number, requester.name, *[p for p in requester.name.split() if len(p) > 2]]
+    if any(w and w.lower() in lowered for w in words):
+        raise ApplicationError(
+            _("The summary names the requester (name or index number); anonymise it before publishing."),
+            field="summary",
+        )
 
 
 ROADMAP_FIELDS = ("name", "name_zh", "handles", "handles_zh", "contact", "contact_zh", "ordering")

@@ -18,8 +18,6 @@ from ..models import (
 )
 from ..workflow import OPEN, Status
 
-# Intake categories this app owns: advice, and policy support for departments.
-
 # --- E-mail ----------------------------------------------------------------------------
 
 

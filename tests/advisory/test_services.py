@@ -298,3 +298,17 @@ def test_only_administrators_edit_the_roadmap(people):
     services.roadmap_entry_save(actor=people["admin"], entry=entry, data={"name_zh": "新名称"})
     entry.refresh_from_db()
     assert entry.name_zh == "新名称"
+
+
+@pytest.mark.django_db
+def test_a_precedent_naming_the_requester_is_refused(in_progress, people):
+    """The summary may not carry the requester's name or index number."""
+    services.advice_request_conclude(
+        actor=people["officer"], request_id=in_progress.pk, outcome="advised", advice="Y"
+    )
+    for text in ("Amina Okafor asked about teaching.", "Staff member D000001 asked.", "Okafor asked."):
+        with pytest.raises(ApplicationError):
+            services.precedent_publish(
+                actor=people["officer"], category="other", title="T", summary=text, source_id=in_progress.pk
+            )
+    assert Precedent.objects.count() == 0
