@@ -270,3 +270,16 @@ def test_requester_sends_a_document_with_a_message(in_progress, client_for):
     assert "x.pdf" in response.content.decode()
     assert in_progress.messages.count() == 1
     assert AdviceAttachment.objects.count() == 1
+
+
+@pytest.mark.django_db
+def test_pages_speak_chinese(client_for, assigned):
+    """With Chinese chosen, the ask page, category descriptions and the queue are in Chinese."""
+    staff = client_for("staff")
+    staff.cookies.load({"django_language": "zh-hans"})
+    ask_page = staff.get(reverse("advisory-ask")).content.decode()
+    assert "寻求咨询" in ask_page and "外部活动" in ask_page and "联合国职责以外的活动" in ask_page
+    officer = client_for("officer")
+    officer.cookies.load({"django_language": "zh-hans"})
+    queue_page = officer.get(reverse("advisory-queue"), {"status": "all"}).content.decode()
+    assert "咨询队列" in queue_page and "已分派" in queue_page
