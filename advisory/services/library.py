@@ -1,5 +1,7 @@
 """Precedents and the Roadmap."""
 
+import re
+
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -47,9 +49,8 @@ def _refuse_identifying(source, text: str) -> None:
     requester = source.service_request.requester
     if requester is None:
         return
-    lowered = text.lower()
     words = [requester.index_number, requester.name, *[p for p in requester.name.split() if len(p) > 2]]
-    if any(w and w.lower() in lowered for w in words):
+    if any(w and re.search(rf"\b{re.escape(w)}\b", text, flags=re.IGNORECASE) for w in words):
         raise ApplicationError(
             _("The summary names the requester (name or index number); anonymise it before publishing."),
             field="summary",
