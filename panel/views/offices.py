@@ -1,0 +1,146 @@
+"""Pages for member offices (and the Panel's own name) and their annual reports."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from ethics_office.core.errors import ApplicationError
+from ethics_office.organisation.roles import is_office
+
+from .. import forms, services
+from ..permissions import (
+    access_annual_report,
+    access_member_office,
+    require_office,
+)
+from ..selectors import (
+    annual_reports_visible_to,
+    member_office_names_visible_to,
+    member_offices_visible_to,
+    panel_names_visible_to,
+)
+from ._common import PAGE_SIZE, _flash_error, _require_panel_records
+
+# --- member offices ----------------------------------------------------------------------
+
+
+@login_required
+def office_list(request):
+    _require_panel_records(request.user)
+    offices = member_offices_visible_to(request.user).order_by("code")
+    names = member_office_names_visible_to(request.user).order_by("office__code", "-valid_from")
+    history: dict[int, list] = {}
+    for name in names:
+        history.setdefault(name.office_id, []).append(name)
+    rows = [(office, history.get(office.pk, [])) for office in offices]
+    return render(
+        request,
+        "panel/office_list.html",
+        {
+            "rows": rows,
+            "panel_names": panel_names_visible_to(request.user),
+            "can_edit": is_office(request.user),
+            "rename_form": forms.RenameForm(),
+        },
+    )
+
+
+@login_required
+@require_POST
+def panel_name_record(request):
+    require_office(request.user)
+    form = forms.RenameForm(request.POST)
+    if form.is_valid():
+        try:
+            services.panel_name_record(actor=request.user, **form.cleaned_data)
+        except ApplicationError as exc:
+            _flash_error(request, exc)
+        else:
+            messages.success(request, _("New name recorded."))
+    else:
+        messages.error(request, _("Enter the new name and the date it applies from."))
+    return redirect("panel-offices")
+
+
+@login_required
+def office_create(request):
+    require_office(request.user)
+    form = forms.MemberOfficeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.member_office_create(actor=request.user, **form.cleaned_data)
+        except ApplicationError as exc:
+            forms.add_service_error(form, exc)
+        else:
+            messages.success(request, _("Member office added."))
+            return redirect("panel-offices")
+    return render(request, "panel/form.html", {"form": form, "title": _("Add a member office")})
+
+
+@login_required
+@require_POST
+def office_rename(request, pk):
+    access_member_office(request.user, pk)
+    form = forms.RenameForm(request.POST)
+    if form.is_valid():
+        try:
+            services.member_office_rename(actor=request.user, office_id=pk, **form.cleaned_data)
+        except ApplicationError as exc:
+            _flash_error(request, exc)
+        else:
+            messages.success(request, _("New name recorded."))
+    else:
+        messages.error(request, _("Enter the new name and the date it applies from."))
+    return redirect("panel-offices")
+
+
+# --- member offices' annual reports ------------------------------------------------------
+
+
+@login_required
+def report_list(request):
+    _require_panel_records(request.user)
+    page = Paginator(annual_reports_visible_to(request.user), PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "panel/report_list.html",
+        {"page": page, "can_edit": is_office(request.user), "review_form": forms.ReviewForm()},
+    )
+
+
+@login_required
+def report_create(request):
+    require_office(request.user)
+    form = forms.AnnualReportForm(request.POST or None, initial={"received_on": timezone.localdate()})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.annual_report_receive(actor=request.user, **form.cleaned_data)
+        except ApplicationError as exc:
+            forms.add_service_error(form, exc)
+        else:
+            messages.success(request, _("Annual report recorded."))
+            return redirect("panel-reports")
+    return render(
+        request, "panel/form.html", {"form": form, "title": _("Record a member office's annual report")}
+    )
+
+
+@login_required
+@require_POST
+def report_review(request, pk):
+    access_annual_report(request.user, pk)
+    form = forms.ReviewForm(request.POST)
+    if form.is_valid():
+        try:
+            services.annual_report_review(actor=request.user, report_id=pk, **form.cleaned_data)
+        except ApplicationError as exc:
+            _flash_error(request, exc)
+        else:
+            messages.success(request, _("Review recorded."))
+    else:
+        messages.error(request, _("Enter the date of the review."))
+    return redirect("panel-reports")
