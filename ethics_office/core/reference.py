@@ -27,8 +27,6 @@ def ensure_reference_data() -> None:
         )
     for role in Role.values:
         Group.objects.get_or_create(name=role)
-    from ethics_office.intake.models import ServiceCategory
-
     for code, label, label_zh, order in importlib.import_module(
         "ethics_office.intake.migrations.0002_categories"
     ).CATEGORIES:
