@@ -10,12 +10,12 @@ import datetime as dt
 from collections import Counter, defaultdict
 
 from django.utils import timezone
-from django.utils.translation import gettext_lazy as _
 
 from advisory.models import AdviceCategory, AdviceRequest
 from disclosure.models import ConflictItem, Filer, FilingCycle, PublicDisclosure
 from ethics_office.intake.models import Channel, ServiceCategory, ServiceRequest
 from ethics_office.organisation.models import DutyStation, Entity, Person
+from ethics_office.reports import import_messages as msg
 from ethics_office.reports.models import Baseline
 from outreach.models import CourseCompletionCount, OutreachMission, SeniorBriefing, TrainingSession
 from panel.models import PanelMeeting
@@ -118,16 +118,16 @@ class Resolver:
         ]
         entities = self._codes(entity_fields, Entity, "entity")
         stations = self._codes(station_fields, DutyStation, "duty_station")
-        self._known(entity_fields, entities, _("an entity code in this file or already recorded"))
-        self._known(station_fields, stations, _("a duty station code in this file or already recorded"))
+        self._known(entity_fields, entities, msg.ENTITY_CODE)
+        self._known(station_fields, stations, msg.STATION_CODE)
         categories = set(ServiceCategory.objects.values_list("code", flat=True))
         advice_categories = set(AdviceCategory.objects.values_list("code", flat=True))
-        self._known([("service_request", "category")], categories, _("a service category code"))
-        self._known([("service_request", "advice_category")], advice_categories, _("an advice category code"))
+        self._known([("service_request", "category")], categories, msg.SERVICE_CATEGORY)
+        self._known([("service_request", "advice_category")], advice_categories, msg.ADVICE_CATEGORY)
         if self.by_type["retaliation_inquiry"] and "retaliation" not in categories:
             self.errors.append(
                 RecordError(
-                    self.by_type["retaliation_inquiry"][0].line, "type", str(_("a retaliation category"))
+                    self.by_type["retaliation_inquiry"][0].line, "type", str(msg.RETALIATION_CATEGORY)
                 )
             )
         self._check_filers()
@@ -153,13 +153,9 @@ class Resolver:
         for r in refs:
             key = (r.data["cycle"], r.data["person"])
             if key not in grades:
-                self.errors.append(
-                    RecordError(
-                        r.line, "person", str(_("a filer of the %(cycle)s cycle") % {"cycle": key[0]})
-                    )
-                )
+                self.errors.append(RecordError(r.line, "person", str(msg.FILER_OF_CYCLE % {"cycle": key[0]})))
             elif r.type == "public_disclosure" and grades[key] not in SENIOR:
-                self.errors.append(RecordError(r.line, "person", str(_("a filer of grade ASG or USG"))))
+                self.errors.append(RecordError(r.line, "person", str(msg.SENIOR_FILER)))
 
 
 class Writer:

@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from django.utils.translation import gettext_lazy as _
+from ethics_office.reports import import_messages as msg
 
 GROUPS = ("secretariat", "peacekeeping", "other")
 GRADES = ("G", "P-1", "P-2", "P-3", "P-4", "P-5", "D-1", "D-2", "ASG", "USG")
@@ -47,13 +47,13 @@ class Record:
 def _str(value):
     if isinstance(value, str) and value.strip():
         return value.strip(), None
-    return None, _("a non-empty string")
+    return None, msg.NON_EMPTY
 
 
 def _code(value):
     if isinstance(value, str) and re.fullmatch(r"[A-Za-z0-9_\-]{1,40}", value):
         return value, None
-    return None, _("a code of letters, digits, '-' or '_'")
+    return None, msg.CODE
 
 
 def _date(value):
@@ -62,7 +62,7 @@ def _date(value):
             return dt.date.fromisoformat(value), None
         except ValueError:
             pass
-    return None, _("an ISO 8601 date such as 2011-08-03")
+    return None, msg.DATE
 
 
 def _opt_date(value):
@@ -74,7 +74,7 @@ def _opt_date(value):
 def _bool(value):
     if isinstance(value, bool):
         return value, None
-    return None, _("true or false")
+    return None, msg.BOOLEAN
 
 
 def _opt_bool(value):
@@ -86,27 +86,27 @@ def _opt_bool(value):
 def _count(value):
     if isinstance(value, int) and not isinstance(value, bool) and value >= 0:
         return value, None
-    return None, _("a whole number, zero or more")
+    return None, msg.COUNT
 
 
 def _year(value):
     if isinstance(value, int) and not isinstance(value, bool) and 1990 <= value <= 2100:
         return value, None
-    return None, _("a year such as 2011")
+    return None, msg.YEAR
 
 
 def _period(value):
     match = PERIOD_RE.match(value) if isinstance(value, str) else None
     if match and int(match.group(2)) == int(match.group(1)) + 1:
         return value, None
-    return None, _("a period label such as 2011-2012")
+    return None, msg.PERIOD
 
 
 def _choice(options):
     def check(value):
         if value in options:
             return value, None
-        return None, _("one of: %(options)s") % {"options": ", ".join(options)}
+        return None, msg.ONE_OF % {"options": ", ".join(options)}
 
     return check
 
@@ -241,35 +241,33 @@ def parse_lines(lines: Iterable[str]) -> tuple[list[Record], list[RecordError]]:
             try:
                 raw = raw.decode("utf-8")
             except UnicodeDecodeError:
-                errors.append(RecordError(number, "line", str(_("UTF-8 text"))))
+                errors.append(RecordError(number, "line", str(msg.UTF8)))
                 continue
         if not raw.strip():
             continue
         try:
             obj = json.loads(raw)
         except ValueError:
-            errors.append(RecordError(number, "line", str(_("one JSON object"))))
+            errors.append(RecordError(number, "line", str(msg.JSON_OBJECT)))
             continue
         if not isinstance(obj, dict):
-            errors.append(RecordError(number, "line", str(_("one JSON object"))))
+            errors.append(RecordError(number, "line", str(msg.JSON_OBJECT)))
             continue
         rtype = obj.get("type")
         spec = FIELDS.get(rtype) if isinstance(rtype, str) else None
         if spec is None:
-            errors.append(
-                RecordError(number, "type", str(_("one of: %(options)s") % {"options": ", ".join(FIELDS)}))
-            )
+            errors.append(RecordError(number, "type", str(msg.ONE_OF % {"options": ", ".join(FIELDS)})))
             continue
         data = dict(DEFAULTS.get(rtype, {}))
         ok = True
         for name in obj:
             if name != "type" and name not in spec:
-                errors.append(RecordError(number, name, str(_("no such field for this record type"))))
+                errors.append(RecordError(number, name, str(msg.UNKNOWN_FIELD)))
                 ok = False
         for name, (check, required) in spec.items():
             if name not in obj:
                 if required:
-                    errors.append(RecordError(number, name, str(_("a value (the field is required)"))))
+                    errors.append(RecordError(number, name, str(msg.REQUIRED)))
                     ok = False
                 continue
             value, problem = check(obj[name])
@@ -292,7 +290,7 @@ def parse_lines(lines: Iterable[str]) -> tuple[list[Record], list[RecordError]]:
                     RecordError(
                         number,
                         _key_field(rtype),
-                        str(_("a value not already used on line %(line)s") % {"line": seen[key]}),
+                        str(msg.DUPLICATE % {"line": seen[key]}),
                     )
                 )
                 continue
@@ -318,23 +316,23 @@ def _line_rules(record: Record):
     d = record.data
     if record.type == "service_request":
         if d["category"] == "advice" and not d.get("advice_category"):
-            return "advice_category", str(_("an advice category (required when category is advice)"))
+            return "advice_category", str(msg.ADVICE_CATEGORY_REQUIRED)
         if d["category"] != "advice" and d.get("advice_category"):
-            return "advice_category", str(_("no advice category unless category is advice"))
+            return "advice_category", str(msg.ADVICE_CATEGORY_UNEXPECTED)
     if record.type == "retaliation_inquiry":
         outcome = d.get("review_outcome")
         if d["kind"] != "protection_request" and outcome not in (None, "pending", "closed"):
-            return "review_outcome", str(_("no review outcome unless kind is protection_request"))
+            return "review_outcome", str(msg.OUTCOME_UNEXPECTED)
         if d.get("review_completed") and outcome in (None, "pending"):
-            return "review_outcome", str(_("an outcome when review_completed is given"))
+            return "review_outcome", str(msg.OUTCOME_REQUIRED)
         if d.get("retaliation_established") is not None and not d.get("investigation_completed"):
-            return "investigation_completed", str(_("a date when retaliation_established is given"))
+            return "investigation_completed", str(msg.INVESTIGATION_DATE_REQUIRED)
     if record.type == "outreach_mission" and d["end"] < d["start"]:
-        return "end", str(_("a date on or after start"))
+        return "end", str(msg.END_AFTER_START)
     if (
         record.type == "filer"
         and d.get("verification_complete") is not None
         and not d.get("verification_selected")
     ):
-        return "verification_complete", str(_("null unless verification_selected is true"))
+        return "verification_complete", str(msg.VERIFICATION_UNEXPECTED)
     return None

@@ -5,11 +5,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from django.db import transaction
-from django.utils.translation import gettext as _
 
 from ethics_office.audit.models import Action
 from ethics_office.audit.services import audit_record
 from ethics_office.core.errors import ApplicationError
+from ethics_office.reports import import_messages as msg
 
 from .importer import Resolver, Writer
 from .schema import RecordError, parse_lines
@@ -21,9 +21,7 @@ class ImportRejected(ApplicationError):
     code = "import_rejected"
 
     def __init__(self, errors: list[RecordError]):
-        super().__init__(
-            _("The file was not imported: %(count)s error(s); nothing was written.") % {"count": len(errors)}
-        )
+        super().__init__(msg.REJECTED % {"count": len(errors)})
         self.errors = errors
 
 
