@@ -165,6 +165,9 @@ def import_upload(request):
         except ImportRejected as exc:
             errors = exc.errors
         else:
+            previous = request.session.pop(SESSION_KEY, None)
+            if previous and private_storage.exists(previous["name"]):
+                private_storage.delete(previous["name"])
             name = private_storage.save(f"imports/{uuid.uuid4().hex}.jsonl", ContentFile(content))
             request.session[SESSION_KEY] = {"name": name, "filename": form.cleaned_data["file"].name}
     return render(

@@ -109,3 +109,20 @@ def test_an_upload_with_errors_lists_them_and_offers_no_confirmation(client_for)
     assert "Confirm the import" not in html
     assert client.post("/reports/import/confirm/").status_code == 302
     assert not ServiceRequest.objects.filter(ref="SR-99-1").exists()
+
+
+def test_the_page_costs_the_same_queries_for_few_and_many_records(client_for, django_assert_num_queries):
+    """The page's queries do not grow with the number of records behind its counts."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from .test_queries import _volume
+
+    client = client_for("director")
+    _volume(5)
+    client.get(URL)
+    with CaptureQueriesContext(connection) as few:
+        assert client.get(URL).status_code == 200
+    _volume(500)
+    with django_assert_num_queries(len(few.captured_queries)):
+        assert client.get(URL).status_code == 200
