@@ -31,3 +31,25 @@ def test_admin_reads_the_2011_2012_report_in_chinese_and_downloads_the_word_file
     document = docx.Document(download.path())
     paragraphs = [p.text for p in document.paragraphs]
     assert "道德操守办公室的活动" in paragraphs and "图一" in paragraphs
+
+
+def test_admin_uploads_records_sees_the_dry_run_and_confirms(page, login, tmp_path):
+    """The upload shows what would be written; nothing is written until the administrator confirms."""
+    from ethics_office.intake.models import ServiceRequest
+
+    path = tmp_path / "records.jsonl"
+    path.write_text(
+        '{"type": "service_request", "ref": "SR-UP-1", "received": "2011-09-01", "category": "training"}\n'
+        '{"type": "panel_meeting", "ref": "EP-UP-1", "date": "2011-09-15"}\n'
+    )
+    login("admin")
+    page.goto("/reports/import/")
+    page.set_input_files("input[name=file]", str(path))
+    page.click("text=Check the file")
+    page.wait_for_selector("#dry-run-heading")
+    assert "service_request" in page.locator("section").first.inner_text()
+    assert not ServiceRequest.objects.filter(ref="SR-UP-1").exists()
+    page.click("text=Confirm the import")
+    page.wait_for_selector(".messages")
+    assert "Imported 2 records" in page.locator(".messages").inner_text()
+    assert ServiceRequest.objects.filter(ref="SR-UP-1", channel="import").exists()
