@@ -76,3 +76,21 @@ def render(figure: Figure, fmt: str = "svg") -> bytes:
         buffer = io.BytesIO()
         fig.savefig(buffer, format=fmt, metadata={"Date": None} if fmt == "svg" else None)
     return buffer.getvalue()
+
+
+def render_cached(figure: Figure, fmt: str = "svg") -> bytes:
+    """The same figure (same numbers, labels and language) is drawn once a day at most."""
+    import hashlib
+    import json
+
+    from django.core.cache import cache
+
+    fingerprint = json.dumps(
+        [fmt, figure.kind, figure.caption, figure.title, figure.categories, figure.series], default=str
+    )
+    key = "reports-chart-" + hashlib.sha256(fingerprint.encode()).hexdigest()
+    data = cache.get(key)
+    if data is None:
+        data = render(figure, fmt)
+        cache.set(key, data, 60 * 60 * 24)
+    return data

@@ -66,7 +66,7 @@ def to_docx(document: Document) -> bytes:
                 caption = doc.add_paragraph()
                 caption.add_run(block.caption).bold = True
                 doc.add_paragraph(block.title).italic = True
-                doc.add_picture(io.BytesIO(charts.render(block, "png")), width=Cm(16))
+                doc.add_picture(io.BytesIO(charts.render_cached(block, "png")), width=Cm(16))
                 _docx_table(doc, block.table)
             else:
                 if block.caption:
@@ -101,7 +101,7 @@ def to_pdf(document: Document) -> bytes:
 
     charts.register_fonts()
     figures = {
-        f.slug: "data:image/svg+xml;base64," + base64.b64encode(charts.render(f, "svg")).decode()
+        f.slug: "data:image/svg+xml;base64," + base64.b64encode(charts.render_cached(f, "svg")).decode()
         for f in document.figures()
     }
     html = render_to_string(

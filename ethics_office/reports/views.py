@@ -84,7 +84,7 @@ def annual(request, period):
     report = annual_report(period.label)
     document = build_document(report)
     figures = {
-        f.slug: "data:image/svg+xml;base64," + base64.b64encode(charts.render(f, "svg")).decode()
+        f.slug: "data:image/svg+xml;base64," + base64.b64encode(charts.render_cached(f, "svg")).decode()
         for f in document.figures()
     }
     links = _links(request.user, period)
