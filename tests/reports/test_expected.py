@@ -6,6 +6,7 @@ import json
 import pytest
 from django.core.management import call_command
 
+from ethics_office.audit.models import Action, AuditEvent
 from ethics_office.records import demo
 from ethics_office.reports.queries import annual_report
 
@@ -48,6 +49,9 @@ def test_the_command_prints_the_same_json(history, capsysbinary):
     call_command("annual_report", "--period", "2011-2012", "--format", "json")
     printed = json.loads(capsysbinary.readouterr().out)
     assert printed == json.loads(json.dumps(annual_report("2011-2012")))
+    assert AuditEvent.objects.filter(
+        action=Action.EXPORT, object_id="2011-2012", fields=["en", "json"]
+    ).exists()
 
 
 def test_seeding_the_history_twice_changes_nothing(history):

@@ -7,6 +7,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import translation
 
 from ethics_office.reports.queries import Period, annual_report
+from ethics_office.reports.services import report_export_record
 
 FORMATS = ("json", "pdf", "docx", "xlsx")
 
@@ -33,6 +34,8 @@ class Command(BaseCommand):
                 from ethics_office.reports import exports
 
                 data = exports.render(report, format)
+        # An export from the command line is recorded like one from the page (no signed-in actor).
+        report_export_record(actor=None, period=period, fmt=format, language=language)
         if output:
             with open(output, "wb") as handle:
                 handle.write(data)
