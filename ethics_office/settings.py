@@ -252,6 +252,12 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    # Choice sets whose field names collide across apps get names of their own.
+    "ENUM_NAME_OVERRIDES": {
+        "RetaliationKindEnum": "retaliation.models.InquiryKind",
+        "RetaliationReviewOutcomeEnum": "retaliation.models.ReviewOutcome",
+        "RetaliationStatusEnum": "retaliation.workflow.Status",
+    },
 }
 
 # Content Security Policy (Django's built-in middleware): nothing from elsewhere.
