@@ -106,12 +106,12 @@ def to_pdf(document: Document) -> bytes:
     }
     html = render_to_string(
         "reports/print.html",
-        {"document": document, "figures": figures, "sections": _numbered(document), "lang": get_language()},
+        {"document": document, "figures": figures, "sections": numbered_sections(document), "lang": get_language()},
     )
     return HTML(string=html).write_pdf()
 
 
-def _numbered(document: Document):
+def numbered_sections(document: Document):
     return list(zip(_romans(len(document.sections)), document.sections, strict=True))
 
 

@@ -95,7 +95,7 @@ def annual(request, period):
         "reports/annual.html",
         {
             "document": document,
-            "sections": exports._numbered(document),
+            "sections": exports.numbered_sections(document),
             "figures": figures,
             "report": report,
             "period": period,
