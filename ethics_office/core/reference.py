@@ -10,13 +10,18 @@ from ethics_office.organisation.roles import Role
 
 
 def ensure_reference_data() -> None:
-    if Entity.objects.count() >= len(ENTITIES) and Group.objects.filter(name__in=Role.values).count() == len(
-        Role
-    ):
-        from ethics_office.intake.models import ServiceCategory
+    from advisory.models import AdviceCategory
+    from advisory.services import roadmap_defaults_load
+    from ethics_office.intake.models import ServiceCategory
 
-        if ServiceCategory.objects.exists():
-            return
+    roadmap_defaults_load()
+    if (
+        Entity.objects.count() >= len(ENTITIES)
+        and Group.objects.filter(name__in=Role.values).count() == len(Role)
+        and ServiceCategory.objects.exists()
+        and AdviceCategory.objects.exists()
+    ):
+        return
     for code, name, name_zh, group in ENTITIES:
         Entity.objects.update_or_create(
             code=code, defaults={"name": name, "name_zh": name_zh, "group": group}
@@ -27,17 +32,13 @@ def ensure_reference_data() -> None:
         )
     for role in Role.values:
         Group.objects.get_or_create(name=role)
-    for code, label, label_zh, order in importlib.import_module(
-        "ethics_office.intake.migrations.0002_categories"
-    ).CATEGORIES:
+    intake_categories = importlib.import_module("ethics_office.intake.migrations.0002_categories").CATEGORIES
+    for code, label, label_zh, order in intake_categories:
         ServiceCategory.objects.update_or_create(
             code=code, defaults={"label": label, "label_zh": label_zh, "ordering": order}
         )
-    from advisory.models import AdviceCategory
-
-    for code, label, label_zh, order, desc, desc_zh in importlib.import_module(
-        "advisory.migrations.0002_categories"
-    ).CATEGORIES:
+    advice_categories = importlib.import_module("advisory.migrations.0002_categories").CATEGORIES
+    for code, label, label_zh, order, desc, desc_zh in advice_categories:
         AdviceCategory.objects.update_or_create(
             code=code,
             defaults={
