@@ -1,10 +1,12 @@
 from django.contrib import admin
 
+from ethics_office.core.admin import AuditedModelAdmin
+
 from .models import AdviceCategory
 
 
 @admin.register(AdviceCategory)
-class AdviceCategoryAdmin(admin.ModelAdmin):
+class AdviceCategoryAdmin(AuditedModelAdmin):
     """Reference data: the category labels and the plain descriptions staff read on "Ask for advice"."""
 
     list_display = ["code", "label", "label_zh", "ordering", "active"]

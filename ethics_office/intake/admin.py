@@ -1,8 +1,10 @@
 from django.contrib import admin
 
+from ethics_office.core.admin import AuditedModelAdmin
+
 from .models import ServiceCategory
 
 
 @admin.register(ServiceCategory)
-class ServiceCategoryAdmin(admin.ModelAdmin):
+class ServiceCategoryAdmin(AuditedModelAdmin):
     list_display = ["code", "label", "label_zh", "ordering"]
