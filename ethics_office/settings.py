@@ -172,8 +172,11 @@ UPLOAD_MAX_BYTES = int(os.environ.get("UPLOAD_MAX_BYTES", str(10 * 1024 * 1024))
 DATA_UPLOAD_MAX_MEMORY_SIZE = 12 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 
-# Field encryption keys (Fernet, comma-separated, newest first). Rotation: put the
-# new key first, keep the old ones until `rotate_field_keys` has re-encrypted rows.
+# Field encryption keys (Fernet, comma-separated, newest first). Rotation: put the new key
+# first, keep the old ones until `manage.py rotate_field_keys` has re-encrypted every column and file. The public
+# development key is used only where nothing is configured at all (DEBUG, tests, or a
+# command run with neither SECRET_KEY nor keys, i.e. not a deployment): a deployment sets
+# SECRET_KEY, and then confidential writes without FIELD_ENCRYPTION_KEYS fail loudly.
 _DEV_FIELD_KEY = "hN4pQ2kDqz0q9S1YVvKfJ2x9m3oXo7tQ4b0mQ1z3rZs="
 FIELD_ENCRYPTION_KEYS = env_list("FIELD_ENCRYPTION_KEYS") or (
     [_DEV_FIELD_KEY] if (DEBUG or TESTING or SECRET_KEY_EPHEMERAL) else []
