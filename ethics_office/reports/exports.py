@@ -106,7 +106,12 @@ def to_pdf(document: Document) -> bytes:
     }
     html = render_to_string(
         "reports/print.html",
-        {"document": document, "figures": figures, "sections": numbered_sections(document), "lang": get_language()},
+        {
+            "document": document,
+            "figures": figures,
+            "sections": numbered_sections(document),
+            "lang": get_language(),
+        },
     )
     return HTML(string=html).write_pdf()
 

@@ -29,8 +29,9 @@ def test_staff_token_sees_no_other_persons_data(people):
         if getattr(module, "build", None):
             module.build(world)
     api = APIClient()
-    token = api.post(reverse("api-token"), {"username": "staff", "password": "demo-password-2012"},
-                     format="json").json()["token"]
+    token = api.post(
+        reverse("api-token"), {"username": "staff", "password": "demo-password-2012"}, format="json"
+    ).json()["token"]
     api.credentials(HTTP_AUTHORIZATION=f"Token {token}")
 
     # Detail endpoints: every GET row of the matrix, with its objects.
