@@ -35,9 +35,11 @@ def queue(request):
     )
     today = timezone.localdate()
     rows = [(req, selectors.clock_of(req, today)) for req in page.object_list]
+    # With htmx the filters refresh only the results; without JavaScript the form submits as usual.
+    template = "advisory/_queue_results.html" if request.htmx else "advisory/queue.html"
     return render(
         request,
-        "advisory/queue.html",
+        template,
         {
             "form": form,
             "page": page,

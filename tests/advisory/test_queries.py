@@ -68,3 +68,21 @@ def test_precedent_list_query_count(people, client_for, django_assert_num_querie
     publish(49)
     with django_assert_num_queries(one):
         client.get(reverse("advisory-precedents"))
+
+
+@pytest.mark.django_db
+def test_htmx_filtering_returns_only_the_results_at_the_same_cost(
+    people, client_for, django_assert_num_queries
+):
+    """With htmx the queue's filters refresh the results table only, for the same queries as the full page."""
+    client = client_for("director")
+    url = reverse("advisory-queue")
+    _make(people, 3)
+    full_count, full = _count(client, url, {"category": "outside_activities"})
+    with django_assert_num_queries(full_count):
+        partial = client.get(url, {"category": "outside_activities"}, HTTP_HX_REQUEST="true")
+    body = partial.content.decode()
+    assert "<html" not in body and "<table>" in body
+    assert 'id="queue-results"' in full.content.decode()
+    refs = [r.service_request.ref for r in AdviceRequest.objects.filter(category__code="outside_activities")]
+    assert refs and all(ref in body for ref in refs)
