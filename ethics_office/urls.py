@@ -1,9 +1,9 @@
-from django.conf.urls.i18n import i18n_patterns  # noqa: F401  (language stays in the session, not the URL)
 from django.contrib import admin
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
 from ethics_office.core import api as core_api
+from ethics_office.core import i18n_views
 from ethics_office.core import views as core_views
 
 api_patterns = [
@@ -18,7 +18,7 @@ api_patterns = [
 urlpatterns = [
     path("", core_views.home, name="home"),
     path("healthz/", core_views.healthz, name="healthz"),
-    path("i18n/", include("django.conf.urls.i18n")),
+    path("i18n/setlang/", i18n_views.set_language, name="set_language"),
     path("accounts/", include("ethics_office.core.account_urls")),
     path("audit/", include("ethics_office.audit.urls")),
     path("api/", include(api_patterns)),

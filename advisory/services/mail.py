@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from ethics_office.audit.models import Action
 from ethics_office.audit.services import audit_record
+from ethics_office.core.mail import in_language_of
 from ethics_office.organisation.roles import Role
 
 from ..models import (
@@ -36,18 +37,19 @@ def reply_notice_send(*, request_id) -> bool:
         email = requester.user.email
     if not email:
         return False
-    ref = req.service_request.ref
-    link = settings.SITE_URL.rstrip("/") + reverse("advisory-request-detail", kwargs={"pk": req.pk})
-    send_mail(
-        _("A reply is waiting for you (%(ref)s)") % {"ref": ref},
-        _(
-            "The Ethics Office has replied to your request %(ref)s.\n\n"
-            "For confidentiality the reply is not in this e-mail. Sign in to read it:\n%(link)s\n"
+    with in_language_of(requester):
+        ref = req.service_request.ref
+        link = settings.SITE_URL.rstrip("/") + reverse("advisory-request-detail", kwargs={"pk": req.pk})
+        send_mail(
+            _("A reply is waiting for you (%(ref)s)") % {"ref": ref},
+            _(
+                "The Ethics Office has replied to your request %(ref)s.\n\n"
+                "For confidentiality the reply is not in this e-mail. Sign in to read it:\n%(link)s\n"
+            )
+            % {"ref": ref, "link": link},
+            None,
+            [email],
         )
-        % {"ref": ref, "link": link},
-        None,
-        [email],
-    )
     audit_record(actor=None, action=Action.SEND, obj=req, fields=["reply_notice"], actor_label="system")
     return True
 
@@ -77,38 +79,44 @@ def officer_digests_send(*, today: dt.date | None = None) -> int:
         get_user_model()
         .objects.filter(groups__name__in=[Role.OFFICER, Role.DIRECTOR], is_active=True)
         .exclude(email="")
+        .select_related("person")
         .distinct()
     )
-    ack_by, advise_by, overdue_flag = _("acknowledge by"), _("advise by"), _("OVERDUE")
     sent = 0
     for officer in officers:
         mine = by_officer.get(officer.pk, [])
         if not mine and not untriaged:
             continue
-        lines = [_("Advice requests due, %(date)s") % {"date": today.isoformat()}, ""]
-        if untriaged:
-            lines.append(_("Waiting for triage: %(n)s") % {"n": len(untriaged)})
-            for r in untriaged:
-                c = clock_of(r, today)
-                flag = overdue_flag if c.ack_overdue else ""
-                lines.append(
-                    f"  {r.service_request.ref}  {r.service_request.received}  {ack_by} {c.ack_due}"
-                    + (f"  {flag}" if flag else "")
-                )
-            lines.append("")
-        if mine:
-            lines.append(_("Your requests due: %(n)s") % {"n": len(mine)})
-            for r, c in sorted(mine, key=lambda rc: rc[1].advise_due):
-                flag = overdue_flag if c.overdue else ""
-                lines.append(
-                    f"  {r.service_request.ref}  {Status(r.status).label}  {advise_by} {c.advise_due}"
-                    + (f"  {flag}" if flag else "")
-                )
-            lines.append("")
-        lines.append(settings.SITE_URL.rstrip("/") + reverse("advisory-queue"))
-        send_mail(_("Advice requests due"), "\n".join(lines), None, [officer.email])
-        audit_record(
-            actor=None, action=Action.SEND, obj=officer, fields=["advice_digest"], actor_label="system"
-        )
+        with in_language_of(user=officer):
+            _digest_send(officer, mine, untriaged, today)
         sent += 1
     return sent
+
+
+def _digest_send(officer, mine, untriaged, today) -> None:
+    from ..selectors import clock_of
+
+    ack_by, advise_by, overdue_flag = _("acknowledge by"), _("advise by"), _("OVERDUE")
+    lines = [_("Advice requests due, %(date)s") % {"date": today.isoformat()}, ""]
+    if untriaged:
+        lines.append(_("Waiting for triage: %(n)s") % {"n": len(untriaged)})
+        for r in untriaged:
+            c = clock_of(r, today)
+            flag = overdue_flag if c.ack_overdue else ""
+            lines.append(
+                f"  {r.service_request.ref}  {r.service_request.received}  {ack_by} {c.ack_due}"
+                + (f"  {flag}" if flag else "")
+            )
+        lines.append("")
+    if mine:
+        lines.append(_("Your requests due: %(n)s") % {"n": len(mine)})
+        for r, c in sorted(mine, key=lambda rc: rc[1].advise_due):
+            flag = overdue_flag if c.overdue else ""
+            lines.append(
+                f"  {r.service_request.ref}  {Status(r.status).label}  {advise_by} {c.advise_due}"
+                + (f"  {flag}" if flag else "")
+            )
+        lines.append("")
+    lines.append(settings.SITE_URL.rstrip("/") + reverse("advisory-queue"))
+    send_mail(_("Advice requests due"), "\n".join(lines), None, [officer.email])
+    audit_record(actor=None, action=Action.SEND, obj=officer, fields=["advice_digest"], actor_label="system")

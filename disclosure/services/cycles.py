@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from ethics_office.audit.models import Action
 from ethics_office.audit.services import audit_record
 from ethics_office.core.errors import ApplicationError, ValidationFailed
+from ethics_office.core.mail import in_language_of
 from ethics_office.organisation.models import (
     DIRECTOR_AND_ABOVE,
     DutyStation,
@@ -328,11 +329,12 @@ def filer_query_answer(*, actor, query_id: int, answer: str) -> FilerQuery:
     query.save(update_fields=["answer", "answered_at", "answered_by"])
     audit_record(actor=actor, action=Action.UPDATE, obj=query, fields=["answer", "answered_at"])
     if query.filer.person.email:
-        message = EmailMessage(
-            _("Your financial disclosure query has been answered"),
-            _("The Ethics Office has answered your query. Sign in to read the answer."),
-            settings.DEFAULT_FROM_EMAIL,
-            [query.filer.person.email],
-        )
+        with in_language_of(query.filer.person):
+            message = EmailMessage(
+                _("Your financial disclosure query has been answered"),
+                _("The Ethics Office has answered your query. Sign in to read the answer."),
+                settings.DEFAULT_FROM_EMAIL,
+                [query.filer.person.email],
+            )
         transaction.on_commit(message.send)
     return query

@@ -11,6 +11,7 @@ from guardian.shortcuts import get_users_with_perms
 
 from ethics_office.audit.models import Action
 from ethics_office.audit.services import audit_record
+from ethics_office.core.mail import in_language_of
 from ethics_office.organisation.models import (
     Entity,
 )
@@ -148,18 +149,19 @@ def filer_reminders_send(*, today: dt.date | None = None) -> int:
         try:
             with transaction.atomic():
                 FilerReminder.objects.create(filer=filer, kind=kind, sent_on=today)
-                subject = (
-                    _("Financial disclosure: your statement is due on %(date)s")
-                    if kind == ReminderKind.BEFORE
-                    else _("Financial disclosure: your statement was due on %(date)s")
-                ) % {"date": filer.effective_deadline.isoformat()}
-                message = EmailMessage(
-                    subject,
-                    _("Please complete and submit your %(year)s financial disclosure statement.")
-                    % {"year": filer.cycle.year},
-                    settings.DEFAULT_FROM_EMAIL,
-                    [filer.person.email],
-                )
+                with in_language_of(filer.person):
+                    subject = (
+                        _("Financial disclosure: your statement is due on %(date)s")
+                        if kind == ReminderKind.BEFORE
+                        else _("Financial disclosure: your statement was due on %(date)s")
+                    ) % {"date": filer.effective_deadline.isoformat()}
+                    message = EmailMessage(
+                        subject,
+                        _("Please complete and submit your %(year)s financial disclosure statement.")
+                        % {"year": filer.cycle.year},
+                        settings.DEFAULT_FROM_EMAIL,
+                        [filer.person.email],
+                    )
                 transaction.on_commit(message.send)
         except IntegrityError:
             continue

@@ -98,6 +98,10 @@ class Person(models.Model):
         related_name="person",
         verbose_name=_("user account"),
     )
+    # The language e-mails reach this person in; set when they switch the UI language.
+    language = models.CharField(
+        _("preferred language"), max_length=10, choices=settings.LANGUAGES, default="en"
+    )
     procurement_function = models.BooleanField(_("procurement function"), default=False)
     investment_function = models.BooleanField(_("investment function"), default=False)
     created_at = models.DateTimeField(auto_now_add=True)

@@ -1,5 +1,6 @@
 """Writes on people, accounts, roles and object permissions."""
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.db import transaction
@@ -78,6 +79,23 @@ def focal_point_assign(*, actor, user, entity: Entity) -> None:
 
 def focal_point_revoke(*, actor, user, entity: Entity) -> None:
     object_permission_revoke(actor=actor, user=user, perm="organisation.focal_point_for", obj=entity)
+
+
+@transaction.atomic
+def person_language_set(*, actor, person: Person, language: str) -> Person:
+    """Remember the language this person reads; e-mails to them use it."""
+    if language not in dict(settings.LANGUAGES) or person.language == language:
+        return person
+    old, person.language = person.language, language
+    person.save(update_fields=["language", "updated_at"])
+    audit_record(
+        actor=actor,
+        action=Action.UPDATE,
+        obj=person,
+        fields=["language"],
+        changes={"language": (old, language)},
+    )
+    return person
 
 
 @transaction.atomic
