@@ -225,9 +225,9 @@ def public_disclosures(cycle=None):
     return qs
 
 
-def previous_statement_contents(filer) -> dict | None:
+def previous_statement(filer):
     """The filer's last submitted statement from an earlier cycle: it pre-fills the new one."""
-    previous = (
+    return (
         Statement.objects.filter(
             filer__person_id=filer.person_id,
             filer__cycle__year__lt=filer.cycle.year,
@@ -237,4 +237,3 @@ def previous_statement_contents(filer) -> dict | None:
         .only("contents")
         .first()
     )
-    return previous.contents if previous else None

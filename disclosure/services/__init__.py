@@ -26,6 +26,7 @@ from .review import (
     verification_mark,
 )
 from .statements import (
+    previous_statement_read,
     statement_amend,
     statement_read,
     statement_save,
@@ -51,6 +52,7 @@ __all__ = [
     "review_record",
     "reviewers_assign",
     "statement_amend",
+    "previous_statement_read",
     "statement_read",
     "statement_save",
     "statement_start",

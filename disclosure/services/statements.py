@@ -17,7 +17,7 @@ from ..models import (
     StatementStatus,
 )
 from ..permissions import access_filing, access_statement
-from ..selectors import previous_statement_contents
+from ..selectors import previous_statement
 from ..workflow import can_transition
 
 # The sections of a statement, in the order the form shows them.
@@ -40,10 +40,19 @@ def statement_start(*, actor, filer_id: int) -> Statement:
     if filer.cycle.closed_on:
         raise ApplicationError(_("The %(year)s cycle is closed.") % {"year": filer.cycle.year})
     statement = Statement.objects.create(
-        filer=filer, version=1, contents=clean_contents(previous_statement_contents(filer))
+        filer=filer, version=1, contents=clean_contents(previous_statement_read(actor=actor, filer=filer))
     )
     audit_record(actor=actor, action=Action.CREATE, obj=statement, fields=["contents"])
     return statement
+
+
+def previous_statement_read(*, actor, filer) -> dict | None:
+    """Last cycle's submitted statement, read to pre-fill the new one: audited like any other read."""
+    previous = previous_statement(filer)
+    if previous is None:
+        return None
+    audit_record(actor=actor, action=Action.VIEW, obj=previous, fields=["contents"])
+    return previous.contents
 
 
 def _editable(actor, statement_id) -> Statement:

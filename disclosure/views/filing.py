@@ -33,7 +33,6 @@ from ..permissions import access_conflict_item, access_document, access_filing
 from ..selectors import (
     current_cycle,
     own_filings,
-    previous_statement_contents,
     reviewer_filers,
     statements_visible_to,
 )
@@ -158,7 +157,7 @@ def statement_edit(request, pk):
         if latest is not None:
             contents = services.statement_read(actor=request.user, statement_id=latest.pk).contents
         else:
-            contents = previous_statement_contents(filer)
+            contents = services.previous_statement_read(actor=request.user, filer=filer)
         form = StatementForm(initial=StatementForm.initial_from(contents))
     return render(
         request,

@@ -78,6 +78,9 @@ def test_the_previous_cycles_statement_prefills_the_new_one(people, staff, conte
     fresh = services.statement_start(actor=staff, filer_id=new.pk)
     assert fresh.contents["assets"] == contents["assets"]
     assert fresh.status == StatementStatus.DRAFT
+    # Reading last cycle's statement to pre-fill is a read like any other: audited.
+    view = AuditEvent.objects.filter(action=Action.VIEW, object_type="disclosure.statement").latest("id")
+    assert view.object_id == str(statement.pk) and view.actor == staff
 
 
 def test_nobody_but_the_filer_writes_the_statement(officer, staff2, staff_filer, staff):
