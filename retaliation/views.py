@@ -4,7 +4,7 @@ from separate gates, so internal notes cannot leak into the complainant's page."
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 from ethics_office.audit.models import Action
 from ethics_office.audit.services import audit_record
 from ethics_office.core.errors import ApplicationError, ValidationFailed
+from ethics_office.core.files import private_download
 from ethics_office.organisation.roles import Role, has_role, is_office
 
 from . import forms, services
@@ -382,7 +383,7 @@ def evidence_download(request, pk, evidence_pk):
     if item is None:
         raise Http404
     audit_record(actor=request.user, action=Action.VIEW, obj=item, fields=["file"])
-    return FileResponse(item.file.open("rb"), as_attachment=True, filename=item.original_name)
+    return private_download(item.file, filename=item.original_name)
 
 
 @login_required
@@ -393,4 +394,4 @@ def letter_download(request, pk, letter_pk):
     if letter is None:
         raise Http404
     audit_record(actor=request.user, action=Action.VIEW, obj=letter, fields=["file"])
-    return FileResponse(letter.file.open("rb"), as_attachment=True, filename=letter.filename)
+    return private_download(letter.file, filename=letter.filename)

@@ -3,12 +3,12 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from ethics_office.core.errors import ApplicationError
+from ethics_office.core.files import private_download
 from ethics_office.organisation.roles import Role, has_role
 
 from .. import selectors, services
@@ -182,9 +182,6 @@ def vendor(request, pk):
 def attachment_download(request, pk):
     """Files are only ever served here, after the gate."""
     attachment = services.attachment_open(actor=request.user, pk=pk)
-    return FileResponse(
-        attachment.file.open("rb"),
-        as_attachment=True,
-        filename=attachment.original_name,
-        content_type=attachment.content_type,
+    return private_download(
+        attachment.file, filename=attachment.original_name, content_type=attachment.content_type
     )

@@ -3,7 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 from ethics_office.audit.models import Action
 from ethics_office.audit.services import audit_record
 from ethics_office.core.errors import ApplicationError
+from ethics_office.core.files import private_download
 from ethics_office.organisation.roles import is_office
 
 from .. import forms, services
@@ -171,9 +172,6 @@ def meeting_document_add(request, pk):
 def document_download(request, pk):
     document = access_meeting_document(request.user, pk)
     audit_record(actor=request.user, action=Action.VIEW, obj=document, fields=["file"])
-    return FileResponse(
-        document.file.open("rb"),
-        as_attachment=True,
-        filename=document.original_name,
-        content_type=document.content_type,
+    return private_download(
+        document.file, filename=document.original_name, content_type=document.content_type
     )
