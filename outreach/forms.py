@@ -11,12 +11,6 @@ class DateInput(forms.DateInput):
     input_type = "date"
 
 
-def add_service_error(form, exc) -> None:
-    """Put an ApplicationError beside its field (or above the form)."""
-    field = exc.field if exc.field in form.fields else None
-    form.add_error(field, str(exc.message))
-
-
 def _stations():
     return DutyStation.objects.order_by("code")
 

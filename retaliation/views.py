@@ -13,8 +13,9 @@ from django.views.decorators.http import require_POST
 
 from ethics_office.audit.models import Action
 from ethics_office.audit.services import audit_record
-from ethics_office.core.errors import ApplicationError, ValidationFailed
+from ethics_office.core.errors import ApplicationError
 from ethics_office.core.files import private_download
+from ethics_office.core.forms import add_application_error as _apply_errors
 from ethics_office.organisation.roles import Role, has_role, is_office
 
 from . import forms, services
@@ -29,15 +30,6 @@ from .selectors import (
     open_reviews_handled_by,
 )
 from .workflow import Status
-
-
-def _apply_errors(form, exc: ApplicationError) -> None:
-    if isinstance(exc, ValidationFailed) and exc.errors:
-        for field, msgs in exc.errors.items():
-            for msg in msgs:
-                form.add_error(field if field in form.fields else None, msg)
-        return
-    form.add_error(exc.field if exc.field in form.fields else None, exc.message)
 
 
 def _clock_row(case, today):

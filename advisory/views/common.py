@@ -7,7 +7,7 @@ from django.shortcuts import redirect
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from ethics_office.core.errors import ApplicationError, ValidationFailed
+from ethics_office.core.errors import ApplicationError
 from ethics_office.organisation.roles import is_office
 
 from .. import selectors
@@ -16,16 +16,6 @@ from .. import selectors
 def _office_only(user):
     if not is_office(user):
         raise Http404
-
-
-def _form_error(form, exc: ApplicationError):
-    """Put a service's refusal beside the field it concerns (or at the top of the form)."""
-    if isinstance(exc, ValidationFailed) and exc.errors:
-        for field, errors in exc.errors.items():
-            for error in errors:
-                form.add_error(field if field in form.fields else None, error)
-        return
-    form.add_error(exc.field if exc.field in form.fields else None, str(exc.message))
 
 
 def _category_descriptions(categories):

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ethics_office.core.errors import ApplicationError
+from ethics_office.core.forms import add_application_error
 
 from .. import selectors, services
 from ..forms import (
@@ -17,7 +18,7 @@ from ..forms import (
     QueueFilterForm,
     RecordForm,
 )
-from .common import _form_error, _office_only
+from .common import _office_only
 
 # --- The office: queue, recording on behalf, precedents --------------------------------
 
@@ -77,7 +78,7 @@ def record(request):
                 files=data["attachments"],
             )
         except ApplicationError as exc:
-            _form_error(form, exc)
+            add_application_error(form, exc)
         else:
             messages.success(request, _("Request %(ref)s is recorded.") % {"ref": req.service_request.ref})
             return redirect("advisory-request-detail", pk=req.pk)
@@ -132,7 +133,7 @@ def precedent_create(request):
             )
         except (ApplicationError, PermissionDenied) as exc:
             if isinstance(exc, ApplicationError):
-                _form_error(form, exc)
+                add_application_error(form, exc)
             else:
                 raise
         else:

@@ -8,6 +8,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from ethics_office.core.errors import ApplicationError
+from ethics_office.core.forms import add_application_error
 from ethics_office.organisation.roles import Role, has_role
 
 from .. import selectors, services
@@ -16,7 +17,7 @@ from ..forms import (
     RoadmapEntryForm,
 )
 from ..models import RoadmapEntry
-from .common import _category_descriptions, _form_error
+from .common import _category_descriptions
 
 # --- The Roadmap -----------------------------------------------------------------------
 
@@ -68,7 +69,7 @@ def ask(request):
                 files=form.cleaned_data["attachments"],
             )
         except ApplicationError as exc:
-            _form_error(form, exc)
+            add_application_error(form, exc)
         else:
             return redirect("advisory-submitted", pk=req.pk)
     descriptions = _category_descriptions(categories)

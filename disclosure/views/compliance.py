@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from ethics_office.audit.models import Action
 from ethics_office.audit.services import audit_record
 from ethics_office.core.errors import ApplicationError
+from ethics_office.core.forms import add_application_error
 from ethics_office.organisation.roles import Role, has_role, is_office
 from ethics_office.organisation.selectors import people_visible_to
 
@@ -58,7 +59,7 @@ def designate(request):
             except Http404:
                 form.add_error("index_number", _("You cannot designate filers for this person's entity."))
             except ApplicationError as exc:
-                form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+                add_application_error(form, exc)
     return render(request, "disclosure/designate.html", {"form": form, "cycle": cycle})
 
 

@@ -13,6 +13,7 @@ from ethics_office.audit.models import Action
 from ethics_office.audit.services import audit_record
 from ethics_office.core.errors import ApplicationError
 from ethics_office.core.files import private_download
+from ethics_office.core.forms import add_application_error
 from ethics_office.organisation.models import SENIOR_GRADES
 from ethics_office.organisation.roles import Role, has_role, is_office
 
@@ -153,7 +154,7 @@ def statement_edit(request, pk):
                 messages.success(request, _("Draft saved."))
                 return redirect("disclosure-statement-edit", pk=pk)
             except ApplicationError as exc:
-                form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+                add_application_error(form, exc)
     else:
         if latest is not None:
             contents = services.statement_read(actor=request.user, statement_id=latest.pk).contents

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 from ethics_office.audit.models import Action
 from ethics_office.audit.services import audit_record
 from ethics_office.core.errors import ApplicationError
+from ethics_office.core.forms import add_application_error
 
 from .. import services
 from ..forms import (
@@ -72,7 +73,7 @@ def cycle_list(request):
             )
             return redirect("disclosure-cycle", year=cycle.year)
         except ApplicationError as exc:
-            form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+            add_application_error(form, exc)
     return render(
         request, "disclosure/cycle_list.html", {"cycles": cycles_visible_to(request.user), "form": form}
     )

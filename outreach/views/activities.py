@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 from ethics_office.audit.models import Action
 from ethics_office.audit.services import audit_record
 from ethics_office.core.errors import ApplicationError
+from ethics_office.core.forms import add_application_error
 
 from .. import forms, services
 from ..models import ManagementLevel, MissionMeetingKind
@@ -46,7 +47,7 @@ def mission_create(request):
         try:
             mission = services.outreach_mission_record(actor=request.user, **form.cleaned_data)
         except ApplicationError as exc:
-            forms.add_service_error(form, exc)
+            add_application_error(form, exc)
         else:
             messages.success(request, _("Mission %(ref)s recorded.") % {"ref": mission.ref})
             return redirect("outreach-mission-detail", pk=mission.pk)
@@ -106,7 +107,7 @@ def briefing_create(request):
         try:
             briefing = services.senior_briefing_record(actor=request.user, **form.cleaned_data)
         except ApplicationError as exc:
-            forms.add_service_error(form, exc)
+            add_application_error(form, exc)
         else:
             messages.success(request, _("Briefing %(ref)s recorded.") % {"ref": briefing.ref})
             return redirect("outreach-briefing-detail", pk=briefing.pk)
@@ -132,7 +133,7 @@ def dialogue_dashboard(request):
         try:
             services.leadership_dialogue_record(actor=request.user, **form.cleaned_data)
         except ApplicationError as exc:
-            forms.add_service_error(form, exc)
+            add_application_error(form, exc)
         else:
             messages.success(request, _("Leadership dialogue recorded."))
             return redirect("outreach-dialogue")
@@ -178,7 +179,7 @@ def publication_create(request):
         try:
             services.publication_record(actor=request.user, **form.cleaned_data)
         except ApplicationError as exc:
-            forms.add_service_error(form, exc)
+            add_application_error(form, exc)
         else:
             messages.success(request, _("Publication recorded."))
             return redirect("outreach-publications")

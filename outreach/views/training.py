@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from ethics_office.core.errors import ApplicationError
+from ethics_office.core.forms import add_application_error
 from ethics_office.organisation.roles import is_office
 
 from .. import forms, services
@@ -64,7 +65,7 @@ def session_create(request):
                 request=training_request,
             )
         except ApplicationError as exc:
-            forms.add_service_error(form, exc)
+            add_application_error(form, exc)
         else:
             messages.success(
                 request,
@@ -149,7 +150,7 @@ def request_create(request):
         try:
             training_request = services.training_request_submit(actor=request.user, **form.cleaned_data)
         except ApplicationError as exc:
-            forms.add_service_error(form, exc)
+            add_application_error(form, exc)
         else:
             messages.success(
                 request,
@@ -209,7 +210,7 @@ def trainer_certify(request):
         try:
             services.trainer_certify(actor=request.user, **form.cleaned_data)
         except ApplicationError as exc:
-            forms.add_service_error(form, exc)
+            add_application_error(form, exc)
         else:
             messages.success(request, _("Certification recorded."))
             return redirect("outreach-trainers")

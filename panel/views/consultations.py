@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 from ethics_office.audit.models import Action
 from ethics_office.audit.services import audit_record
 from ethics_office.core.errors import ApplicationError
+from ethics_office.core.forms import add_application_error
 from ethics_office.organisation.roles import is_office
 
 from .. import forms, services
@@ -41,7 +42,7 @@ def consultation_create(request):
         try:
             consultation = services.consultation_open(actor=request.user, **form.cleaned_data)
         except ApplicationError as exc:
-            forms.add_service_error(form, exc)
+            add_application_error(form, exc)
         else:
             messages.success(request, _("Consultation %(ref)s opened.") % {"ref": consultation.ref})
             return redirect("panel-consultation-detail", pk=consultation.pk)

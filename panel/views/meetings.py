@@ -13,6 +13,7 @@ from ethics_office.audit.models import Action
 from ethics_office.audit.services import audit_record
 from ethics_office.core.errors import ApplicationError
 from ethics_office.core.files import private_download
+from ethics_office.core.forms import add_application_error
 from ethics_office.organisation.roles import is_office
 
 from .. import forms, services
@@ -47,7 +48,7 @@ def meeting_create(request):
         try:
             meeting = services.meeting_create(actor=request.user, **form.cleaned_data)
         except ApplicationError as exc:
-            forms.add_service_error(form, exc)
+            add_application_error(form, exc)
         else:
             messages.success(request, _("Meeting %(ref)s recorded.") % {"ref": meeting.ref})
             return redirect("panel-meeting-detail", pk=meeting.pk)

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from ethics_office.core.errors import ApplicationError
+from ethics_office.core.forms import add_application_error
 from ethics_office.organisation.roles import is_office
 
 from .. import forms, services
@@ -74,7 +75,7 @@ def office_create(request):
         try:
             services.member_office_create(actor=request.user, **form.cleaned_data)
         except ApplicationError as exc:
-            forms.add_service_error(form, exc)
+            add_application_error(form, exc)
         else:
             messages.success(request, _("Member office added."))
             return redirect("panel-offices")
@@ -120,7 +121,7 @@ def report_create(request):
         try:
             services.annual_report_receive(actor=request.user, **form.cleaned_data)
         except ApplicationError as exc:
-            forms.add_service_error(form, exc)
+            add_application_error(form, exc)
         else:
             messages.success(request, _("Annual report recorded."))
             return redirect("panel-reports")
