@@ -111,10 +111,14 @@ def test_the_notice_task_runs_through_a_real_celery_worker_on_redis(overdue):
     app.conf.broker_url = redis_url
     app.conf.task_always_eager = False
     try:
-        with app.connection_for_write() as conn:
+        with (
+            start_worker(app, perform_ping_check=False, shutdown_timeout=30),
+            app.connection_for_write() as conn,
+        ):
             conn.default_channel.queue_purge(app.conf.task_default_queue)
-        with start_worker(app, perform_ping_check=False, shutdown_timeout=30):
-            result = tasks.send_monthly_notices.delay()
+            # Publish on an explicit Redis connection: the app's producer pool may still hold
+            # the broker of an earlier test (memory:// when REDIS_URL is unset).
+            result = tasks.send_monthly_notices.apply_async(connection=conn)
             assert not isinstance(result, EagerResult)  # queued on Redis, not run in this thread
             deadline = time.monotonic() + 30
             while time.monotonic() < deadline and len(mail.outbox) < 2:
