@@ -25,8 +25,8 @@ compilemessages: $(STAMP)
 messages: $(STAMP)
 	DEBUG=1 $(PY) manage.py makemessages -l zh_Hans --no-obsolete --ignore=.venv --ignore=advisory \
 		--ignore=disclosure --ignore=retaliation --ignore=outreach --ignore=panel --ignore=tests --ignore=bench \
-		--ignore=ethics_office/reports
-	for app in advisory disclosure retaliation outreach panel ethics_office/reports; do \
+		--ignore=reports
+	for app in advisory disclosure retaliation outreach panel reports; do \
 		(cd $$app && mkdir -p locale && DEBUG=1 $(CURDIR)/$(PY) $(CURDIR)/manage.py makemessages -l zh_Hans --no-obsolete); done
 
 # Set up and serve the application on SQLite with demo data (Celery eager unless REDIS_URL is set).
@@ -44,6 +44,7 @@ test: $(STAMP)
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports
 
 bench: $(STAMP)
 	$(PY) bench/run.py

@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from ethics_office.core.admin import AuditedModelAdmin
+from ethics_office.audit.admin import AuditedModelAdmin
 
 from .models import AdviceCategory
 

@@ -7,10 +7,10 @@ from rest_framework import generics, status
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from ethics_office.core.api import ERROR_RESPONSES
-from ethics_office.core.errors import ApplicationError
+from ethics_office.base.api import ERROR_RESPONSES
+from ethics_office.base.errors import ApplicationError
+from ethics_office.base.roles import is_office
 from ethics_office.organisation.models import Person
-from ethics_office.organisation.roles import is_office
 
 from . import selectors, services
 from .permissions import access_advice_request

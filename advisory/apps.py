@@ -7,11 +7,13 @@ class AdvisoryConfig(AppConfig):
     verbose_name = _("Advice and guidance")
 
     def ready(self):
-        from ethics_office.core.registry import register_home_panels, register_nav
-        from ethics_office.organisation.roles import Role
+        from ethics_office.base.registry import register_home_panels, register_nav, register_reference_loader
+        from ethics_office.base.roles import Role
 
         from .panels import home_panels
+        from .services.library import advice_categories_load
 
+        register_reference_loader(advice_categories_load)
         everyone = list(Role.values)
         office = [Role.OFFICER, Role.DIRECTOR]
         register_nav(_("Ask for advice"), "advisory-ask", [Role.STAFF], order=10)

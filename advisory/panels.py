@@ -3,8 +3,8 @@
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from ethics_office.core.registry import HomePanel
-from ethics_office.organisation.roles import Role
+from ethics_office.base.registry import HomePanel
+from ethics_office.base.roles import Role
 
 from .selectors import advice_queue, advice_requests_of_requester, overdue_q
 from .workflow import OPEN, Status

@@ -1,6 +1,6 @@
 """The gates: one per entity. 404 for what the user may not know exists."""
 
-from ethics_office.core.gates import fetch_visible
+from ethics_office.base.gates import fetch_visible
 
 from .selectors import advice_requests_visible_to, attachments_visible_to, precedents_visible_to
 

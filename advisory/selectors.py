@@ -8,8 +8,8 @@ from django.db.models import Q
 from django.utils import timezone
 from guardian.shortcuts import get_objects_for_user
 
-from ethics_office.core.clock import add_working_days
-from ethics_office.organisation.roles import Role, is_office, roles_of
+from ethics_office.base.clock import add_working_days
+from ethics_office.base.roles import Role, is_office, roles_of
 
 from .models import AdviceAttachment, AdviceCategory, AdviceRequest, Precedent, RoadmapEntry
 from .workflow import OPEN, Status

@@ -68,8 +68,8 @@ def main():
     from generate import year_lines
 
     from ethics_office.intake.models import ServiceRequest
-    from ethics_office.records.services import records_import
-    from ethics_office.reports.queries import annual_report
+    from reports.queries import annual_report
+    from reports.records.services import records_import
 
     call_command("migrate", verbosity=0)
     imports = []

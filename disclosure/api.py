@@ -7,8 +7,8 @@ from rest_framework import generics
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from ethics_office.core.api import ERROR_RESPONSES
-from ethics_office.organisation.roles import Role, has_role, is_office
+from ethics_office.base.api import ERROR_RESPONSES
+from ethics_office.base.roles import Role, has_role, is_office
 
 from . import services
 from .models import Filer

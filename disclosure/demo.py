@@ -4,7 +4,7 @@ import datetime as dt
 
 from django.utils import timezone
 
-from ethics_office.core.demo import demo_user
+from ethics_office.organisation.demo import demo_user
 from ethics_office.organisation.models import DutyStation, Entity, Person
 from ethics_office.organisation.services import person_upsert
 

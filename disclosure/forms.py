@@ -5,7 +5,7 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from ethics_office.organisation.roles import Role
+from ethics_office.base.roles import Role
 
 from .models import Channel, ConflictKind, FollowUp, PublicDisclosureChoice, Resolution, ReviewOutcome
 

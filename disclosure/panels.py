@@ -4,8 +4,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from ethics_office.core.registry import HomePanel
-from ethics_office.organisation.roles import Role
+from ethics_office.base.registry import HomePanel
+from ethics_office.base.roles import Role
 
 from .selectors import compliance_rows, current_cycle, own_filings, queries_visible_to, reviewer_filers
 

@@ -1,6 +1,6 @@
 """The gates: one per thing, 404 for what the user may not know exists."""
 
-from ethics_office.core.gates import fetch_visible
+from ethics_office.base.gates import fetch_visible
 
 from .selectors import (
     conflicts_visible_to,

@@ -11,7 +11,7 @@ from django.db.models import Count, DateField, F, Q
 from django.db.models.functions import Coalesce
 from guardian.shortcuts import get_objects_for_user
 
-from ethics_office.organisation.roles import Role, has_role, is_office
+from ethics_office.base.roles import Role, has_role, is_office
 from ethics_office.organisation.selectors import focal_point_entities
 
 from .models import (

@@ -60,16 +60,17 @@ INSTALLED_APPS = [
     "drf_spectacular_sidecar",
     "guardian",
     "django_htmx",
-    "ethics_office.core",
+    # In layer order (docs/architecture.md): shared domain, mandate apps, the report, the site shell.
     "ethics_office.audit",
     "ethics_office.organisation",
     "ethics_office.intake",
-    "ethics_office.reports",
     "advisory",
     "disclosure",
     "retaliation",
     "outreach",
     "panel",
+    "reports",
+    "ethics_office.site",
 ]
 
 MIDDLEWARE = [
@@ -102,7 +103,7 @@ TEMPLATES = [
                 "django.template.context_processors.csp",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "ethics_office.core.context_processors.navigation",
+                "ethics_office.site.context_processors.navigation",
             ],
         },
     },
@@ -165,7 +166,7 @@ STORAGES = {
     },
 }
 # Uploaded case material lives outside the web root and is only served through
-# permission-checked views; it is encrypted on disk (ethics_office.core.storage).
+# permission-checked views; it is encrypted on disk (ethics_office.base.storage).
 PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", BASE_DIR / "var" / "private"))
 MEDIA_ROOT = PRIVATE_MEDIA_ROOT
 UPLOAD_MAX_BYTES = int(os.environ.get("UPLOAD_MAX_BYTES", str(10 * 1024 * 1024)))
@@ -244,7 +245,7 @@ REST_FRAMEWORK = {
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 50,
-    "EXCEPTION_HANDLER": "ethics_office.core.api.exception_handler",
+    "EXCEPTION_HANDLER": "ethics_office.base.api.exception_handler",
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "UN Ethics Office API",

@@ -2,13 +2,13 @@ from django.contrib import admin
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
-from ethics_office.core import api as core_api
-from ethics_office.core import i18n_views
-from ethics_office.core import views as core_views
+from ethics_office.site import api as site_api
+from ethics_office.site import i18n_views
+from ethics_office.site import views as site_views
 
 api_patterns = [
-    path("auth/token/", core_api.ObtainTokenView.as_view(), name="api-token"),
-    path("me/", core_api.MeView.as_view(), name="api-me"),
+    path("auth/token/", site_api.ObtainTokenView.as_view(), name="api-token"),
+    path("me/", site_api.MeView.as_view(), name="api-me"),
     path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
     path("organisation/", include("ethics_office.organisation.api_urls")),
@@ -16,10 +16,10 @@ api_patterns = [
 ]
 
 urlpatterns = [
-    path("", core_views.home, name="home"),
-    path("healthz/", core_views.healthz, name="healthz"),
+    path("", site_views.home, name="home"),
+    path("healthz/", site_views.healthz, name="healthz"),
     path("i18n/setlang/", i18n_views.set_language, name="set_language"),
-    path("accounts/", include("ethics_office.core.account_urls")),
+    path("accounts/", include("ethics_office.site.account_urls")),
     path("audit/", include("ethics_office.audit.urls")),
     path("api/", include(api_patterns)),
     path("admin/", admin.site.urls),
@@ -32,7 +32,7 @@ for app_label, prefix in [
     ("retaliation", "retaliation/"),
     ("outreach", "outreach/"),
     ("panel", "panel/"),
-    ("ethics_office.reports", "reports/"),
+    ("reports", "reports/"),
 ]:
     try:
         urlpatterns.append(path(prefix, include(f"{app_label}.urls")))

@@ -5,8 +5,8 @@ from drf_spectacular.utils import extend_schema
 from rest_framework import generics, status
 from rest_framework.response import Response
 
-from ethics_office.core.api import ERROR_RESPONSES
-from ethics_office.organisation.roles import is_office
+from ethics_office.base.api import ERROR_RESPONSES
+from ethics_office.base.roles import is_office
 
 from .models import TrainingRequest, TrainingSession
 from .permissions import may_request_training

@@ -7,8 +7,8 @@ class OutreachConfig(AppConfig):
     verbose_name = _("Outreach, training and education")
 
     def ready(self):
-        from ethics_office.core.registry import register_home_panels, register_nav
-        from ethics_office.organisation.roles import Role
+        from ethics_office.base.registry import register_home_panels, register_nav
+        from ethics_office.base.roles import Role
 
         from .home import home_panels
 

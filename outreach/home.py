@@ -4,8 +4,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from ethics_office.core.registry import HomePanel
-from ethics_office.organisation.roles import OFFICE_ROLES, Role
+from ethics_office.base.registry import HomePanel
+from ethics_office.base.roles import OFFICE_ROLES, Role
 
 from .models import TrainingRequestStatus
 from .selectors import training_requests_visible_to, training_sessions_visible_to

@@ -2,7 +2,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from ethics_office.core.crypto import EncryptedTextField
+from ethics_office.base.crypto import EncryptedTextField
 from ethics_office.intake.models import ServiceRequest
 from ethics_office.organisation.models import DutyStation, Entity, Person
 

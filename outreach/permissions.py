@@ -2,8 +2,8 @@
 
 from django.http import Http404
 
-from ethics_office.core.gates import fetch_visible
-from ethics_office.organisation.roles import Role, has_role, is_office
+from ethics_office.base.gates import fetch_visible
+from ethics_office.base.roles import Role, has_role, is_office
 from ethics_office.organisation.selectors import person_of
 
 from .selectors import (

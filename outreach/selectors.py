@@ -5,8 +5,8 @@ import datetime as dt
 
 from django.db.models import Count, Q, Sum
 
+from ethics_office.base.roles import is_office
 from ethics_office.organisation.models import Entity
-from ethics_office.organisation.roles import is_office
 
 from .models import (
     CourseCompletion,

@@ -4,7 +4,7 @@ from django.http import Http404
 from drf_spectacular.utils import extend_schema
 from rest_framework import generics
 
-from ethics_office.core.api import ERROR_RESPONSES
+from ethics_office.base.api import ERROR_RESPONSES
 
 from .models import Consultation, PanelMeeting
 from .selectors import consultations_visible_to, meetings_visible_to, sees_panel_records

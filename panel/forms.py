@@ -2,7 +2,7 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
-from ethics_office.organisation.roles import Role
+from ethics_office.base.roles import Role
 
 from .models import ConsultationKind, ConsultationOutcome, MeetingKind, MemberOffice
 from .selectors import member_offices_named

@@ -4,8 +4,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from ethics_office.core.registry import HomePanel
-from ethics_office.organisation.roles import Role
+from ethics_office.base.registry import HomePanel
+from ethics_office.base.roles import Role
 
 from .models import ConsultationStatus
 from .selectors import consultations_visible_to, meetings_visible_to

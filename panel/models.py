@@ -2,8 +2,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from ethics_office.core.crypto import EncryptedTextField
-from ethics_office.core.storage import private_storage
+from ethics_office.base.crypto import EncryptedTextField
+from ethics_office.base.storage import private_storage
 
 
 class MeetingKind(models.TextChoices):

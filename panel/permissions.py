@@ -4,8 +4,8 @@ tries to change a record they may read (only the office records changes)."""
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
-from ethics_office.core.gates import fetch_visible
-from ethics_office.organisation.roles import is_office
+from ethics_office.base.gates import fetch_visible
+from ethics_office.base.roles import is_office
 
 from .selectors import (
     annual_reports_visible_to,

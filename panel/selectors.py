@@ -5,7 +5,7 @@ consultations shared with them; everyone else sees nothing."""
 from django.db.models import Count, OuterRef, Subquery
 from django.utils import timezone
 
-from ethics_office.organisation.roles import Role, has_role, is_office
+from ethics_office.base.roles import Role, has_role, is_office
 
 from .models import (
     AgendaItem,

@@ -11,10 +11,10 @@ from django.utils.translation import gettext as _
 
 from ethics_office.audit.models import Action
 from ethics_office.audit.services import audit_record
-from ethics_office.core.errors import ApplicationError, TransitionNotAllowed
-from ethics_office.core.uploads import check_upload
+from ethics_office.base.errors import ApplicationError, TransitionNotAllowed
+from ethics_office.base.roles import Role, has_role, is_office
+from ethics_office.base.uploads import check_upload
 from ethics_office.intake.services import reference_next
-from ethics_office.organisation.roles import Role, has_role, is_office
 
 from .models import (
     AgendaItem,

@@ -6,7 +6,7 @@ from rest_framework import generics, status
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from ethics_office.core.api import ERROR_RESPONSES
+from ethics_office.base.api import ERROR_RESPONSES
 
 from . import services
 from .permissions import access_own_retaliation_inquiry, access_retaliation_inquiry

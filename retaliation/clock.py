@@ -12,7 +12,7 @@ import datetime as dt
 
 from django.conf import settings
 
-from ethics_office.core.clock import is_working_day
+from ethics_office.base.clock import is_working_day
 
 
 def review_days() -> int:

@@ -9,8 +9,8 @@ import datetime as dt
 
 from django.utils import timezone
 
-from ethics_office.core.demo import demo_user
 from ethics_office.intake.models import Channel
+from ethics_office.organisation.demo import demo_user
 from ethics_office.organisation.selectors import person_of
 
 from . import services

@@ -5,8 +5,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from ethics_office.core.crypto import EncryptedTextField
-from ethics_office.core.storage import private_storage
+from ethics_office.base.crypto import EncryptedTextField
+from ethics_office.base.storage import private_storage
 from ethics_office.intake.models import ServiceRequest
 
 from . import clock

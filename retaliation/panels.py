@@ -5,8 +5,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from ethics_office.core.registry import HomePanel
-from ethics_office.organisation.roles import OFFICE_ROLES
+from ethics_office.base.registry import HomePanel
+from ethics_office.base.roles import OFFICE_ROLES
 
 from .selectors import inquiries_of_complainant, open_reviews_handled_by
 

@@ -1,6 +1,6 @@
 """The gates: 404 for a case the user may not know exists."""
 
-from ethics_office.core.gates import fetch_visible
+from ethics_office.base.gates import fetch_visible
 
 from .selectors import inquiries_handled_by, inquiries_of_complainant
 

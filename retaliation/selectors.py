@@ -10,7 +10,7 @@ from django.contrib.contenttypes.models import ContentType
 from guardian.models import UserObjectPermission
 from guardian.shortcuts import get_objects_for_user
 
-from ethics_office.organisation.roles import Role, has_role
+from ethics_office.base.roles import Role, has_role
 
 from .models import COMPLAINANT_LETTERS, Letter, RetaliationInquiry
 from .workflow import CLOCK_STATUSES

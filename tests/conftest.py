@@ -1,7 +1,7 @@
 import pytest
 from django.core.cache import cache
 
-from ethics_office.core import demo
+from ethics_office.organisation import demo
 
 ROLE_USERS = [
     "staff",
@@ -25,7 +25,7 @@ def _isolation(settings, tmp_path):
     from ethics_office.celery import app
 
     app.conf.task_always_eager = True
-    from ethics_office.core.storage import private_storage
+    from ethics_office.base.storage import private_storage
 
     private_storage.location = str(tmp_path / "private")
     private_storage.__dict__.pop("base_location", None)
@@ -37,7 +37,7 @@ def _isolation(settings, tmp_path):
 
 @pytest.fixture
 def people(db):
-    """The demo organisation's people and one account per role (see ethics_office/core/demo.py)."""
+    """The demo organisation's people and one account per role (see ethics_office/organisation/demo.py)."""
     demo.seed_people()
     from django.contrib.auth import get_user_model
 

@@ -1,5 +1,6 @@
 """Precedents and the Roadmap."""
 
+import importlib
 import re
 
 from django.core.exceptions import PermissionDenied
@@ -8,10 +9,11 @@ from django.utils.translation import gettext as _
 
 from ethics_office.audit.models import Action
 from ethics_office.audit.services import audit_record
-from ethics_office.core.errors import ApplicationError
-from ethics_office.organisation.roles import Role, has_role, is_office
+from ethics_office.base.errors import ApplicationError
+from ethics_office.base.roles import Role, has_role, is_office
 
 from ..models import (
+    AdviceCategory,
     Precedent,
     RoadmapEntry,
 )
@@ -77,8 +79,6 @@ def roadmap_entry_save(*, actor, entry: RoadmapEntry | None = None, data: dict) 
 
 def roadmap_defaults_load() -> int:
     """Load the Roadmap's starting entries (migration 0004) where the table is empty, e.g. after a flush."""
-    import importlib
-
     if RoadmapEntry.objects.exists():
         return 0
     offices = importlib.import_module("advisory.migrations.0004_roadmap").OFFICES
@@ -93,3 +93,22 @@ def roadmap_defaults_load() -> int:
             contact_zh=contact_zh,
         )
     return len(offices)
+
+
+def advice_categories_load() -> None:
+    """The advice categories (migration 0002) and the Roadmap's starting entries, where missing."""
+    roadmap_defaults_load()
+    if AdviceCategory.objects.exists():
+        return
+    categories = importlib.import_module("advisory.migrations.0002_categories").CATEGORIES
+    for code, label, label_zh, order, desc, desc_zh in categories:
+        AdviceCategory.objects.update_or_create(
+            code=code,
+            defaults={
+                "label": label,
+                "label_zh": label_zh,
+                "ordering": order,
+                "description": desc,
+                "description_zh": desc_zh,
+            },
+        )

@@ -11,8 +11,8 @@ from django.utils.translation import gettext as _
 
 from ethics_office.audit.models import Action
 from ethics_office.audit.services import audit_record
-from ethics_office.core.mail import in_language_of
-from ethics_office.organisation.roles import Role
+from ethics_office.base.mail import in_language_of
+from ethics_office.base.roles import Role
 
 from ..models import (
     AdviceRequest,

@@ -7,9 +7,9 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from ethics_office.core.errors import ApplicationError
-from ethics_office.core.files import private_download
-from ethics_office.organisation.roles import Role, has_role
+from ethics_office.base.errors import ApplicationError
+from ethics_office.base.files import private_download
+from ethics_office.base.roles import Role, has_role
 
 from .. import selectors, services
 from ..forms import (

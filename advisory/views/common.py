@@ -7,8 +7,8 @@ from django.shortcuts import redirect
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from ethics_office.core.errors import ApplicationError
-from ethics_office.organisation.roles import is_office
+from ethics_office.base.errors import ApplicationError
+from ethics_office.base.roles import is_office
 
 from .. import selectors
 

@@ -9,8 +9,8 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from ethics_office.core.errors import ApplicationError
-from ethics_office.core.forms import add_application_error
+from ethics_office.base.errors import ApplicationError
+from ethics_office.base.forms import add_application_error
 
 from .. import selectors, services
 from ..forms import (

@@ -7,9 +7,9 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from ethics_office.core.errors import ApplicationError
-from ethics_office.core.forms import add_application_error
-from ethics_office.organisation.roles import Role, has_role
+from ethics_office.base.errors import ApplicationError
+from ethics_office.base.forms import add_application_error
+from ethics_office.base.roles import Role, has_role
 
 from .. import selectors, services
 from ..forms import (

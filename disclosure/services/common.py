@@ -2,7 +2,7 @@
 
 from django.http import Http404
 
-from ethics_office.organisation.roles import is_office
+from ethics_office.base.roles import is_office
 
 # The sections of a statement, in the order the form shows them.
 SECTIONS = ("assets", "liabilities", "income", "relatives", "gifts")

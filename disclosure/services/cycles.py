@@ -14,8 +14,9 @@ from django.utils.translation import gettext as _
 
 from ethics_office.audit.models import Action
 from ethics_office.audit.services import audit_record
-from ethics_office.core.errors import ApplicationError, ValidationFailed
-from ethics_office.core.mail import in_language_of
+from ethics_office.base.errors import ApplicationError, ValidationFailed
+from ethics_office.base.mail import in_language_of
+from ethics_office.base.roles import is_office
 from ethics_office.organisation.models import (
     DIRECTOR_AND_ABOVE,
     DutyStation,
@@ -24,7 +25,6 @@ from ethics_office.organisation.models import (
     Grade,
     Person,
 )
-from ethics_office.organisation.roles import is_office
 from ethics_office.organisation.selectors import focal_point_entities
 
 from ..models import (

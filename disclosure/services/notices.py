@@ -11,7 +11,7 @@ from guardian.shortcuts import get_users_with_perms
 
 from ethics_office.audit.models import Action
 from ethics_office.audit.services import audit_record
-from ethics_office.core.mail import in_language_of
+from ethics_office.base.mail import in_language_of
 from ethics_office.organisation.models import (
     Entity,
 )

@@ -4,8 +4,8 @@ from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import redirect
 
-from ethics_office.core.errors import ApplicationError, ValidationFailed
-from ethics_office.organisation.roles import is_office
+from ethics_office.base.errors import ApplicationError, ValidationFailed
+from ethics_office.base.roles import is_office
 
 
 def office_only(request):

@@ -12,9 +12,9 @@ from django.utils.translation import gettext as _
 
 from ethics_office.audit.models import Action
 from ethics_office.audit.services import audit_record
-from ethics_office.core.errors import ApplicationError
-from ethics_office.core.forms import add_application_error
-from ethics_office.organisation.roles import Role, has_role, is_office
+from ethics_office.base.errors import ApplicationError
+from ethics_office.base.forms import add_application_error
+from ethics_office.base.roles import Role, has_role, is_office
 from ethics_office.organisation.selectors import people_visible_to
 
 from .. import services

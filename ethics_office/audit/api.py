@@ -2,8 +2,8 @@ import django_filters
 from drf_spectacular.utils import extend_schema
 from rest_framework import generics, permissions, serializers
 
-from ethics_office.core.api import ERROR_RESPONSES
-from ethics_office.organisation.roles import Role, has_role
+from ethics_office.base.api import ERROR_RESPONSES
+from ethics_office.base.roles import Role, has_role
 
 from .models import AuditEvent
 from .selectors import audit_events_visible_to

@@ -1,4 +1,4 @@
-from ethics_office.organisation.roles import Role, has_role
+from ethics_office.base.roles import Role, has_role
 
 from .models import AuditEvent
 

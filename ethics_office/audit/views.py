@@ -4,7 +4,7 @@ from django.http import Http404
 from django.shortcuts import render
 from django.utils.dateparse import parse_date
 
-from ethics_office.organisation.roles import Role, has_role
+from ethics_office.base.roles import Role, has_role
 
 from .models import Action
 from .selectors import audit_events_visible_to

@@ -1,4 +1,4 @@
-from ethics_office.organisation.roles import is_office
+from ethics_office.base.roles import is_office
 
 from .models import ServiceRequest
 

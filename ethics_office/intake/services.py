@@ -1,4 +1,5 @@
 import datetime as dt
+import importlib
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -6,7 +7,7 @@ from django.utils.translation import gettext as _
 
 from ethics_office.audit.models import Action
 from ethics_office.audit.services import audit_record
-from ethics_office.core.errors import ApplicationError
+from ethics_office.base.errors import ApplicationError
 from ethics_office.organisation.models import DutyStation, Entity, Person
 
 from .models import Channel, RefCounter, ServiceCategory, ServiceRequest
@@ -77,3 +78,15 @@ def service_request_register(
         fields=["ref", "received", "channel", "category", "requester", "entity", "duty_station"],
     )
     return request
+
+
+def service_categories_load() -> None:
+    """The register's categories (migration 0002), where missing, e.g. after a flush."""
+    if ServiceCategory.objects.exists():
+        return
+    for code, label, label_zh, order in importlib.import_module(
+        "ethics_office.intake.migrations.0002_categories"
+    ).CATEGORIES:
+        ServiceCategory.objects.update_or_create(
+            code=code, defaults={"label": label, "label_zh": label_zh, "ordering": order}
+        )

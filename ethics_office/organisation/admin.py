@@ -1,6 +1,9 @@
 from django.contrib import admin
+from django.contrib.auth import get_user_model
+from django.contrib.auth.admin import UserAdmin
+from django.contrib.auth.models import Group
 
-from ethics_office.core.admin import AuditedModelAdmin
+from ethics_office.audit.admin import AuditedAdminMixin, AuditedModelAdmin
 
 from .models import DutyStation, Entity, Person
 
@@ -25,3 +28,19 @@ class PersonAdmin(AuditedModelAdmin):
     search_fields = ["index_number", "name", "email"]
     list_select_related = ["entity", "duty_station", "user"]
     raw_id_fields = ["user"]
+
+
+User = get_user_model()
+admin.site.unregister(User)
+# Roles are the fixed groups of ethics_office.base.roles: not edited as such.
+admin.site.unregister(Group)
+
+
+@admin.register(User)
+class AuditedUserAdmin(AuditedAdminMixin, UserAdmin):
+    filter_horizontal = ["groups"]
+    fieldsets = [
+        (None, {"fields": ["username", "password"]}),
+        ("Personal info", {"fields": ["first_name", "last_name", "email"]}),
+        ("Roles", {"fields": ["is_active", "groups", "is_staff", "is_superuser"]}),
+    ]

@@ -1,7 +1,7 @@
 from drf_spectacular.utils import extend_schema
 from rest_framework import generics, serializers
 
-from ethics_office.core.api import ERROR_RESPONSES
+from ethics_office.base.api import ERROR_RESPONSES
 
 from .models import DutyStation, Entity
 

@@ -6,3 +6,10 @@ class Config(AppConfig):
     name = "ethics_office.organisation"
     label = "organisation"
     verbose_name = _("Organisation")
+
+    def ready(self):
+        from ethics_office.base.registry import register_reference_loader
+
+        from .reference import organisation_reference_load
+
+        register_reference_loader(organisation_reference_load)

@@ -1,4 +1,4 @@
-from ethics_office.core.gates import fetch_visible
+from ethics_office.base.gates import fetch_visible
 
 from .selectors import people_visible_to
 

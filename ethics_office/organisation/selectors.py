@@ -1,7 +1,8 @@
 from guardian.shortcuts import get_objects_for_user
 
+from ethics_office.base.roles import Role, has_role, is_office
+
 from .models import Entity, Person
-from .roles import Role, has_role, is_office
 
 
 def focal_point_entities(user):

@@ -8,9 +8,9 @@ from guardian.shortcuts import assign_perm, remove_perm
 
 from ethics_office.audit.models import Action
 from ethics_office.audit.services import audit_record
+from ethics_office.base.roles import Role, clear_role_cache
 
 from .models import Entity, Person
-from .roles import Role, clear_role_cache
 
 User = get_user_model()
 

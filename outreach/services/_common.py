@@ -5,7 +5,7 @@ import datetime as dt
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from ethics_office.core.errors import ApplicationError
+from ethics_office.base.errors import ApplicationError
 
 from ..permissions import require_office
 

@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 
 from ethics_office.audit.models import Action
 from ethics_office.audit.services import audit_record
-from ethics_office.core.errors import ApplicationError
+from ethics_office.base.errors import ApplicationError
 from ethics_office.intake.services import reference_next
 from ethics_office.organisation.models import DutyStation, Entity
 

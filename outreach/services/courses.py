@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 
 from ethics_office.audit.models import Action
 from ethics_office.audit.services import audit_record
-from ethics_office.core.errors import ValidationFailed
+from ethics_office.base.errors import ValidationFailed
 from ethics_office.organisation.models import Person
 
 from ..models import (

@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 
 from ethics_office.audit.models import Action
 from ethics_office.audit.services import audit_record
-from ethics_office.core.errors import ApplicationError, TransitionNotAllowed
+from ethics_office.base.errors import ApplicationError, TransitionNotAllowed
 from ethics_office.intake.models import Channel
 from ethics_office.intake.services import reference_next, service_request_register
 from ethics_office.organisation.models import DutyStation, Entity, Person

@@ -3,7 +3,7 @@
 from django.core.paginator import Paginator
 from django.shortcuts import render
 
-from ethics_office.organisation.roles import is_office
+from ethics_office.base.roles import is_office
 
 PAGE_SIZE = 50
 

@@ -9,8 +9,8 @@ from django.views.decorators.http import require_POST
 
 from ethics_office.audit.models import Action
 from ethics_office.audit.services import audit_record
-from ethics_office.core.errors import ApplicationError
-from ethics_office.core.forms import add_application_error
+from ethics_office.base.errors import ApplicationError
+from ethics_office.base.forms import add_application_error
 
 from .. import forms, services
 from ..models import ManagementLevel, MissionMeetingKind

@@ -5,7 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from ethics_office.core.errors import ValidationFailed
+from ethics_office.base.errors import ValidationFailed
 
 from .. import forms, services
 from ..permissions import require_office

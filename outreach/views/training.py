@@ -8,9 +8,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from ethics_office.core.errors import ApplicationError
-from ethics_office.core.forms import add_application_error
-from ethics_office.organisation.roles import is_office
+from ethics_office.base.errors import ApplicationError
+from ethics_office.base.forms import add_application_error
+from ethics_office.base.roles import is_office
 
 from .. import forms, services
 from ..models import TrainingRequestStatus

@@ -3,7 +3,7 @@
 from django.contrib import messages
 from django.http import Http404
 
-from ethics_office.core.errors import ApplicationError
+from ethics_office.base.errors import ApplicationError
 
 from ..selectors import sees_panel_records
 

@@ -11,10 +11,10 @@ from django.views.decorators.http import require_POST
 
 from ethics_office.audit.models import Action
 from ethics_office.audit.services import audit_record
-from ethics_office.core.errors import ApplicationError
-from ethics_office.core.files import private_download
-from ethics_office.core.forms import add_application_error
-from ethics_office.organisation.roles import is_office
+from ethics_office.base.errors import ApplicationError
+from ethics_office.base.files import private_download
+from ethics_office.base.forms import add_application_error
+from ethics_office.base.roles import is_office
 
 from .. import forms, services
 from ..models import AgendaItem, MinutesStatus

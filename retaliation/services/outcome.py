@@ -9,8 +9,9 @@ from django.utils.translation import gettext as _
 
 from ethics_office.audit.models import Action
 from ethics_office.audit.services import audit_record
-from ethics_office.core.errors import ApplicationError, TransitionNotAllowed
-from ethics_office.organisation.roles import Role, has_role
+from ethics_office.base.errors import ApplicationError, TransitionNotAllowed
+from ethics_office.base.roles import Role, has_role
+from panel.services import consultation_open
 
 from ..models import (
     CorrectiveMeasure,
@@ -211,24 +212,17 @@ def panel_review_request(*, actor, inquiry_id, reasons: str = "") -> PanelReview
         inquiry=inquiry, requested_on=timezone.localdate(), reasons=(reasons or "").strip()
     )
     ref = inquiry.service_request.ref
-    try:
-        from panel.services import consultation_open
-    except ImportError:  # the panel app is not there yet: the recorded request is the record
-        consultation_open = None
-    if consultation_open is not None:
-        consultation = consultation_open(
-            actor=actor,
-            kind="determination_review",
-            title=_("Review of a retaliation determination (%(ref)s)") % {"ref": ref},
-            source_app="retaliation",
-            source_ref=ref,
-            summary=_(
-                "The complainant asks the Chair of the Ethics Panel to review the outcome of case %(ref)s."
-            )
-            % {"ref": ref},
-        )
-        request.consultation_ref = getattr(consultation, "ref", "")[:30]
-        request.save(update_fields=["consultation_ref"])
+    consultation = consultation_open(
+        actor=actor,
+        kind="determination_review",
+        title=_("Review of a retaliation determination (%(ref)s)") % {"ref": ref},
+        source_app="retaliation",
+        source_ref=ref,
+        summary=_("The complainant asks the Chair of the Ethics Panel to review the outcome of case %(ref)s.")
+        % {"ref": ref},
+    )
+    request.consultation_ref = consultation.ref[:30]
+    request.save(update_fields=["consultation_ref"])
     audit_record(
         actor=actor,
         action=Action.CREATE,

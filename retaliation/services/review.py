@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 
 from ethics_office.audit.models import Action
 from ethics_office.audit.services import audit_record
-from ethics_office.core.errors import ApplicationError, TransitionNotAllowed, ValidationFailed
+from ethics_office.base.errors import ApplicationError, TransitionNotAllowed, ValidationFailed
 
 from .. import clock
 from ..models import (

@@ -13,7 +13,7 @@ from advisory.models import AdviceAttachment, AdviceRequest, Precedent
 from advisory.selectors import advice_requests_visible_to
 from advisory.workflow import Outcome, Status, VendorRecommendation
 from ethics_office.audit.models import Action, AuditEvent
-from ethics_office.core.errors import ApplicationError
+from ethics_office.base.errors import ApplicationError
 from ethics_office.intake.models import ServiceRequest
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"

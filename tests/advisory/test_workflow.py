@@ -7,7 +7,7 @@ from advisory import services
 from advisory.models import AdviceRequest
 from advisory.workflow import ALLOWED, Status
 from ethics_office.audit.models import Action, AuditEvent
-from ethics_office.core.errors import TransitionNotAllowed
+from ethics_office.base.errors import TransitionNotAllowed
 
 from .conftest import force_status
 

@@ -2,7 +2,7 @@ import io
 
 import pytest
 
-from ethics_office.records import demo
+from reports.records import demo
 
 pytestmark = pytest.mark.browser
 

@@ -3,8 +3,8 @@
 from django.core.files.base import ContentFile
 from django.db.models.fields.files import FieldFile
 
-from ethics_office.core.files import private_download
-from ethics_office.core.storage import private_storage
+from ethics_office.base.files import private_download
+from ethics_office.base.storage import private_storage
 
 
 class _Holder:

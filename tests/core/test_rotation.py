@@ -8,7 +8,7 @@ from django.core.management import call_command
 from django.db import connection
 
 from advisory.models import AdviceRequest
-from ethics_office.core.storage import private_storage
+from ethics_office.base.storage import private_storage
 from ethics_office.intake.services import service_request_register
 
 NEW_KEY = "Zm9vYmFyYmF6cXV4cXV1eHh4eHh4eHh4eHh4eHh4eHg="

@@ -6,7 +6,7 @@ import sys
 
 from django.conf import settings
 
-from ethics_office.core import crypto
+from ethics_office.base import crypto
 
 PROD_ENV = {
     "DEBUG": "0",

@@ -6,7 +6,7 @@ from django.utils import timezone
 
 from disclosure import services
 from disclosure.models import Filer, FilingCycle
-from ethics_office.core.errors import ApplicationError, ValidationFailed
+from ethics_office.base.errors import ApplicationError, ValidationFailed
 from ethics_office.organisation.models import Person
 from tests.factories import PersonFactory
 

@@ -3,7 +3,7 @@ from django.test import Client
 
 from disclosure import services
 from disclosure.models import PublicDisclosureChoice
-from ethics_office.core.errors import ApplicationError
+from ethics_office.base.errors import ApplicationError
 from ethics_office.organisation.models import Person
 
 from .factories import FilerFactory

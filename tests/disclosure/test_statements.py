@@ -7,7 +7,7 @@ from django.http import Http404
 from disclosure import services
 from disclosure.models import Statement, StatementStatus
 from ethics_office.audit.models import Action, AuditEvent
-from ethics_office.core.errors import ApplicationError, TransitionNotAllowed
+from ethics_office.base.errors import ApplicationError, TransitionNotAllowed
 
 from .factories import CycleFactory, FilerFactory
 

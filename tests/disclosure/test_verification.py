@@ -5,7 +5,7 @@ from django.http import Http404
 from disclosure import services
 from disclosure.models import Filer, VerificationDraw
 from disclosure.sampling import allocate, stratified_sample, stratum_of
-from ethics_office.core.errors import ApplicationError
+from ethics_office.base.errors import ApplicationError
 from tests.factories import PersonFactory
 
 from .factories import CycleFactory, FilerFactory, entity, station

@@ -3,8 +3,8 @@
 import pytest
 
 from ethics_office.audit.models import Action, AuditEvent
+from ethics_office.base.roles import Role, has_role, roles_of
 from ethics_office.organisation.models import Entity
-from ethics_office.organisation.roles import Role, has_role, roles_of
 from ethics_office.organisation.selectors import focal_point_entities, people_visible_to
 from ethics_office.organisation.services import (
     focal_point_assign,

@@ -5,7 +5,7 @@ from django.http import Http404
 from django.utils import timezone
 
 from ethics_office.audit.models import AuditEvent
-from ethics_office.core.errors import ApplicationError, ValidationFailed
+from ethics_office.base.errors import ApplicationError, ValidationFailed
 from ethics_office.intake.models import ServiceRequest
 from ethics_office.organisation.models import DutyStation, Entity, Person
 from outreach import services

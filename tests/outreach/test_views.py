@@ -102,7 +102,7 @@ def test_the_office_records_the_session_held_for_a_request(client_for, people):
 
 def test_an_oversized_export_is_refused(officer, settings):
     """A file over the upload limit is refused before any row is read."""
-    from ethics_office.core.errors import ValidationFailed
+    from ethics_office.base.errors import ValidationFailed
     from outreach.services import course_completions_import
 
     settings.UPLOAD_MAX_BYTES = 50

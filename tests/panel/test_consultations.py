@@ -3,7 +3,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
 from ethics_office.audit.models import AuditEvent
-from ethics_office.core.errors import ApplicationError
+from ethics_office.base.errors import ApplicationError
 from panel.models import Consultation, ConsultationKind, ConsultationStatus
 from panel.permissions import access_consultation
 from panel.services import consultation_open, consultation_share, consultation_transition

@@ -102,7 +102,7 @@ def test_reading_a_consultation_is_audited_and_needs_sharing(client_for, officer
 
 def test_annual_reports_are_received_and_reviewed(officer, panel_member):
     """A report is recorded once per office and year and reviewed with recommendations."""
-    from ethics_office.core.errors import ApplicationError
+    from ethics_office.base.errors import ApplicationError
 
     office = services.member_office_create(
         actor=officer, code="unicef", name="UNICEF", valid_from=dt.date(2008, 1, 1)
@@ -131,7 +131,7 @@ def test_annual_reports_are_received_and_reviewed(officer, panel_member):
 
 def test_approved_minutes_freeze_the_meetings_record(officer):
     """Once the minutes are approved, agenda items, decisions and attendance cannot change."""
-    from ethics_office.core.errors import ApplicationError
+    from ethics_office.base.errors import ApplicationError
 
     meeting = services.meeting_create(actor=officer, date=dt.date(2026, 1, 20), kind="formal")
     item = services.agenda_item_add(actor=officer, meeting_id=meeting.pk, title="Item")

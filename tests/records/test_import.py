@@ -10,10 +10,10 @@ from disclosure.models import ConflictItem, Filer, FilingCycle, PublicDisclosure
 from ethics_office.audit.models import Action, AuditEvent
 from ethics_office.intake.models import ServiceRequest
 from ethics_office.organisation.models import Person
-from ethics_office.records.services import ImportRejected, records_import
-from ethics_office.reports.models import Baseline
 from outreach.models import CourseCompletionCount, OutreachMission, SeniorBriefing, TrainingSession
 from panel.models import PanelMeeting
+from reports.models import Baseline
+from reports.records.services import ImportRejected, records_import
 from retaliation.models import RetaliationInquiry
 
 pytestmark = pytest.mark.django_db

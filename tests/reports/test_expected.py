@@ -7,8 +7,8 @@ import pytest
 from django.core.management import call_command
 
 from ethics_office.audit.models import Action, AuditEvent
-from ethics_office.records import demo
-from ethics_office.reports.queries import annual_report
+from reports.queries import annual_report
+from reports.records import demo
 
 from .conftest import pointer
 

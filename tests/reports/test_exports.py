@@ -7,8 +7,8 @@ from django.core.management import call_command
 from django.utils import translation
 
 from ethics_office.audit.models import Action, AuditEvent
-from ethics_office.reports import exports
-from ethics_office.reports.queries import annual_report
+from reports import exports
+from reports.queries import annual_report
 
 pytestmark = pytest.mark.django_db
 

@@ -8,7 +8,7 @@ from advisory.models import AdviceCategory, AdviceRequest
 from disclosure.models import ConflictItem, Filer, FilingCycle
 from ethics_office.intake.models import ServiceCategory, ServiceRequest
 from ethics_office.organisation.models import DutyStation, Entity, Person
-from ethics_office.reports.queries import Period, annual_report, pct
+from reports.queries import Period, annual_report, pct
 from retaliation.models import RetaliationInquiry
 
 pytestmark = pytest.mark.django_db
@@ -89,7 +89,7 @@ def test_the_report_costs_the_same_queries_for_10_and_10000_records(django_asser
 def _load(*records):
     import json
 
-    from ethics_office.records.services import records_import
+    from reports.records.services import records_import
 
     records_import(actor=None, lines=[json.dumps(r) for r in records])
 

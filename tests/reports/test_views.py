@@ -8,8 +8,8 @@ from django.urls import reverse
 
 from ethics_office.audit.models import Action, AuditEvent
 from ethics_office.intake.models import ServiceRequest
-from ethics_office.reports.models import Baseline
-from ethics_office.reports.queries import annual_report
+from reports.models import Baseline
+from reports.queries import annual_report
 
 pytestmark = pytest.mark.django_db
 

@@ -3,7 +3,7 @@ from django.db import migrations
 
 def load(apps, schema_editor):
     from ethics_office.organisation.data import DUTY_STATIONS, ENTITIES
-    from ethics_office.organisation.roles import Role
+    from ethics_office.base.roles import Role
 
     Entity = apps.get_model("organisation", "Entity")
     DutyStation = apps.get_model("organisation", "DutyStation")

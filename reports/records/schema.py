@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from ethics_office.reports import import_messages as msg
+from reports import import_messages as msg
 
 GROUPS = ("secretariat", "peacekeeping", "other")
 GRADES = ("G", "P-1", "P-2", "P-3", "P-4", "P-5", "D-1", "D-2", "ASG", "USG")

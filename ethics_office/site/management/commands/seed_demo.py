@@ -9,10 +9,10 @@ from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from ethics_office.core import demo
+from ethics_office.organisation import demo
 
 # Each app may have a `demo.py` with `seed(stdout)`; they run in this order.
-APP_DEMOS = ["ethics_office.records", "advisory", "disclosure", "retaliation", "outreach", "panel"]
+APP_DEMOS = ["reports.records", "advisory", "disclosure", "retaliation", "outreach", "panel"]
 
 
 class Command(BaseCommand):

@@ -13,7 +13,7 @@ from django.db import transaction
 
 from ethics_office.audit.models import Action
 from ethics_office.audit.services import audit_record
-from ethics_office.core.crypto import EncryptedJSONField, EncryptedTextField, fernet
+from ethics_office.base.crypto import EncryptedJSONField, EncryptedTextField, fernet
 
 
 def encrypted_fields(model):

@@ -6,8 +6,8 @@ import sys
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import translation
 
-from ethics_office.reports.queries import Period, annual_report
-from ethics_office.reports.services import report_export_record
+from reports.queries import Period, annual_report
+from reports.services import report_export_record
 
 FORMATS = ("json", "pdf", "docx", "xlsx")
 
@@ -31,7 +31,7 @@ class Command(BaseCommand):
             if format == "json":
                 data = (json.dumps(report, ensure_ascii=False, indent=2) + "\n").encode()
             else:
-                from ethics_office.reports import exports
+                from reports import exports
 
                 data = exports.render(report, format)
         # An export from the command line is recorded like one from the page (no signed-in actor).

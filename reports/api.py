@@ -5,7 +5,7 @@ from rest_framework.exceptions import NotFound
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from ethics_office.core.api import ERROR_RESPONSES
+from ethics_office.base.api import ERROR_RESPONSES
 
 from .permissions import can_view_annual_report
 from .queries import Period, annual_report

@@ -5,7 +5,7 @@ from django.utils.translation import gettext as _
 
 from ethics_office.audit.models import Action
 from ethics_office.audit.services import audit_record
-from ethics_office.core.errors import ApplicationError
+from ethics_office.base.errors import ApplicationError
 
 from .models import Baseline, BaselineMetric
 from .queries import Period

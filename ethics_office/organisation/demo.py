@@ -3,10 +3,11 @@
 from django.conf import settings
 from django.contrib.auth import get_user_model
 
-from ethics_office.core.reference import ensure_reference_data
-from ethics_office.organisation.models import DutyStation, Entity, Grade, Person
-from ethics_office.organisation.roles import Role
-from ethics_office.organisation.services import focal_point_assign, role_grant
+from ethics_office.base.registry import reference_data_load
+from ethics_office.base.roles import Role
+
+from .models import DutyStation, Entity, Grade, Person
+from .services import focal_point_assign, role_grant
 
 User = get_user_model()
 
@@ -40,7 +41,7 @@ def demo_user(username: str):
 
 
 def seed_people() -> None:
-    ensure_reference_data()
+    reference_data_load()
     for username, index, name, grade, entity_code, station_code, roles in DEMO_USERS:
         user, created = User.objects.get_or_create(
             username=username,

@@ -1,7 +1,7 @@
 """The records import's messages (what a line's field should have been).
 
 They live here, in an installed app with a translation catalogue, because
-`ethics_office.records` is a plain package without one."""
+`reports.records` is a plain package without one."""
 
 from django.utils.translation import gettext_lazy as _
 

@@ -8,8 +8,8 @@ from django.db import transaction
 
 from ethics_office.audit.models import Action
 from ethics_office.audit.services import audit_record
-from ethics_office.core.errors import ApplicationError
-from ethics_office.reports import import_messages as msg
+from ethics_office.base.errors import ApplicationError
+from reports import import_messages as msg
 
 from .importer import Resolver, Writer
 from .schema import RecordError, parse_lines

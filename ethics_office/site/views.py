@@ -4,10 +4,9 @@ from django.http import JsonResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
-from ethics_office.organisation.roles import Role, roles_of
+from ethics_office.base.registry import home_panels_for
+from ethics_office.base.roles import Role, roles_of
 from ethics_office.organisation.selectors import person_of
-
-from .registry import home_panels_for
 
 
 @login_required

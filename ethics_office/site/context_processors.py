@@ -1,6 +1,5 @@
-from ethics_office.organisation.roles import roles_of
-
-from .registry import nav_for
+from ethics_office.base.registry import nav_for
+from ethics_office.base.roles import roles_of
 
 
 def navigation(request):

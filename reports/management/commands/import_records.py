@@ -2,7 +2,7 @@
 
 from django.core.management.base import BaseCommand, CommandError
 
-from ethics_office.records.services import ImportRejected, records_import
+from reports.records.services import ImportRejected, records_import
 
 
 class Command(BaseCommand):

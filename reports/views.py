@@ -13,8 +13,8 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from ethics_office.core.storage import private_storage
-from ethics_office.records.services import ImportRejected, records_import
+from ethics_office.base.storage import private_storage
+from reports.records.services import ImportRejected, records_import
 
 from . import charts, exports
 from .document import build_document

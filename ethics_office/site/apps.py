@@ -3,14 +3,13 @@ from django.utils.translation import gettext_lazy as _
 
 
 class Config(AppConfig):
-    name = "ethics_office.core"
-    label = "core"
-    verbose_name = _("Core")
+    name = "ethics_office.site"
+    label = "site"
+    verbose_name = _("Site")
 
     def ready(self):
-        from ethics_office.organisation.roles import Role
-
-        from .registry import register_home_panels, register_nav
+        from ethics_office.base.registry import register_home_panels, register_nav
+        from ethics_office.base.roles import Role
 
         register_nav(_("Audit trail"), "audit-events", [Role.DIRECTOR], order=90)
         register_home_panels(_office_panels)
@@ -20,9 +19,8 @@ def _office_panels(user, roles):
     from django.urls import reverse
 
     from ethics_office.audit.models import Action, AuditEvent
-    from ethics_office.organisation.roles import Role
-
-    from .registry import HomePanel
+    from ethics_office.base.registry import HomePanel
+    from ethics_office.base.roles import Role
 
     panels = []
     if Role.DIRECTOR in roles:

@@ -55,3 +55,18 @@ def home_panels_for(user, roles: frozenset[str]) -> list[HomePanel]:
     for provider in _home:
         panels.extend(provider(user, roles) or [])
     return panels
+
+
+_reference_loaders: list[Callable[[], None]] = []
+
+
+def register_reference_loader(loader: Callable[[], None]) -> None:
+    """loader() (re)loads an app's reference data where it is missing, e.g. after a flush."""
+    if loader not in _reference_loaders:
+        _reference_loaders.append(loader)
+
+
+def reference_data_load() -> None:
+    """Every app's reference data, in app order (an app's loader may rely on those below it)."""
+    for loader in _reference_loaders:
+        loader()

@@ -1,6 +1,6 @@
 """Who may see the annual report and import records."""
 
-from ethics_office.organisation.roles import OFFICE_ROLES, Role, has_role
+from ethics_office.base.roles import OFFICE_ROLES, Role, has_role
 
 
 def can_view_annual_report(user) -> bool:

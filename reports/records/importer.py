@@ -15,10 +15,10 @@ from advisory.models import AdviceCategory, AdviceRequest
 from disclosure.models import ConflictItem, Filer, FilingCycle, PublicDisclosure
 from ethics_office.intake.models import Channel, ServiceCategory, ServiceRequest
 from ethics_office.organisation.models import DutyStation, Entity, Person
-from ethics_office.reports import import_messages as msg
-from ethics_office.reports.models import Baseline
 from outreach.models import CourseCompletionCount, OutreachMission, SeniorBriefing, TrainingSession
 from panel.models import PanelMeeting
+from reports import import_messages as msg
+from reports.models import Baseline
 from retaliation.models import RetaliationInquiry
 
 from .schema import Record, RecordError

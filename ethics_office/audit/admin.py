@@ -1,13 +1,10 @@
-"""Admin support: every change made through the Django admin leaves an audit event, and
-accounts' roles change there only as audited permission changes."""
+"""Admin support: every change made through the Django admin leaves an audit event; a change to
+an account's roles or flags is recorded as a permission change."""
 
 from django.contrib import admin
-from django.contrib.auth import get_user_model
-from django.contrib.auth.admin import UserAdmin
-from django.contrib.auth.models import Group
 
-from ethics_office.audit.models import Action
-from ethics_office.audit.services import audit_record
+from .models import Action
+from .services import audit_record
 
 PERMISSION_FIELDS = {"groups", "user_permissions", "is_staff", "is_superuser", "is_active"}
 
@@ -37,19 +34,3 @@ class AuditedAdminMixin:
 
 class AuditedModelAdmin(AuditedAdminMixin, admin.ModelAdmin):
     pass
-
-
-User = get_user_model()
-admin.site.unregister(User)
-# Roles are the fixed groups of ethics_office.organisation.roles: not edited as such.
-admin.site.unregister(Group)
-
-
-@admin.register(User)
-class AuditedUserAdmin(AuditedAdminMixin, UserAdmin):
-    filter_horizontal = ["groups"]
-    fieldsets = [
-        (None, {"fields": ["username", "password"]}),
-        ("Personal info", {"fields": ["first_name", "last_name", "email"]}),
-        ("Roles", {"fields": ["is_active", "groups", "is_staff", "is_superuser"]}),
-    ]

@@ -1,0 +1,73 @@
+"""API plumbing: one error shape for every endpoint, and the responses the schema declares."""
+
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.utils.translation import gettext as _
+from drf_spectacular.utils import OpenApiResponse, inline_serializer
+from rest_framework import exceptions, serializers
+from rest_framework.response import Response
+from rest_framework.views import exception_handler as drf_exception_handler
+
+from .errors import ApplicationError, ValidationFailed
+
+ERROR_SHAPE = inline_serializer(
+    "Error",
+    {
+        "error": inline_serializer(
+            "ErrorBody",
+            {
+                "code": serializers.CharField(),
+                "message": serializers.CharField(),
+                "fields": serializers.DictField(child=serializers.ListField(child=serializers.CharField())),
+            },
+        )
+    },
+)
+ERROR_RESPONSES = {
+    400: OpenApiResponse(ERROR_SHAPE, description="Invalid input"),
+    401: OpenApiResponse(ERROR_SHAPE, description="Not authenticated"),
+    403: OpenApiResponse(ERROR_SHAPE, description="Not allowed"),
+    404: OpenApiResponse(ERROR_SHAPE, description="Not found (or not yours to know about)"),
+}
+
+
+def error_response(code: str, message, fields: dict | None = None, http_status: int = 400, headers=None):
+    body = {"error": {"code": code, "message": str(message), "fields": fields or {}}}
+    return Response(body, status=http_status, headers=headers)
+
+
+def _flatten(detail) -> dict[str, list[str]]:
+    if isinstance(detail, dict):
+        out: dict[str, list[str]] = {}
+        for key, value in detail.items():
+            if isinstance(value, dict):
+                for sub, msgs in _flatten(value).items():
+                    out[f"{key}.{sub}"] = msgs
+            else:
+                out[key] = [str(v) for v in (value if isinstance(value, list) else [value])]
+        return out
+    return {"non_field_errors": [str(v) for v in (detail if isinstance(detail, list) else [detail])]}
+
+
+def exception_handler(exc, context):
+    """Every API error answers {"error": {"code", "message", "fields"}}."""
+    if isinstance(exc, ValidationFailed):
+        return error_response(exc.code, exc.message, exc.errors)
+    if isinstance(exc, ApplicationError):
+        fields = {exc.field: [str(exc.message)]} if exc.field else {}
+        return error_response(exc.code, exc.message, fields)
+    if isinstance(exc, Http404):
+        exc = exceptions.NotFound()
+    elif isinstance(exc, PermissionDenied):
+        exc = exceptions.PermissionDenied()
+    response = drf_exception_handler(exc, context)
+    if response is None:
+        return None
+    if isinstance(exc, exceptions.ValidationError):
+        return error_response(
+            "invalid", _("The input is not valid."), _flatten(exc.detail), response.status_code
+        )
+    detail = exc.detail if isinstance(exc, exceptions.APIException) else str(exc)
+    code = getattr(detail, "code", None) or getattr(exc, "default_code", "error")
+    headers = {k: v for k, v in response.headers.items() if k in ("WWW-Authenticate", "Retry-After")}
+    return error_response(code, detail, None, response.status_code, headers)
