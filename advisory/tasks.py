@@ -6,10 +6,5 @@ from . import services
 
 
 @shared_task
-def send_reply_notice(request_id: int) -> bool:
-    return services.reply_notice_send(request_id=request_id)
-
-
-@shared_task
 def send_officer_digests() -> int:
     return services.officer_digests_send()

@@ -1,20 +1,30 @@
 """The programme's API: cycles, compliance status (no content), one filing (content, audited)."""
 
+import datetime as dt
+
 from django.http import Http404
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import generics
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from ethics_office.base.api import ERROR_RESPONSES
+from ethics_office.base.errors import ValidationFailed
 from ethics_office.base.roles import Role, has_role, is_office
 
 from . import services
 from .models import Filer
 from .permissions import access_filing
-from .selectors import compliance_rows, cycles_visible_to, statements_visible_to
-from .serializers import ComplianceSerializer, CycleSerializer, FilingSerializer
+from .selectors import (
+    NoticeStatus,
+    compliance_rows,
+    cycles_visible_to,
+    notices_visible_to,
+    statements_visible_to,
+)
+from .serializers import ComplianceSerializer, CycleSerializer, FilingSerializer, NoticeSerializer
 
 
 @extend_schema(responses={200: CycleSerializer(many=True), 401: ERROR_RESPONSES[401]})
@@ -65,3 +75,39 @@ class FilingDetail(APIView):
         )
         statement = services.statement_read(actor=request.user, statement_id=latest) if latest else None
         return Response(FilingSerializer(filer, context={"statement": statement}).data)
+
+
+@extend_schema(
+    parameters=[
+        OpenApiParameter("month", str, description="YYYY-MM"),
+        OpenApiParameter("status", str, enum=NoticeStatus.values),
+    ],
+    responses={200: NoticeSerializer(many=True), **ERROR_RESPONSES},
+)
+class NoticeList(generics.ListAPIView):
+    """Officers and the Director see every notice; a focal point, only the notices sent to them."""
+
+    serializer_class = NoticeSerializer
+    filter_backends = []
+
+    def get_queryset(self):
+        user = self.request.user
+        if not (is_office(user) or has_role(user, Role.FOCAL_POINT)):
+            raise Http404
+        qs = notices_visible_to(user)
+        params = self.request.query_params
+        if month := params.get("month"):
+            try:
+                qs = qs.filter(month=dt.date.fromisoformat(month + "-01"))
+            except ValueError:
+                error = _("%(value)s is not a month; give YYYY-MM.") % {"value": month[:20]}
+                raise ValidationFailed(error, errors={"month": [error]}) from None
+        if status := params.get("status"):
+            if status not in NoticeStatus.values:
+                error = _("%(value)s is not a status; give one of %(valid)s.") % {
+                    "value": status[:20],
+                    "valid": ", ".join(NoticeStatus.values),
+                }
+                raise ValidationFailed(error, errors={"status": [error]})
+            qs = qs.filter(delivery_status=status)
+        return qs

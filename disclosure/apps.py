@@ -24,4 +24,10 @@ class DisclosureConfig(AppConfig):
             [Role.OFFICER, Role.DIRECTOR, Role.FOCAL_POINT],
             order=21,
         )
+        register_nav(
+            _("Non-compliance notices"),
+            "disclosure-notices",
+            [Role.OFFICER, Role.DIRECTOR, Role.FOCAL_POINT],
+            order=22,
+        )
         register_home_panels(home_panels)

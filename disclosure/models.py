@@ -271,9 +271,13 @@ class ComplianceNotice(models.Model):
     cycle = models.ForeignKey(
         FilingCycle, on_delete=models.PROTECT, null=True, blank=True, related_name="notices"
     )
+    # Every open cycle in which the entity had outstanding filers that month (newest first).
+    cycle_years = models.JSONField(_("cycles"), default=list, blank=True)
+    # Empty: the entity has no focal point, and nothing was sent ("no focal point — not sent").
     recipients = models.JSONField(_("recipients"), default=list, blank=True)
     outstanding = models.PositiveIntegerField(_("outstanding filers"), default=0)
     created_at = models.DateTimeField(auto_now_add=True)
+    # Notices written before the outbox were sent directly; later ones take their delivery from it.
     sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
 
     class Meta:

@@ -7,12 +7,29 @@ that filer and the Ethics Office.
 
 import datetime as dt
 
-from django.db.models import Count, DateField, F, Q
-from django.db.models.functions import Coalesce
+from django.db.models import (
+    Case,
+    CharField,
+    Count,
+    DateField,
+    DateTimeField,
+    F,
+    Max,
+    OuterRef,
+    Q,
+    Subquery,
+    TextChoices,
+    Value,
+    When,
+)
+from django.db.models.functions import Cast, Coalesce
+from django.utils.translation import gettext_lazy as _
 from guardian.shortcuts import get_objects_for_user
 
 from ethics_office.base.roles import Role, has_role, is_office
 from ethics_office.organisation.selectors import focal_point_entities
+from ethics_office.outbox.models import OutboxMessage
+from ethics_office.outbox.models import Status as OutboxStatus
 
 from .models import (
     ComplianceNotice,
@@ -207,9 +224,76 @@ def referrals_visible_to(user):
     return base if is_office(user) else base.none()
 
 
+class NoticeStatus(TextChoices):
+    QUEUED = "queued", _("Queued")
+    SENT = "sent", _("Sent")
+    FAILED = "failed", _("Failed")
+    NO_RECIPIENT = "no_recipient", _("No focal point — not sent")
+
+
+def _notice_messages(**filters):
+    return (
+        OutboxMessage.objects.filter(
+            object_type="disclosure.compliancenotice", object_id=Cast(OuterRef("pk"), CharField()), **filters
+        )
+        .order_by()
+        .values("object_type")
+    )
+
+
+def _count(qs):
+    return Coalesce(Subquery(qs.annotate(n=Count("pk")).values("n")[:1]), 0)
+
+
 def notices_visible_to(user):
-    base = ComplianceNotice.objects.select_related("entity")
-    return base if is_office(user) else base.none()
+    """The office sees every notice; a focal point, the notices addressed to them.
+
+    Each row carries `delivery_status` (queued, sent, failed, no_recipient) and `delivered_at`, taken
+    from its outbox messages (notices from before the outbox keep their own `sent_at`)."""
+    base = (
+        ComplianceNotice.objects.select_related("entity")
+        .annotate(
+            n_messages=_count(_notice_messages()),
+            n_unsent=_count(_notice_messages().exclude(status=OutboxStatus.SENT)),
+            n_failed=_count(_notice_messages(status=OutboxStatus.FAILED)),
+            last_sent=Subquery(_notice_messages().annotate(t=Max("sent_at")).values("t")[:1]),
+        )
+        .annotate(
+            delivery_status=Case(
+                When(recipients=[], then=Value(NoticeStatus.NO_RECIPIENT.value)),
+                When(n_failed__gt=0, then=Value(NoticeStatus.FAILED.value)),
+                When(n_unsent__gt=0, then=Value(NoticeStatus.QUEUED.value)),
+                When(n_messages=0, sent_at__isnull=True, then=Value(NoticeStatus.QUEUED.value)),
+                default=Value(NoticeStatus.SENT.value),
+                output_field=CharField(),
+            ),
+            delivered_at=Case(
+                When(n_unsent=0, n_messages__gt=0, then=F("last_sent")),
+                When(n_messages=0, then=F("sent_at")),
+                default=None,
+                output_field=DateTimeField(),
+            ),
+        )
+    )
+    if is_office(user):
+        return base
+    if has_role(user, Role.FOCAL_POINT) and user.email:
+        return base.filter(recipients__contains=[user.email])
+    return base.none()
+
+
+def notice_texts(user, notices) -> dict[int, list]:
+    """The e-mails of these notices, by notice id: all of them for the office, a focal point's own
+    for a focal point. One query for the page."""
+    ids = {str(n.pk): n.pk for n in notices}
+    if not ids:
+        return {}
+    messages = OutboxMessage.objects.filter(object_type="disclosure.compliancenotice", object_id__in=ids)
+    texts: dict[int, list] = {}
+    for m in messages.order_by("pk"):
+        if is_office(user) or (user.email and user.email in m.to):
+            texts.setdefault(ids[m.object_id], []).append(m)
+    return texts
 
 
 def public_disclosures(cycle=None):

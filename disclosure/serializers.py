@@ -66,3 +66,21 @@ class FilingSerializer(serializers.ModelSerializer):
     def get_statement(self, filer) -> dict | None:
         statement = self.context.get("statement")
         return StatementSerializer(statement).data if statement else None
+
+
+class NoticeSerializer(serializers.Serializer):
+    """One monthly notice: the cycles it covered, to whom, how many filers, and its delivery."""
+
+    id = serializers.IntegerField()
+    entity = serializers.CharField(source="entity.code")
+    month = serializers.DateField(format="%Y-%m")
+    cycle = serializers.SerializerMethodField()
+    cycles = serializers.ListField(source="cycle_years", child=serializers.IntegerField())
+    recipients = serializers.ListField(child=serializers.EmailField())
+    outstanding = serializers.IntegerField()
+    status = serializers.CharField(source="delivery_status")
+    sent_at = serializers.DateTimeField(source="delivered_at", allow_null=True)
+
+    def get_cycle(self, obj) -> int | None:
+        """The newest cycle the notice covered (all of them are in `cycles`)."""
+        return obj.cycle_years[0] if obj.cycle_years else None

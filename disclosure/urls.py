@@ -25,6 +25,7 @@ urlpatterns = [
     path("cycles/<int:year>/assign/", views.cycle_assign, name="disclosure-cycle-assign"),
     path("cycles/<int:year>/draw/", views.cycle_draw, name="disclosure-cycle-draw"),
     path("cycles/<int:year>/close/", views.cycle_close, name="disclosure-cycle-close"),
+    path("notices/", views.notice_list, name="disclosure-notices"),
     path("notices/send/", views.notices_send, name="disclosure-notices-send"),
     path("referrals/<int:pk>/letter/", views.referral_letter, name="disclosure-referral-letter"),
     path("designate/", views.designate, name="disclosure-designate"),

@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "ethics_office.audit",
     "ethics_office.organisation",
     "ethics_office.intake",
+    "ethics_office.outbox",
     "advisory",
     "disclosure",
     "retaliation",
@@ -194,6 +195,8 @@ MAILERS = {
             "username": os.environ.get("EMAIL_HOST_USER", ""),
             "password": os.environ.get("EMAIL_HOST_PASSWORD", ""),
             "use_tls": env_bool("EMAIL_USE_TLS"),
+            # A mail server that hangs must not hold a delivery past its lease (OUTBOX_LEASE_SECONDS).
+            "timeout": int(os.environ.get("EMAIL_TIMEOUT", "30")),
         }
         if _EMAIL_BACKEND.endswith("smtp.EmailBackend")
         else {},
@@ -212,10 +215,23 @@ CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TIMEZONE = TIME_ZONE
+# The broker may be down: publishing gives up at once and the outbox sweeper delivers later.
+CELERY_BROKER_CONNECTION_TIMEOUT = 2
+CELERY_BROKER_TRANSPORT_OPTIONS = {"socket_connect_timeout": 2, "socket_timeout": 5}
+# Outbox delivery (ethics_office/outbox): a delivery holds its row this long; failures back off
+# from the base delay, doubling, up to the ceiling, for at most this many attempts.
+OUTBOX_LEASE_SECONDS = int(os.environ.get("OUTBOX_LEASE_SECONDS", "120"))
+OUTBOX_RETRY_BASE_SECONDS = int(os.environ.get("OUTBOX_RETRY_BASE_SECONDS", "60"))
+OUTBOX_RETRY_MAX_SECONDS = int(os.environ.get("OUTBOX_RETRY_MAX_SECONDS", str(6 * 3600)))
+OUTBOX_MAX_ATTEMPTS = int(os.environ.get("OUTBOX_MAX_ATTEMPTS", "12"))
 NOTICE_DAY_OF_MONTH = os.environ.get("NOTICE_DAY_OF_MONTH", "1")
 NOTICE_HOUR = os.environ.get("NOTICE_HOUR", "6")
 # Periodic work (Celery beat). Each task is defined in its app's tasks.py.
 CELERY_BEAT_SCHEDULE = {
+    "outbox-sweep": {
+        "task": "outbox.sweep",
+        "schedule": int(os.environ.get("OUTBOX_SWEEP_SECONDS", "60")),
+    },
     "advisory-officer-digests": {
         "task": "advisory.tasks.send_officer_digests",
         "schedule": crontab(hour=7, minute=0, day_of_week="mon-fri"),

@@ -13,6 +13,7 @@ api_patterns = [
     path("docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
     path("organisation/", include("ethics_office.organisation.api_urls")),
     path("audit/", include("ethics_office.audit.api_urls")),
+    path("outbox/", include("ethics_office.outbox.api_urls")),
 ]
 
 urlpatterns = [
@@ -21,6 +22,7 @@ urlpatterns = [
     path("i18n/setlang/", i18n_views.set_language, name="set_language"),
     path("accounts/", include("ethics_office.site.account_urls")),
     path("audit/", include("ethics_office.audit.urls")),
+    path("outbox/", include("ethics_office.outbox.urls")),
     path("api/", include(api_patterns)),
     path("admin/", admin.site.urls),
 ]

@@ -35,6 +35,32 @@ def _isolation(settings, tmp_path):
     yield
 
 
+def _inside_a_transaction() -> bool:
+    """True inside an atomic block of the code (pytest-django's own per-test blocks do not count)."""
+    from django.db import connections
+
+    return any(
+        any(not block._from_testcase for block in conn.atomic_blocks)
+        for conn in connections.all(initialized_only=True)
+    )
+
+
+@pytest.fixture(autouse=True)
+def _no_mail_inside_a_transaction(monkeypatch):
+    """Every test fails if an e-mail leaves while a transaction is open: mail goes through the outbox
+    and is delivered after commit, so a rollback can never leave a message sent for nothing."""
+    from django.core.mail.backends.locmem import EmailBackend
+
+    original = EmailBackend.send_messages
+
+    def guarded(self, messages):
+        if _inside_a_transaction():
+            raise AssertionError("an e-mail was sent inside a database transaction")
+        return original(self, messages)
+
+    monkeypatch.setattr(EmailBackend, "send_messages", guarded)
+
+
 @pytest.fixture
 def people(db):
     """The demo organisation's people and one account per role (see ethics_office/organisation/demo.py)."""

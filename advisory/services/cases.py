@@ -291,7 +291,7 @@ def advice_message_post(*, actor, request_id, body: str, files=()) -> AdviceMess
         if req.acknowledged_at is None:
             req.acknowledged_at = timezone.now()
             req.save(update_fields=["acknowledged_at", "updated_at"])
-        _notify_requester(req)
+        _notify_requester(req, cause=f"message-{message.pk}")
     return message
 
 
@@ -338,7 +338,7 @@ def advice_request_conclude(
     if req.status != target:
         _apply_status(actor=actor, req=req, to=target)
     if outcome != Outcome.WITHDRAWN:
-        _notify_requester(req)
+        _notify_requester(req, cause=f"outcome-{req.updated_at.isoformat()}")
     return req
 
 

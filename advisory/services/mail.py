@@ -3,16 +3,16 @@
 import datetime as dt
 
 from django.conf import settings
-from django.core.mail import send_mail
-from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ethics_office.audit.models import Action
 from ethics_office.audit.services import audit_record
-from ethics_office.base.mail import in_language_of
+from ethics_office.base.mail import in_language_of, language_of
 from ethics_office.base.roles import Role
+from ethics_office.outbox.models import Audience
+from ethics_office.outbox.services import outbox_enqueue
 
 from ..models import (
     AdviceRequest,
@@ -22,15 +22,14 @@ from ..workflow import OPEN, Status
 # --- E-mail ----------------------------------------------------------------------------
 
 
-def _notify_requester(req: AdviceRequest) -> None:
-    from ..tasks import send_reply_notice
+def _notify_requester(req: AdviceRequest, *, cause: str) -> None:
+    """Queue the reply notice in the transaction of the reply (`cause` names it: one notice each)."""
+    reply_notice_send(request_id=req.pk, cause=cause)
 
-    transaction.on_commit(lambda: send_reply_notice.delay(req.pk))
 
-
-def reply_notice_send(*, request_id) -> bool:
+def reply_notice_send(*, request_id, cause: str = "") -> bool:
     """Tell the requester a reply waits. The e-mail holds the reference and a link, never content."""
-    req = AdviceRequest.objects.select_related("service_request__requester").get(pk=request_id)
+    req = AdviceRequest.objects.select_related("service_request__requester__user").get(pk=request_id)
     requester = req.service_request.requester
     email = requester.email if requester else ""
     if not email and requester is not None and requester.user_id:
@@ -40,15 +39,19 @@ def reply_notice_send(*, request_id) -> bool:
     with in_language_of(requester):
         ref = req.service_request.ref
         link = settings.SITE_URL.rstrip("/") + reverse("advisory-request-detail", kwargs={"pk": req.pk})
-        send_mail(
-            _("A reply is waiting for you (%(ref)s)") % {"ref": ref},
-            _(
+        outbox_enqueue(
+            key=f"advisory.reply_notice:{req.pk}:{cause or timezone.now().isoformat()}",
+            kind="advisory.reply_notice",
+            to=[email],
+            subject=_("A reply is waiting for you (%(ref)s)") % {"ref": ref},
+            body=_(
                 "The Ethics Office has replied to your request %(ref)s.\n\n"
                 "For confidentiality the reply is not in this e-mail. Sign in to read it:\n%(link)s\n"
             )
             % {"ref": ref, "link": link},
-            None,
-            [email],
+            language=language_of(person=requester),
+            audience=Audience.RECIPIENTS,
+            obj=req,
         )
     audit_record(actor=None, action=Action.SEND, obj=req, fields=["reply_notice"], actor_label="system")
     return True
@@ -88,12 +91,11 @@ def officer_digests_send(*, today: dt.date | None = None) -> int:
         if not mine and not untriaged:
             continue
         with in_language_of(user=officer):
-            _digest_send(officer, mine, untriaged, today)
-        sent += 1
+            sent += _digest_send(officer, mine, untriaged, today)
     return sent
 
 
-def _digest_send(officer, mine, untriaged, today) -> None:
+def _digest_send(officer, mine, untriaged, today) -> int:
     from ..selectors import clock_of
 
     ack_by, advise_by, overdue_flag = _("acknowledge by"), _("advise by"), _("OVERDUE")
@@ -118,5 +120,17 @@ def _digest_send(officer, mine, untriaged, today) -> None:
             )
         lines.append("")
     lines.append(settings.SITE_URL.rstrip("/") + reverse("advisory-queue"))
-    send_mail(_("Advice requests due"), "\n".join(lines), None, [officer.email])
+    # One digest per officer per day, however often the beat task runs.
+    message = outbox_enqueue(
+        key=f"advisory.digest:{officer.pk}:{today.isoformat()}",
+        kind="advisory.digest",
+        to=[officer.email],
+        subject=_("Advice requests due"),
+        body="\n".join(lines),
+        language=language_of(user=officer),
+        audience=Audience.RECIPIENTS,
+    )
+    if not message.queued_now:
+        return 0  # already queued by an earlier run today
     audit_record(actor=None, action=Action.SEND, obj=officer, fields=["advice_digest"], actor_label="system")
+    return 1

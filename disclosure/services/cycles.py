@@ -4,8 +4,6 @@ import csv
 import datetime as dt
 import io
 
-from django.conf import settings
-from django.core.mail import EmailMessage
 from django.db import transaction
 from django.db.models import Q
 from django.http import Http404
@@ -15,7 +13,7 @@ from django.utils.translation import gettext as _
 from ethics_office.audit.models import Action
 from ethics_office.audit.services import audit_record
 from ethics_office.base.errors import ApplicationError, ValidationFailed
-from ethics_office.base.mail import in_language_of
+from ethics_office.base.mail import in_language_of, language_of
 from ethics_office.base.roles import is_office
 from ethics_office.organisation.models import (
     DIRECTOR_AND_ABOVE,
@@ -26,6 +24,8 @@ from ethics_office.organisation.models import (
     Person,
 )
 from ethics_office.organisation.selectors import focal_point_entities
+from ethics_office.outbox.models import Audience
+from ethics_office.outbox.services import outbox_enqueue
 
 from ..models import (
     DesignationBasis,
@@ -330,11 +330,14 @@ def filer_query_answer(*, actor, query_id: int, answer: str) -> FilerQuery:
     audit_record(actor=actor, action=Action.UPDATE, obj=query, fields=["answer", "answered_at"])
     if query.filer.person.email:
         with in_language_of(query.filer.person):
-            message = EmailMessage(
-                _("Your financial disclosure query has been answered"),
-                _("The Ethics Office has answered your query. Sign in to read the answer."),
-                settings.DEFAULT_FROM_EMAIL,
-                [query.filer.person.email],
+            outbox_enqueue(
+                key=f"disclosure.query_answer:{query.pk}",
+                kind="disclosure.query_answer",
+                to=[query.filer.person.email],
+                subject=_("Your financial disclosure query has been answered"),
+                body=_("The Ethics Office has answered your query. Sign in to read the answer."),
+                language=language_of(person=query.filer.person),
+                audience=Audience.RECIPIENTS,
+                obj=query,
             )
-        transaction.on_commit(message.send)
     return query

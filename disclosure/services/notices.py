@@ -1,20 +1,23 @@
-"""Monthly non-compliance notices (exactly once per entity and month) and filer reminders."""
+"""Monthly non-compliance notices (exactly once per entity and month) and filer reminders.
+
+Nothing here sends mail: each e-mail is an outbox row written in the transaction that records it."""
 
 import datetime as dt
 
 from django.conf import settings
-from django.core.mail import EmailMessage
 from django.db import IntegrityError, transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from guardian.shortcuts import get_users_with_perms
 
 from ethics_office.audit.models import Action
 from ethics_office.audit.services import audit_record
-from ethics_office.base.mail import in_language_of
+from ethics_office.base.mail import in_language_of, language_of
 from ethics_office.organisation.models import (
     Entity,
 )
+from ethics_office.outbox.models import Audience
+from ethics_office.outbox.services import outbox_enqueue
 
 from ..models import (
     ComplianceNotice,
@@ -32,104 +35,113 @@ from .common import (
 )
 
 # --- notices and reminders ---------------------------------------------------------
+#
+# One notice per entity and month covers every open cycle in which the entity has outstanding
+# filers (the notice lists them cycle by cycle; `cycle_years` records which). It goes to the
+# entity's focal points, each in their own language, with the entity's head copied in the
+# default language. An entity with outstanding filers and no focal point gets a notice row with no
+# recipients: the office's page flags it "no focal point — not sent", and nothing is sent.
+# Closed cycles are never noticed; imported history is closed (migration 0004 and the importer).
 
 
-def _focal_point_emails(entity) -> list[str]:
+def _focal_points(entity) -> list:
     users = get_users_with_perms(
         entity, only_with_perms_in=["focal_point_for"], with_superusers=False, with_group_users=False
     )
-    return sorted({u.email for u in users if u.email})
+    return sorted((u for u in users if u.email and u.is_active), key=lambda u: u.email)
 
 
-def _notice_body(entity, cycle, filers, today) -> str:
-    lines = [
-        _("Financial disclosure programme, %(year)s cycle: filers in %(entity)s who have not filed.")
-        % {"year": cycle.year, "entity": entity.name},
-        "",
-    ]
-    for filer in filers:
-        lines.append(
-            _("- %(name)s (%(index)s), %(days)s days overdue")
-            % {
-                "name": filer.person.name,
-                "index": filer.person.index_number,
-                "days": (today - filer.effective_deadline).days,
-            }
-        )
-    lines += ["", _("Please remind them to file. This notice is sent once a month until everyone has filed.")]
-    return "\n".join(lines)
-
-
-def _deliver_notice(notice_id: int) -> None:
-    """Send one committed notice. The row lock stops two deliveries of the same notice."""
-    with transaction.atomic():
-        notice = (
-            ComplianceNotice.objects.select_for_update(skip_locked=True, of=("self",))
-            .filter(pk=notice_id, sent_at__isnull=True)
-            .select_related("entity", "cycle")
-            .first()
-        )
-        if notice is None:
-            return
-        today = timezone.localdate()
-        filers = list(outstanding_filers(notice.cycle, today=today).filter(entity=notice.entity))
-        if notice.recipients and filers:
-            EmailMessage(
-                _("Financial disclosure: %(n)s outstanding filers in %(entity)s")
-                % {"n": len(filers), "entity": notice.entity.code},
-                _notice_body(notice.entity, notice.cycle, filers, today),
-                settings.DEFAULT_FROM_EMAIL,
-                notice.recipients,
-            ).send()
-        notice.sent_at = timezone.now()
-        notice.save(update_fields=["sent_at"])
+def _notice_text(entity, by_cycle, today) -> tuple[str, str]:
+    total = sum(len(filers) for _cycle, filers in by_cycle)
+    subject = _("Financial disclosure: %(n)s outstanding filers in %(entity)s") % {
+        "n": total,
+        "entity": entity.code,
+    }
+    lines = []
+    for cycle, filers in by_cycle:
+        lines += [
+            _("Financial disclosure programme, %(year)s cycle: filers in %(entity)s who have not filed.")
+            % {"year": cycle.year, "entity": entity.name},
+            "",
+        ]
+        for filer in filers:
+            lines.append(
+                _("- %(name)s (%(index)s), %(days)s days overdue")
+                % {
+                    "name": filer.person.name,
+                    "index": filer.person.index_number,
+                    "days": (today - filer.effective_deadline).days,
+                }
+            )
+        lines.append("")
+    lines.append(_("Please remind them to file. This notice is sent once a month until everyone has filed."))
+    return subject, "\n".join(lines)
 
 
 def monthly_notices_send(*, actor=None, today: dt.date | None = None) -> list[int]:
-    """Write this month's notice for each entity with outstanding filers, then send it after commit.
+    """Write this month's notice for each entity with outstanding filers in any open cycle, and
+    queue its e-mails in the same transaction (the outbox delivers them after commit).
 
-    The (entity, month) unique constraint decides: a second run, a retry or a racing worker
-    finds the row already there and sends nothing.
+    The (entity, month) unique constraint decides: a second run, a retry or a racing worker finds
+    the row already there and writes nothing. Returns the ids of the notices written now.
     """
     if actor is not None:
         require_office(actor)
     today = today or timezone.localdate()
     month = today.replace(day=1)
-    created_ids: list[int] = []
-    for cycle in FilingCycle.objects.filter(closed_on__isnull=True):
-        by_entity: dict[int, list[Filer]] = {}
+    by_entity: dict[int, list] = {}
+    for cycle in FilingCycle.objects.filter(closed_on__isnull=True).order_by("-year"):
+        per_entity: dict[int, list[Filer]] = {}
         for filer in outstanding_filers(cycle, today=today):
-            by_entity.setdefault(filer.entity_id, []).append(filer)
-        for entity in Entity.objects.filter(pk__in=by_entity):
-            recipients = _focal_point_emails(entity) + ([entity.head_email] if entity.head_email else [])
-            try:
-                with transaction.atomic():
-                    notice = ComplianceNotice.objects.create(
-                        entity=entity,
-                        month=month,
-                        cycle=cycle,
-                        recipients=recipients,
-                        outstanding=len(by_entity[entity.pk]),
-                    )
-                    audit_record(
-                        actor=actor,
-                        action=Action.SEND,
-                        obj=notice,
-                        fields=["recipients", "outstanding"],
-                        actor_label=None if actor else "system",
-                    )
-                    transaction.on_commit(lambda pk=notice.pk: _deliver_notice(pk))
-            except IntegrityError:
-                continue  # this month's notice for the entity already exists
-            created_ids.append(notice.pk)
-    # A notice whose delivery failed earlier (row committed, mail not sent) goes out now.
-    for pk in (
-        ComplianceNotice.objects.filter(month=month, sent_at__isnull=True)
-        .exclude(pk__in=created_ids)
-        .values_list("pk", flat=True)
-    ):
-        _deliver_notice(pk)
+            per_entity.setdefault(filer.entity_id, []).append(filer)
+        for entity_id, filers in per_entity.items():
+            by_entity.setdefault(entity_id, []).append((cycle, filers))
+    created_ids: list[int] = []
+    for entity in Entity.objects.filter(pk__in=by_entity).order_by("code"):
+        by_cycle = by_entity[entity.pk]
+        focal_points = _focal_points(entity)
+        head = [entity.head_email] if focal_points and entity.head_email else []
+        try:
+            with transaction.atomic():
+                notice = ComplianceNotice.objects.create(
+                    entity=entity,
+                    month=month,
+                    cycle=by_cycle[0][0],
+                    cycle_years=[c.year for c, _f in by_cycle],
+                    recipients=[u.email for u in focal_points] + head,
+                    outstanding=sum(len(f) for _c, f in by_cycle),
+                )
+                for user in focal_points:
+                    with in_language_of(user=user):
+                        _queue_notice(notice, entity, by_cycle, today, user.email, language_of(user=user))
+                for email in head:
+                    with translation.override(settings.LANGUAGE_CODE):
+                        _queue_notice(notice, entity, by_cycle, today, email, settings.LANGUAGE_CODE)
+                audit_record(
+                    actor=actor,
+                    action=Action.SEND,
+                    obj=notice,
+                    fields=["recipients", "outstanding", "cycle_years"],
+                    actor_label=None if actor else "system",
+                )
+        except IntegrityError:
+            continue  # this month's notice for the entity already exists
+        created_ids.append(notice.pk)
     return created_ids
+
+
+def _queue_notice(notice, entity, by_cycle, today, email, language) -> None:
+    subject, body = _notice_text(entity, by_cycle, today)
+    outbox_enqueue(
+        key=f"disclosure.notice:{notice.pk}:{email}",
+        kind="disclosure.notice",
+        to=[email],
+        subject=subject,
+        body=body,
+        language=language,
+        audience=Audience.OFFICE,
+        obj=notice,
+    )
 
 
 def filer_reminders_send(*, today: dt.date | None = None) -> int:
@@ -148,21 +160,24 @@ def filer_reminders_send(*, today: dt.date | None = None) -> int:
             continue
         try:
             with transaction.atomic():
-                FilerReminder.objects.create(filer=filer, kind=kind, sent_on=today)
+                reminder = FilerReminder.objects.create(filer=filer, kind=kind, sent_on=today)
                 with in_language_of(filer.person):
                     subject = (
                         _("Financial disclosure: your statement is due on %(date)s")
                         if kind == ReminderKind.BEFORE
                         else _("Financial disclosure: your statement was due on %(date)s")
                     ) % {"date": filer.effective_deadline.isoformat()}
-                    message = EmailMessage(
-                        subject,
-                        _("Please complete and submit your %(year)s financial disclosure statement.")
+                    outbox_enqueue(
+                        key=f"disclosure.reminder:{reminder.pk}",
+                        kind="disclosure.reminder",
+                        to=[filer.person.email],
+                        subject=subject,
+                        body=_("Please complete and submit your %(year)s financial disclosure statement.")
                         % {"year": filer.cycle.year},
-                        settings.DEFAULT_FROM_EMAIL,
-                        [filer.person.email],
+                        language=language_of(person=filer.person),
+                        audience=Audience.RECIPIENTS,
+                        obj=reminder,
                     )
-                transaction.on_commit(message.send)
         except IntegrityError:
             continue
         sent += 1

@@ -16,6 +16,7 @@ from .filing import (
     verification_mark,
     verification_upload,
 )
+from .notices import notice_list, notices_send
 from .office import (
     cycle_assign,
     cycle_close,
@@ -24,7 +25,6 @@ from .office import (
     cycle_draw,
     cycle_import,
     cycle_list,
-    notices_send,
     query_answer,
     query_list,
     referral_letter,
@@ -47,6 +47,7 @@ __all__ = [
     "document_download",
     "filing_detail",
     "index",
+    "notice_list",
     "notices_send",
     "public_choice",
     "public_list",

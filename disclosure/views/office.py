@@ -101,7 +101,7 @@ def cycle_detail(request, year):
             "draw_form": DrawForm(),
             "draws": cycle.verification_draws.all(),
             "referrals": referrals_visible_to(request.user).filter(filer__cycle=cycle),
-            "notices": notices_visible_to(request.user).filter(cycle=cycle)[:50],
+            "notices": notices_visible_to(request.user).filter(cycle_years__contains=[cycle.year])[:50],
         },
     )
 
@@ -181,16 +181,6 @@ def cycle_close(request, year):
         lambda cycle: services.cycle_close(actor=request.user, cycle_id=cycle.pk),
         _("Cycle closed; %(n)s filers referred to OHRM."),
     )
-
-
-@login_required
-@require_POST
-def notices_send(request):
-    """The office sends this month's notices now (the monthly task then finds them sent)."""
-    office_only(request)
-    created = services.monthly_notices_send(actor=request.user)
-    messages.success(request, _("%(n)s notices sent.") % {"n": len(created)})
-    return redirect("disclosure-compliance")
 
 
 @login_required

@@ -250,7 +250,16 @@ class Writer:
         if not (filers or conflicts or choices):
             return
         years = {r.data["cycle"] for r in filers + conflicts + choices}
-        cycle_rows = {(y,): dict(zip(("opens_on", "deadline"), cycle_dates(y), strict=True)) for y in years}
+        # Imported history is finished: a cycle more than two years old arrives closed (on 31
+        # December of its year), so it never draws a monthly non-compliance notice.
+        this_year = timezone.localdate().year
+        cycle_rows = {
+            (y,): {
+                **dict(zip(("opens_on", "deadline"), cycle_dates(y), strict=True)),
+                "closed_on": dt.date(y, 12, 31) if y < this_year - 2 else None,
+            }
+            for y in years
+        }
         cycles = upsert(
             FilingCycle,
             FilingCycle.objects.filter(year__in=years),
@@ -258,7 +267,7 @@ class Writer:
             cycle_rows,
             self.stats,
             "filing_cycle",
-            create_only=("opens_on", "deadline"),
+            create_only=("opens_on", "deadline", "closed_on"),
         )
         cycles = {k[0]: pk for k, pk in cycles.items()}
         people = self._people(filers)

@@ -3,7 +3,6 @@
 import datetime as dt
 
 from django.conf import settings
-from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
@@ -12,6 +11,9 @@ from django.utils.translation import gettext as _
 from ethics_office.audit.models import Action
 from ethics_office.audit.services import audit_record
 from ethics_office.base.errors import ApplicationError, TransitionNotAllowed, ValidationFailed
+from ethics_office.base.mail import in_language_of, language_of
+from ethics_office.outbox.models import Audience
+from ethics_office.outbox.services import outbox_enqueue
 
 from .. import clock
 from ..models import (
@@ -186,14 +188,24 @@ def review_complete(
 # --- clock alerts --------------------------------------------------------------------------------
 
 
-def _alert_send(inquiry, *, subject: str, body: str) -> int:
+def _alert_send(inquiry, *, which: str, compose) -> int:
+    """Queue one alert per recipient, in their language, in the transaction that marks it sent."""
     # A case nobody was assigned to is the Director's own: the alert goes to the Director.
-    people = list(officers_assigned_to(inquiry)) or list(directors())
-    recipients = [u.email for u in people if u.email]
-    if not recipients:
-        return 0
-    send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, recipients)
-    return len(recipients)
+    people = [u for u in (list(officers_assigned_to(inquiry)) or list(directors())) if u.email]
+    for user in people:
+        with in_language_of(user=user):
+            subject, body = compose()
+            outbox_enqueue(
+                key=f"retaliation.clock_alert:{inquiry.pk}:{which}:{user.pk}",
+                kind="retaliation.clock_alert",
+                to=[user.email],
+                subject=subject,
+                body=body,
+                language=language_of(user=user),
+                audience=Audience.RECIPIENTS,
+                obj=inquiry,
+            )
+    return len(people)
 
 
 @transaction.atomic
@@ -220,9 +232,12 @@ def clock_alerts_send(*, today: dt.date | None = None) -> int:
         if inquiry.deadline_alert_sent_at is None and today >= deadline:
             sent += _alert_send(
                 inquiry,
-                subject=_("Preliminary review %(ref)s: the deadline is today or passed") % {"ref": ref},
-                body=_("The deadline of preliminary review %(ref)s was %(deadline)s. %(link)s")
-                % {"ref": ref, "deadline": deadline.isoformat(), "link": link},
+                which="deadline",
+                compose=lambda ref=ref, deadline=deadline, link=link: (
+                    _("Preliminary review %(ref)s: the deadline is today or passed") % {"ref": ref},
+                    _("The deadline of preliminary review %(ref)s was %(deadline)s. %(link)s")
+                    % {"ref": ref, "deadline": deadline.isoformat(), "link": link},
+                ),
             )
             inquiry.deadline_alert_sent_at = timezone.now()
             fields.append("deadline_alert_sent_at")
@@ -232,10 +247,12 @@ def clock_alerts_send(*, today: dt.date | None = None) -> int:
         elif inquiry.first_alert_sent_at is None and elapsed >= clock.first_alert_day():
             sent += _alert_send(
                 inquiry,
-                subject=_("Preliminary review %(ref)s: day %(day)s of the clock")
-                % {"ref": ref, "day": elapsed},
-                body=_("Preliminary review %(ref)s is at day %(day)s; the deadline is %(deadline)s. %(link)s")
-                % {"ref": ref, "day": elapsed, "deadline": deadline.isoformat(), "link": link},
+                which="day30",
+                compose=lambda ref=ref, elapsed=elapsed, deadline=deadline, link=link: (
+                    _("Preliminary review %(ref)s: day %(day)s of the clock") % {"ref": ref, "day": elapsed},
+                    _("Preliminary review %(ref)s is at day %(day)s; the deadline is %(deadline)s. %(link)s")
+                    % {"ref": ref, "day": elapsed, "deadline": deadline.isoformat(), "link": link},
+                ),
             )
             inquiry.first_alert_sent_at = timezone.now()
             fields.append("first_alert_sent_at")

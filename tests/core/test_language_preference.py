@@ -32,14 +32,17 @@ def test_signing_in_on_a_new_browser_restores_the_language(staff):
     assert '<html lang="zh-hans">' in response.content.decode()
 
 
-def test_the_reply_notice_reaches_a_chinese_reader_in_chinese(staff, officer):
+def test_the_reply_notice_reaches_a_chinese_reader_in_chinese(
+    staff, officer, django_capture_on_commit_callbacks
+):
     """The 'a reply is waiting' e-mail is composed in the requester's language."""
     staff.person.language = "zh-hans"
     staff.person.save()
     req = advice.advice_request_submit(actor=staff, category="gifts_honours_awards", question="A gift?")
     advice.advice_request_assign(actor=officer, request_id=req.pk, officer=officer)
     mail.outbox.clear()
-    assert reply_notice_send(request_id=req.pk)
+    with django_capture_on_commit_callbacks(execute=True):
+        assert reply_notice_send(request_id=req.pk)
     message = mail.outbox[-1]
     assert req.service_request.ref in message.subject
     assert "A reply is waiting" not in message.subject

@@ -10,11 +10,18 @@ from django.utils import timezone
 
 from disclosure import services, tasks
 from disclosure.models import ComplianceNotice, FilerReminder
+from disclosure.selectors import notices_visible_to
 from ethics_office.organisation.models import Entity
 
 from .factories import CycleFactory, FilerFactory
 
 TODAY = timezone.localdate()
+
+
+def overdue_office():
+    from django.contrib.auth import get_user_model
+
+    return get_user_model().objects.get(username="officer")
 
 
 @pytest.fixture
@@ -32,16 +39,20 @@ def overdue(people):
 
 
 @pytest.mark.django_db(transaction=True)
-def test_one_notice_per_entity_lists_outstanding_filers_to_focal_points_and_head(overdue):
-    """Each entity with outstanding filers gets one e-mail to its focal points and head, naming them."""
+def test_one_notice_per_entity_goes_to_its_focal_points_and_the_entity_without_one_is_flagged(overdue):
+    """DM's notice goes to its focal point (the head copied), naming the outstanding filers; UNOG,
+    with outstanding filers but no focal point, gets a notice row marked no_recipient and no e-mail."""
     tasks.send_monthly_notices()
     assert ComplianceNotice.objects.count() == 2
     by_to = {tuple(m.to): m for m in mail.outbox}
-    dm = by_to[("focalpoint@example.un.org", "head.dm@example.un.org")]
+    assert set(by_to) == {("focalpoint@example.un.org",), ("head.dm@example.un.org",)}
+    dm = by_to[("focalpoint@example.un.org",)]
     assert "Amina Okafor" in dm.body and "D000001" in dm.body
     assert "Priya Raman" not in dm.body  # she filed
-    assert "Lars Eriksen" in by_to[("head.unog@example.un.org",)].body
-    assert all(n.sent_at for n in ComplianceNotice.objects.all())
+    assert all("Lars Eriksen" not in m.body for m in mail.outbox)
+    status = {n.entity.code: n.delivery_status for n in notices_visible_to(overdue_office())}
+    assert status == {"DM": "sent", "UNOG": "no_recipient"}
+    assert ComplianceNotice.objects.get(entity__code="UNOG").recipients == []
 
 
 @pytest.mark.django_db(transaction=True)

@@ -251,7 +251,9 @@ def test_a_closed_case_cannot_be_reopened(make_inquiry, officer):
         services.inquiry_classify(actor=officer, inquiry_id=inquiry.pk, kind=InquiryKind.PROTECTION_REQUEST)
 
 
-def test_clock_alerts_go_once_at_day_30_and_once_at_the_deadline(make_inquiry, officer, settings):
+def test_clock_alerts_go_once_at_day_30_and_once_at_the_deadline(
+    make_inquiry, officer, settings, django_capture_on_commit_callbacks
+):
     """Day 30 → one e-mail to the assigned officer; a second run sends nothing; the deadline → one more."""
     inquiry = make_inquiry(classify=True)
     start = timezone.localdate() - dt.timedelta(days=30)
@@ -259,25 +261,30 @@ def test_clock_alerts_go_once_at_day_30_and_once_at_the_deadline(make_inquiry, o
     mail.outbox.clear()
     from retaliation.tasks import send_clock_alerts
 
-    assert send_clock_alerts.delay().get() == 1
+    with django_capture_on_commit_callbacks(execute=True):
+        assert send_clock_alerts.delay().get() == 1
     assert mail.outbox[0].to == [officer.email]
     assert inquiry.service_request.ref in mail.outbox[0].subject
     assert "fraud" not in mail.outbox[0].body
-    assert services.clock_alerts_send() == 0
+    with django_capture_on_commit_callbacks(execute=True):
+        assert services.clock_alerts_send() == 0
     assert len(mail.outbox) == 1
     deadline = RetaliationInquiry.objects.get(pk=inquiry.pk).review_deadline()
-    assert services.clock_alerts_send(today=deadline) == 1
-    assert services.clock_alerts_send(today=deadline) == 0
+    with django_capture_on_commit_callbacks(execute=True):
+        assert services.clock_alerts_send(today=deadline) == 1
+        assert services.clock_alerts_send(today=deadline) == 0
+    assert len(mail.outbox) == 2
     inquiry.refresh_from_db()
     assert inquiry.first_alert_sent_at and inquiry.deadline_alert_sent_at
 
 
-def test_an_unassigned_review_alerts_the_director(make_inquiry, director):
+def test_an_unassigned_review_alerts_the_director(make_inquiry, director, django_capture_on_commit_callbacks):
     """With no officer on the case, the day-30 alert goes to the Director."""
     inquiry = make_inquiry(assign=None, classify=True)
     RetaliationInquiry.objects.filter(pk=inquiry.pk).update(
         review_started=timezone.localdate() - dt.timedelta(days=31)
     )
     mail.outbox.clear()
-    assert services.clock_alerts_send() == 1
+    with django_capture_on_commit_callbacks(execute=True):
+        assert services.clock_alerts_send() == 1
     assert mail.outbox[0].to == [director.email]
