@@ -169,6 +169,7 @@ ROWS = [
         data=lambda w: {"size": "1", "seed": "1"},
     ),
     Row("disclosure-cycle-close", OFFICE_POST, method="POST", kwargs=_year),
+    Row("disclosure-notices", STATUS_PAGE, note="the office's notices; a focal point's own"),
     Row("disclosure-notices-send", OFFICE_POST, method="POST"),
     Row("disclosure-referral-letter", OFFICE_PAGE, kwargs=lambda w: {"pk": w.dc_referral.pk}),
     Row("disclosure-designate", STATUS_PAGE),
@@ -176,6 +177,10 @@ ROWS = [
     Row("disclosure-compliance-csv", STATUS_PAGE),
     Row("disclosure-public", expect(200), note="public page, no login"),
     Row("api-disclosure-cycles", expect(200, anonymous=NO_AUTH)),
+    Row(
+        "api-disclosure-notices",
+        expect(404, anonymous=NO_AUTH, focalpoint=200, **dict.fromkeys(OFFICE, 200)),
+    ),
     Row(
         "api-disclosure-compliance",
         expect(404, anonymous=NO_AUTH, focalpoint=200, **dict.fromkeys(OFFICE, 200)),

@@ -1,6 +1,14 @@
 from ..matrix import LOGIN, NO_AUTH, Row, expect
 
 
+def build(world):
+    from ethics_office.outbox.models import OutboxMessage, Status
+
+    world.outbox_failed = OutboxMessage.objects.create(
+        key="access:failed", kind="test", to=["a@example.un.org"], subject="S", body="B", status=Status.FAILED
+    )
+
+
 def _token_body(world):
     return {"username": "staff", "password": "wrong-password"}
 
@@ -55,4 +63,16 @@ ROWS = [
     Row("api-entities", expect(200, anonymous=NO_AUTH)),
     Row("api-duty-stations", expect(200, anonymous=NO_AUTH)),
     Row("api-audit-events", expect(403, anonymous=NO_AUTH, director=200)),
+    Row(
+        "outbox-messages",
+        expect(404, anonymous=LOGIN, officer=200, officer2=200, director=200, admin=200),
+        note="envelopes for the office and administrators; content by audience",
+    ),
+    Row(
+        "outbox-message-retry",
+        expect(404, anonymous=LOGIN, director=302, admin=302),
+        method="POST",
+        kwargs=lambda w: {"pk": w.outbox_failed.pk},
+    ),
+    Row("api-outbox-messages", expect(403, anonymous=NO_AUTH, director=200, admin=200)),
 ]
