@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "outreach",
     "panel",
     "reports",
+    "retention",
     "ethics_office.site",
 ]
 
@@ -228,6 +229,10 @@ NOTICE_DAY_OF_MONTH = os.environ.get("NOTICE_DAY_OF_MONTH", "1")
 NOTICE_HOUR = os.environ.get("NOTICE_HOUR", "6")
 # Periodic work (Celery beat). Each task is defined in its app's tasks.py.
 CELERY_BEAT_SCHEDULE = {
+    "retention-monthly": {
+        "task": "retention.tasks.apply_retention",
+        "schedule": crontab(day_of_month="1", hour=3, minute=0),
+    },
     "outbox-sweep": {
         "task": "outbox.sweep",
         "schedule": int(os.environ.get("OUTBOX_SWEEP_SECONDS", "60")),
