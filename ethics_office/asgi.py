@@ -10,3 +10,6 @@ from django.conf import settings  # noqa: E402
 
 if settings.SECRET_KEY_EPHEMERAL:
     raise ImproperlyConfigured("SECRET_KEY must be set to serve the application with DEBUG off.")
+if not settings.FIELD_ENCRYPTION_KEYS:
+    # The demo key in settings.py is public: a deployment brings its own (docs/operations.md).
+    raise ImproperlyConfigured("FIELD_ENCRYPTION_KEYS must be set to serve the application with DEBUG off.")
