@@ -8,13 +8,37 @@ import pytest
 from django.urls import reverse
 
 from advisory.models import AdviceMessage, AdviceRequest
+from disclosure.models import Statement
 from ethics_office.celery import app
 from ethics_office.outbox.models import OutboxMessage, Status
 from ethics_office.outbox.services import outbox_enqueue
+from retaliation.models import RetaliationInquiry
 
+from ..disclosure.factories import CycleFactory, FilerFactory
 from .servers import wait_until
 
 pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def _protection_request() -> dict:
+    import datetime as dt
+
+    from django.utils import timezone
+
+    day = (timezone.localdate() - dt.timedelta(days=5)).isoformat()
+    return {
+        "protected_activity": "reported_misconduct",
+        "reported_to": "OIOS",
+        "reported_on": day,
+        "narrative": "I reported the misuse of funds.",
+        "actions-TOTAL_FORMS": "1",
+        "actions-INITIAL_FORMS": "0",
+        "actions-MIN_NUM_FORMS": "0",
+        "actions-MAX_NUM_FORMS": "10",
+        "actions-0-occurred_on": day,
+        "actions-0-taken_by": "My supervisor",
+        "actions-0-description": "Non-renewal of my contract",
+    }
 
 
 def _beat_sweep() -> None:
@@ -48,6 +72,19 @@ def test_with_the_broker_down_requests_are_saved_and_confirmed_and_mail_follows_
     assert AdviceMessage.objects.filter(request=req, from_office=True).count() == 1
     notice = OutboxMessage.objects.get(kind="advisory.reply_notice")
     assert notice.status == Status.QUEUED and smtp_server.received == []
+    # A request for protection and a financial disclosure statement, the same.
+    started = time.monotonic()
+    response = staff.post(reverse("retaliation-request"), _protection_request())
+    assert response.status_code == 302 and time.monotonic() - started < 5
+    assert RetaliationInquiry.objects.count() == 1
+    filer = FilerFactory(cycle=CycleFactory(), person=people["staff"].person, grade="P-3")
+    started = time.monotonic()
+    response = staff.post(
+        reverse("disclosure-statement-edit", kwargs={"pk": filer.pk}),
+        {"assets": "Flat in Geneva", "certify": "on", "submit": "1"},
+    )
+    assert response.status_code == 302 and time.monotonic() - started < 5
+    assert Statement.objects.filter(filer=filer, submitted_at__isnull=False).exists()
 
     broker.start()
     worker_for()
