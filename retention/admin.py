@@ -12,10 +12,14 @@ class RetentionScheduleAdmin(admin.ModelAdmin):
 
     list_display = ["record_type", "years", "counted_from", "updated_at"]
     fields = ["record_type", "years", "counted_from"]
-    readonly_fields = ["counted_from"]
+
+    def get_readonly_fields(self, request, obj=None):
+        # The event a period counts from belongs to the record type; only the years change.
+        return ["record_type", "counted_from"] if obj else ["counted_from"]
 
     def save_model(self, request, obj, form, change):
-        retention_schedule_update(actor=request.user, record_type=obj.record_type, years=obj.years)
+        schedule = retention_schedule_update(actor=request.user, record_type=obj.record_type, years=obj.years)
+        obj.pk, obj.counted_from = schedule.pk, schedule.counted_from
 
     def has_delete_permission(self, request, obj=None):
         return False

@@ -162,3 +162,27 @@ def test_a_hold_needs_a_reason_and_is_audited(people):
 def test_a_bad_as_of_date_is_refused():
     with pytest.raises(CommandError, match="not a date"):
         call_command("retention", "--dry-run", "--as-of", "31/12/2030")
+
+
+def test_an_administrator_changes_a_schedule_in_the_admin_in_chinese_too(client_for, people):
+    """The Django admin form saves through the service (audited); the page speaks Chinese."""
+    from retention.models import RetentionSchedule
+
+    admin = client_for("admin")
+    response = admin.post(
+        "/admin/retention/retentionschedule/add/", {"record_type": RecordType.OUTBOX_MESSAGE, "years": "2"}
+    )
+    assert response.status_code == 302
+    schedule = RetentionSchedule.objects.get(record_type=RecordType.OUTBOX_MESSAGE)
+    assert schedule.years == 2 and schedule.counted_from == "last_activity"
+    assert AuditEvent.objects.filter(
+        object_type="retention.retentionschedule", object_id=str(schedule.pk)
+    ).exists()
+    response = admin.post(f"/admin/retention/retentionschedule/{schedule.pk}/change/", {"years": "3"})
+    assert response.status_code == 302
+    schedule.refresh_from_db()
+    assert schedule.years == 3
+    page = admin.get(
+        f"/admin/retention/retentionschedule/{schedule.pk}/change/", HTTP_ACCEPT_LANGUAGE="zh-hans"
+    ).content.decode()
+    assert "保留年数" in page
