@@ -58,6 +58,7 @@ def test_two_sweepers_at_once_send_each_message_once(smtp_server, settings):
     from ethics_office.celery import app
 
     # Queue the rows without delivering them, as when the broker was down at commit.
+    saved = app.conf.broker_url
     app.conf.task_always_eager = False
     app.conf.broker_url = "redis://127.0.0.1:1/0"  # nothing listens there: dispatch fails at once
     app._pool = None
@@ -66,7 +67,9 @@ def test_two_sweepers_at_once_send_each_message_once(smtp_server, settings):
         for n in range(6):
             _enqueue(key=f"test:{n}", to=f"p{n}@example.un.org")
     finally:
-        app.conf.task_always_eager = True
+        app.conf.task_always_eager, app.conf.broker_url = True, saved
+        app._pool = None
+        app.amqp._producer_pool = None
     assert OutboxMessage.objects.filter(status=Status.QUEUED).count() == 6
     barrier, results = threading.Barrier(2), []
 

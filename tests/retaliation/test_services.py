@@ -288,3 +288,34 @@ def test_an_unassigned_review_alerts_the_director(make_inquiry, director, django
     with django_capture_on_commit_callbacks(execute=True):
         assert services.clock_alerts_send() == 1
     assert mail.outbox[0].to == [director.email]
+
+
+def test_a_clock_alert_run_that_fails_half_way_sends_nothing_and_the_next_run_sends_each_once(
+    make_inquiry, officer, monkeypatch, django_capture_on_commit_callbacks
+):
+    """The alerts are outbox rows written with the "alert sent" marks: a run that fails after the
+    first case rolls back both, so no e-mail leaves; the next run sends each alert once."""
+    from retaliation.services import review
+
+    first = make_inquiry(classify=True)
+    second = make_inquiry(classify=True)
+    start = timezone.localdate() - dt.timedelta(days=30)
+    RetaliationInquiry.objects.filter(pk__in=[first.pk, second.pk]).update(review_started=start)
+    mail.outbox.clear()
+    real_audit, calls = review.audit_record, []
+
+    def failing_audit(**kwargs):
+        calls.append(1)
+        if len(calls) == 2:
+            raise RuntimeError("database went away")
+        return real_audit(**kwargs)
+
+    monkeypatch.setattr(review, "audit_record", failing_audit)
+    with django_capture_on_commit_callbacks(execute=True), pytest.raises(RuntimeError):
+        services.clock_alerts_send()
+    assert mail.outbox == []
+    monkeypatch.setattr(review, "audit_record", real_audit)
+    with django_capture_on_commit_callbacks(execute=True):
+        assert services.clock_alerts_send() == 2
+        assert services.clock_alerts_send() == 0
+    assert len(mail.outbox) == 2
