@@ -10,8 +10,10 @@ from django.core.management.base import CommandError
 
 from advisory.models import AdviceAttachment, AdviceMessage, AdviceRequest
 from advisory.workflow import OPEN
+from disclosure.models import FilingCycle, Statement
 from ethics_office.audit.models import AuditEvent
 from ethics_office.base.errors import ApplicationError
+from outreach.models import TrainingSession
 from reports.queries import annual_report
 from retaliation.models import RetaliationInquiry
 from retaliation.workflow import Status as RStatus
@@ -75,10 +77,11 @@ def test_the_purge_removes_content_leaves_tombstones_and_every_report_is_unchang
     confidential content and files are gone, one audit event per record type gives the count,
     and the audit trail still verifies."""
     req = _closed_advice_with_content(people)
-    held = (
-        RetaliationInquiry.objects.filter(status=RStatus.CLOSED).exclude(narrative="").first()
-        or RetaliationInquiry.objects.filter(status=RStatus.IMPORTED).first()
-    )
+    # A demo case with a narrative, closed (a shortcut: the report is taken after this).
+    target = RetaliationInquiry.objects.exclude(narrative="").exclude(status=RStatus.IMPORTED).first()
+    RetaliationInquiry.objects.filter(pk=target.pk).update(status=RStatus.CLOSED)
+    held = RetaliationInquiry.objects.filter(status=RStatus.IMPORTED).first()
+    assert target is not None and held is not None
     hold = legal_hold_place(
         actor=people["director"],
         record_type=RecordType.RETALIATION_CASE,
@@ -86,6 +89,10 @@ def test_the_purge_removes_content_leaves_tombstones_and_every_report_is_unchang
         reason="OIOS matter",
     )
     files = [a.file.name for a in AdviceAttachment.objects.filter(request=req)]
+    # The demo's live cycle, closed in 2030, so its statements fall due by 2100 as well.
+    FilingCycle.objects.filter(closed_on__isnull=True).update(closed_on=dt.date(2030, 12, 31))
+    assert Statement.objects.exists()
+    assert TrainingSession.attendees.through.objects.exists()
     before = _reports()
     lines = {line.record_type: line for line in retention_run(as_of=dt.date(2100, 1, 1))}
     assert lines[RecordType.ADVICE_REQUEST].due > 0 and lines[RecordType.RETALIATION_CASE].held == 1
@@ -102,6 +109,10 @@ def test_the_purge_removes_content_leaves_tombstones_and_every_report_is_unchang
         Tombstone.objects.get(record_type=RecordType.ADVICE_REQUEST, object_id=req.pk).reference
         == req.service_request.ref
     )
+    assert not Statement.objects.exists()
+    assert not TrainingSession.attendees.through.objects.exists()
+    target.refresh_from_db()
+    assert target.narrative == "" and not target.evidence.exists() and not target.letters.exists()
     # The held case keeps its content.
     assert not Tombstone.objects.filter(record_type=RecordType.RETALIATION_CASE, object_id=held.pk).exists()
     events = AuditEvent.objects.filter(object_type__startswith="retention.", fields=["purged"])
