@@ -1,7 +1,7 @@
 """The office's 2006–2012 history as import records, loaded through the records import.
 
 Generated deterministically in memory so that `annual_report --period 2011-2012`
-reproduces every figure of A/67/306 (../shared/spec/a67-306-expected.json). Numbers
+reproduces every figure of A/67/306 (tests/data/a67-306-expected.json). Numbers
 the report does not state are our own plausible choices, listed in docs/demo-data.md.
 """
 

@@ -1,4 +1,4 @@
-"""The record types of the import (spec: ../shared/spec/records-and-report.md) and the
+"""The record types of the import (docs/import-format.md) and the
 line-by-line checks that need nothing but the line itself.
 
 `parse_lines` turns raw JSONL into `Record`s and a list of `RecordError`s; references
