@@ -86,6 +86,7 @@ MIDDLEWARE = [
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "ethics_office.audit.middleware.AuditContextMiddleware",
+    "ethics_office.audit.denials.DenialAuditMiddleware",
 ]
 
 ROOT_URLCONF = "ethics_office.urls"
@@ -183,6 +184,22 @@ FIELD_ENCRYPTION_KEYS = env_list("FIELD_ENCRYPTION_KEYS") or (
     [_DEV_FIELD_KEY] if (DEBUG or TESTING or SECRET_KEY_EPHEMERAL) else []
 )
 
+# The audit trail's chain is keyed (HMAC) with keys held outside the database, newest first;
+# older keys stay listed so earlier links still verify. wsgi.py/asgi.py refuse to serve
+# without one; checkpoints of the chain's head go to a folder the database cannot reach.
+_DEV_AUDIT_KEY = "dev-only-audit-chain-key-not-for-production"
+AUDIT_HMAC_KEYS = env_list("AUDIT_HMAC_KEYS") or (
+    [_DEV_AUDIT_KEY] if (DEBUG or TESTING or SECRET_KEY_EPHEMERAL) else []
+)
+AUDIT_CHECKPOINT_DIR = Path(os.environ.get("AUDIT_CHECKPOINT_DIR", BASE_DIR / "var" / "audit-checkpoints"))
+# Apps whose functions name audit operations (event codes "<app>.<service>").
+AUDIT_OPERATION_APPS = frozenset(
+    {"audit", "organisation", "intake", "site", "advisory", "disclosure", "retaliation", "outreach", "panel"}
+    | {"reports", "assessment", "outbox"}
+)
+# How many refusals by one person within an hour raise an alert on the Director's home page.
+AUDIT_DENIAL_ALERT = 5
+
 # E-mail: console unless configured (Django 6.1 MAILERS).
 _EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 MAILERS = {
@@ -216,6 +233,8 @@ NOTICE_DAY_OF_MONTH = os.environ.get("NOTICE_DAY_OF_MONTH", "1")
 NOTICE_HOUR = os.environ.get("NOTICE_HOUR", "6")
 # Periodic work (Celery beat). Each task is defined in its app's tasks.py.
 CELERY_BEAT_SCHEDULE = {
+    "audit-seal-pending": {"task": "ethics_office.audit.tasks.seal_pending", "schedule": 60.0},
+    "audit-checkpoint": {"task": "ethics_office.audit.tasks.checkpoint", "schedule": crontab(minute=5)},
     "advisory-officer-digests": {
         "task": "advisory.tasks.send_officer_digests",
         "schedule": crontab(hour=7, minute=0, day_of_week="mon-fri"),
