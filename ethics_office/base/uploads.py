@@ -63,14 +63,11 @@ def _whole_file_is(kind: str, upload) -> bool:
     upload.seek(0)
     try:
         if kind == "application/pdf":
-            # A PDF ends with its end-of-file marker and holds objects; a page that only starts
-            # with "%PDF-" to pass for one (a polyglot carrying HTML or script) is refused.
-            lowered = data.lower()
-            return (
-                b"%%eof" in lowered[-2048:]
-                and b" obj" in lowered
-                and not any(tag in lowered for tag in (b"<html", b"<script", b"<!doctype", b"<body", b"<svg"))
-            )
+            # A PDF ends with its end-of-file marker, and what follows its header is PDF, not a
+            # page that only starts with "%PDF-" to pass for one (a polyglot carrying HTML).
+            opening, ending = data[:1024].lower(), data[-2048:].lower()
+            markup = (b"<html", b"<script", b"<!doctype", b"<body", b"<svg", b"<iframe")
+            return b"%%eof" in ending and not any(tag in opening for tag in markup)
         if kind.startswith("image/"):
             from PIL import Image
 
