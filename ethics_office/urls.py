@@ -44,3 +44,6 @@ for app_label, prefix in [
     except ModuleNotFoundError as exc:
         if exc.name != f"{app_label}.api_urls":
             raise
+
+handler404 = "ethics_office.site.views.not_found"
+handler500 = "ethics_office.site.views.server_error"
