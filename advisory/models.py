@@ -155,7 +155,7 @@ class AdviceAttachment(models.Model):
         verbose_name=_("message"),
     )
     file = models.FileField(_("file"), storage=private_storage, upload_to="advisory/%Y/%m/")
-    original_name = models.CharField(_("file name"), max_length=255)
+    original_name = EncryptedTextField(_("file name"))
     content_type = models.CharField(_("type"), max_length=100)
     size = models.PositiveIntegerField(_("size"))
     uploaded_by = models.ForeignKey(

@@ -81,7 +81,7 @@ class RetaliationInquiry(models.Model):
     protected_activity = models.CharField(
         _("protected activity"), max_length=30, choices=ProtectedActivity.choices, blank=True, default=""
     )
-    reported_to = models.CharField(_("reported to"), max_length=200, blank=True, default="")
+    reported_to = EncryptedTextField(_("reported to"), blank=True, default="")
     reported_on = models.DateField(_("reported on"), null=True, blank=True)
     narrative = EncryptedTextField(_("what happened"), blank=True, default="")
     referred_to = models.CharField(
@@ -184,7 +184,7 @@ class RetaliatoryAction(models.Model):
 
     inquiry = models.ForeignKey(RetaliationInquiry, on_delete=models.CASCADE, related_name="actions")
     occurred_on = models.DateField(_("date of the action"))
-    taken_by = models.CharField(_("taken by"), max_length=200)
+    taken_by = EncryptedTextField(_("taken by"))
     description = EncryptedTextField(_("what was done"))
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -200,7 +200,7 @@ class RetaliatoryAction(models.Model):
 class Evidence(models.Model):
     inquiry = models.ForeignKey(RetaliationInquiry, on_delete=models.CASCADE, related_name="evidence")
     file = models.FileField(_("file"), storage=private_storage, upload_to="retaliation/evidence/%Y/")
-    original_name = models.CharField(_("file name"), max_length=255)
+    original_name = EncryptedTextField(_("file name"))
     content_type = models.CharField(max_length=100)
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"

@@ -2,8 +2,11 @@
 
 Files live under PRIVATE_MEDIA_ROOT (outside the web root, never served by a URL of
 their own); their bytes are Fernet-encrypted on disk and decrypted when opened
-through a permission-checked view.
+through a permission-checked view. On disk a file has a random name: the name a person
+gave it ("complaint-against-J-Smith.pdf") says too much, so models keep it encrypted.
 """
+
+import secrets
 
 from django.conf import settings
 from django.core.files.base import ContentFile
@@ -19,6 +22,10 @@ class PrivateEncryptedStorage(FileSystemStorage):
         kwargs.setdefault("location", settings.PRIVATE_MEDIA_ROOT)
         kwargs["base_url"] = None
         super().__init__(**kwargs)
+
+    def get_valid_name(self, name):
+        """A random name in place of the one given; the folder (the model's upload_to) stays."""
+        return secrets.token_hex(16)
 
     def _save(self, name, content):
         content.seek(0)
