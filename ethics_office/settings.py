@@ -199,6 +199,8 @@ AUDIT_OPERATION_APPS = frozenset(
     {"audit", "organisation", "intake", "site", "advisory", "disclosure", "retaliation", "outreach", "panel"}
     | {"reports", "assessment", "outbox"}
 )
+# Who acts for the Director on the Director's own matters (a username; segregation of duties).
+DIRECTOR_ALTERNATE = os.environ.get("DIRECTOR_ALTERNATE", "officer2" if (DEBUG or TESTING) else "")
 # How many refusals by one person within an hour raise an alert on the Director's home page.
 AUDIT_DENIAL_ALERT = 5
 

@@ -118,6 +118,11 @@ class RetaliationInquiry(models.Model):
     investigation_expected = models.DateField(_("report expected by"), null=True, blank=True)
     determination_reasoning = EncryptedTextField(_("reasons for the determination"), blank=True, default="")
     determined_on = models.DateField(_("determined on"), null=True, blank=True)
+    # People the office has identified as responsible for the alleged retaliation: they, like the
+    # complainant, never see or act on the case for the office (segregation of duties).
+    named_people = models.ManyToManyField(
+        "organisation.Person", blank=True, related_name="+", verbose_name=_("named as responsible")
+    )
     first_alert_sent_at = models.DateTimeField(_("day-30 alert sent"), null=True, blank=True)
     deadline_alert_sent_at = models.DateTimeField(_("deadline alert sent"), null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)

@@ -14,6 +14,7 @@ from ethics_office.base.roles import Role, has_role, is_office
 from ethics_office.base.uploads import check_upload
 from ethics_office.intake.models import Channel
 from ethics_office.intake.services import service_request_register
+from ethics_office.organisation.duties import acts_as_director, own_matter_refuse
 from ethics_office.organisation.models import Person
 from ethics_office.organisation.selectors import person_of
 from ethics_office.organisation.services import object_permission_grant, object_permission_revoke
@@ -237,7 +238,10 @@ def advice_request_transition(*, actor, request_id, to: str) -> AdviceRequest:
 def advice_request_assign(*, actor, request_id, officer) -> AdviceRequest:
     """Give the request to an officer (object permission) — triage or reassignment."""
     req = access_advice_request(actor, request_id, for_write=True)
-    director = has_role(actor, Role.DIRECTOR)
+    requester = req.service_request.requester
+    # Nobody designates who handles their own request; the Director's go to the alternate.
+    own_matter_refuse(actor, people=[requester], what=_("Assigning this request"))
+    director = acts_as_director(actor, people=[requester])
     if not director and not (has_role(actor, Role.OFFICER) and req.assigned_to_id in (None, actor.pk)):
         raise PermissionDenied(_("Only the Director may reassign another officer's request."))
     if officer is None or not has_role(officer, Role.OFFICER, Role.DIRECTOR):

@@ -13,6 +13,7 @@ from ethics_office.audit.services import audit_record
 from ethics_office.base.errors import ApplicationError
 from ethics_office.base.roles import Role, has_role, is_office
 from ethics_office.base.uploads import check_upload
+from ethics_office.organisation.duties import own_matter_refuse
 from ethics_office.organisation.models import (
     SENIOR_GRADES,
 )
@@ -46,10 +47,10 @@ from .common import (
 
 
 def _require_reviewer_or_office(actor, filer):
-    if is_office(actor):
-        return
-    if not reviewer_filers(actor).filter(pk=filer.pk).exists():
+    """The office or the filer's assigned reviewer — never the filer themself."""
+    if not is_office(actor) and not reviewer_filers(actor).filter(pk=filer.pk).exists():
         raise Http404
+    own_matter_refuse(actor, people=[filer.person], what=_("Reviewing this statement"))
 
 
 @transaction.atomic
@@ -124,6 +125,7 @@ def conflict_resolution_set(
     """The office confirms (or changes) the recommended resolution and follows it until done."""
     require_office(actor)
     item = access_conflict_item(actor, item_id, for_write=True)
+    own_matter_refuse(actor, people=[item.filer.person], what=_("Resolving this conflict item"))
     if resolution not in Resolution.values:
         raise ApplicationError(_("Choose a resolution."), field="resolution")
     if follow_up not in FollowUp.values:
@@ -166,6 +168,13 @@ def verification_draw(*, actor, cycle_id: int, size: int, seed: int | None = Non
     """
     require_office(actor)
     cycle = FilingCycle.objects.select_for_update().get(pk=cycle_id)
+    if seed is not None and Filer.objects.filter(cycle=cycle, person__user=actor).exists():
+        # A chosen seed decides who is drawn: a filer of the cycle may not choose it.
+        own_matter_refuse(
+            actor,
+            people=[Filer.objects.get(cycle=cycle, person__user=actor).person],
+            what=_("Choosing the seed"),
+        )
     if size < 1:
         raise ApplicationError(_("The sample size must be at least 1."), field="size")
     seed = seed if seed is not None else secrets.randbits(48)

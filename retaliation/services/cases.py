@@ -14,6 +14,7 @@ from ethics_office.base.roles import Role, has_role
 from ethics_office.base.uploads import check_upload
 from ethics_office.intake.models import Channel
 from ethics_office.intake.services import service_request_register
+from ethics_office.organisation.duties import acts_as_director
 from ethics_office.organisation.models import Person
 from ethics_office.organisation.selectors import person_of
 from ethics_office.organisation.services import object_permission_grant, object_permission_revoke
@@ -33,7 +34,7 @@ from ..models import (
     RetaliatoryAction,
 )
 from ..permissions import access_own_retaliation_inquiry, access_retaliation_inquiry
-from ..selectors import HANDLE_PERM, officers_assigned_to
+from ..selectors import HANDLE_PERM, officers_assigned_to, people_concerned
 from ..workflow import ALLOWED, Status
 
 # --- the one transition function ---------------------------------------------------------
@@ -255,24 +256,45 @@ def retaliatory_action_add(
 @transaction.atomic
 def inquiry_assign(*, actor, inquiry_id, officer) -> RetaliationInquiry:
     """Only the Director assigns an officer; the officer then sees the case."""
-    if not has_role(actor, Role.DIRECTOR):
-        raise ApplicationError(_("Only the Director assigns retaliation cases."))
     inquiry = access_retaliation_inquiry(actor, inquiry_id, for_write=True)
+    if not acts_as_director(actor, people=people_concerned(inquiry)):
+        raise ApplicationError(_("Only the Director assigns retaliation cases."))
     if not has_role(officer, Role.OFFICER):
         raise ApplicationError(_("Cases are assigned to ethics officers."), field="officer")
-    requester = inquiry.service_request.requester
-    if requester is not None and requester.user_id == officer.pk:
-        raise ApplicationError(_("An officer cannot handle their own complaint."), field="officer")
+    if any(p is not None and p.user_id == officer.pk for p in people_concerned(inquiry)):
+        raise ApplicationError(_("An officer cannot handle a case that concerns them."), field="officer")
     object_permission_grant(actor=actor, user=officer, perm=HANDLE_PERM, obj=inquiry)
+    return inquiry
+
+
+@transaction.atomic
+def inquiry_named_people_set(*, actor, inquiry_id, people) -> RetaliationInquiry:
+    """The office records who is named as responsible: from then on they never see or handle the case."""
+    inquiry = access_retaliation_inquiry(actor, inquiry_id, for_write=True)
+    people = list(people)
+    old = sorted(inquiry.named_people.values_list("index_number", flat=True))
+    inquiry.named_people.set(people)
+    audit_record(
+        actor=actor,
+        action=Action.UPDATE,
+        obj=inquiry,
+        fields=["named_people"],
+        changes={
+            "named_people": (
+                ", ".join(old) or None,
+                ", ".join(sorted(p.index_number for p in people)) or None,
+            )
+        },
+    )
     return inquiry
 
 
 @transaction.atomic
 def inquiry_unassign(*, actor, inquiry_id, officer) -> RetaliationInquiry:
     """The Director takes a case away from an officer, who from then on gets 404 for it."""
-    if not has_role(actor, Role.DIRECTOR):
-        raise ApplicationError(_("Only the Director assigns retaliation cases."))
     inquiry = access_retaliation_inquiry(actor, inquiry_id, for_write=True)
+    if not acts_as_director(actor, people=people_concerned(inquiry)):
+        raise ApplicationError(_("Only the Director assigns retaliation cases."))
     if not officers_assigned_to(inquiry).filter(pk=officer.pk).exists():
         raise ApplicationError(_("This officer is not assigned to the case."), field="officer")
     object_permission_revoke(actor=actor, user=officer, perm=HANDLE_PERM, obj=inquiry)

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from ethics_office.audit.models import Action
 from ethics_office.audit.services import audit_record
 from ethics_office.base.errors import ApplicationError, TransitionNotAllowed
-from ethics_office.base.roles import Role, has_role
+from ethics_office.organisation.duties import acts_as_director
 from panel.services import consultation_open
 
 from ..models import (
@@ -24,6 +24,7 @@ from ..models import (
     ReviewOutcome,
 )
 from ..permissions import access_own_retaliation_inquiry, access_retaliation_inquiry
+from ..selectors import people_concerned
 from ..workflow import Status
 from .cases import _letter_generate, inquiry_transition
 
@@ -127,9 +128,9 @@ def determination_make(
     on: dt.date | None = None,
 ) -> RetaliationInquiry:
     """The Director's final determination; the complainant gets a letter."""
-    if not has_role(actor, Role.DIRECTOR):
-        raise ApplicationError(_("Only the Director makes the final determination."))
     inquiry = access_retaliation_inquiry(actor, inquiry_id, for_write=True)
+    if not acts_as_director(actor, people=people_concerned(inquiry)):
+        raise ApplicationError(_("Only the Director makes the final determination."))
     if inquiry.status != Status.DETERMINATION:
         raise TransitionNotAllowed(_("The determination follows the investigation report."))
     if not (reasoning or "").strip():

@@ -96,7 +96,7 @@ def test_the_dashboard_query_count_is_flat(n, cycle, client_for, django_assert_n
 def test_the_compliance_csv_query_count_is_flat(n, cycle, client_for, django_assert_num_queries):
     _fill(cycle, n)
     client = client_for("focalpoint")
-    with django_assert_num_queries(13):
+    with django_assert_num_queries(10):
         response = client.get(f"/disclosure/compliance.csv?cycle={cycle.year}")
     assert response.content.decode().count("\n") == n + 1
 
