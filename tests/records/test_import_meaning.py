@@ -70,3 +70,19 @@ def test_an_existing_name_is_not_overwritten():
     _import([_filer("S6", name="Esther Eze")])
     _import([_filer("S6", name="Someone Else")])
     assert Person.objects.get(index_number="S6").name == "Esther Eze"
+
+
+def test_the_public_page_names_imported_participants_and_never_shows_an_index_number(client):
+    """Named on their public_disclosure line: the name; named nowhere: a dash, not the index number."""
+    _import(
+        [
+            _filer("S7"),
+            {"type": "public_disclosure", "cycle": 2011, "person": "S7", "choice": "confirmation",
+             "name": "Farid Fischer"},
+            _filer("S8"),
+            {"type": "public_disclosure", "cycle": 2011, "person": "S8", "choice": "confirmation"},
+        ]
+    )  # fmt: skip
+    page = client.get("/disclosure/public/?cycle=2011").content.decode()
+    assert "Farid Fischer" in page
+    assert "S8" not in page and "<td>—</td>" in page
