@@ -24,4 +24,5 @@ class DisclosureConfig(AppConfig):
             [Role.OFFICER, Role.DIRECTOR, Role.FOCAL_POINT],
             order=21,
         )
+        register_nav(_("Conflicts register"), "disclosure-conflicts", [Role.OFFICER, Role.DIRECTOR], order=22)
         register_home_panels(home_panels)

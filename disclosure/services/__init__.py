@@ -4,6 +4,7 @@ Each service takes `actor`, checks who may do it, runs in one transaction and re
 audit event. Audit events name the fields that changed, never statement content.
 """
 
+from .conflicts import conflict_item_update
 from .cycles import (
     cycle_close,
     cycle_open,
@@ -24,6 +25,7 @@ from .review import (
     verification_document_upload,
     verification_draw,
     verification_mark,
+    verification_redraw,
 )
 from .statements import (
     previous_statement_read,
@@ -37,6 +39,7 @@ from .statements import (
 
 __all__ = [
     "conflict_item_add",
+    "conflict_item_update",
     "conflict_resolution_set",
     "correspondence_log",
     "cycle_close",
@@ -61,4 +64,5 @@ __all__ = [
     "verification_document_upload",
     "verification_draw",
     "verification_mark",
+    "verification_redraw",
 ]

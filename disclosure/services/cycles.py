@@ -35,6 +35,7 @@ from ..models import (
     Referral,
 )
 from ..permissions import access_filer_query, access_filing
+from ..selectors import filers_to_refer
 
 # The sections of a statement, in the order the form shows them.
 from .common import (
@@ -288,9 +289,7 @@ def cycle_close(*, actor, cycle_id: int) -> list[Referral]:
         changes={"closed_on": (None, today)},
     )
     referrals = []
-    for filer in Filer.objects.filter(
-        cycle=cycle, confirmed=True, filed_on__isnull=True, referral__isnull=True
-    ):
+    for filer in filers_to_refer(cycle):
         referral = Referral.objects.create(filer=filer, referred_on=today, referred_by=actor)
         audit_record(actor=actor, action=Action.CREATE, obj=referral, fields=["filer", "referred_on"])
         referrals.append(referral)

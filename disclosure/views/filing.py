@@ -112,7 +112,8 @@ def filing_detail(request, pk):
             "queries": filer.queries.all(),
             "public_disclosure": getattr(filer, "public_disclosure", None),
             "senior": filer.grade in SENIOR_GRADES,
-            "review_form": ReviewForm(),
+            # The outcome last recorded stays chosen, so the form never suggests "No issue" by default.
+            "review_form": ReviewForm(initial={"outcome": filer.review_outcome or None}),
             "conflict_form": ConflictForm(),
             "correspondence_form": CorrespondenceForm(initial={"on": timezone.localdate()}),
             "upload_form": VerificationUploadForm(),

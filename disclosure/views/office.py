@@ -33,6 +33,7 @@ from ..selectors import (
     referrals_visible_to,
 )
 from .common import office_only, show_error
+from .confirm import confirm_all_proposed, confirm_close
 
 
 @login_required
@@ -98,8 +99,7 @@ def cycle_detail(request, year):
             "proposed": filers.filter(confirmed=False).count(),
             "assign_form": AssignForm(filers=filers),
             "import_form": ImportForm(),
-            "draw_form": DrawForm(),
-            "draws": cycle.verification_draws.all(),
+            "current_draw": cycle.verification_draws.filter(superseded_at__isnull=True).first(),
             "referrals": referrals_visible_to(request.user).filter(filer__cycle=cycle),
             "notices": notices_visible_to(request.user).filter(cycle=cycle)[:50],
         },
@@ -118,12 +118,15 @@ def _cycle_action(request, year, call, success):
 
 
 @login_required
-@require_POST
 def cycle_confirm(request, year):
+    """The ticked filers are confirmed at once; "all proposed" goes through a confirmation page."""
+    ticked = request.POST.getlist("filers")
+    if not ticked and "confirmed" not in request.POST:
+        office_only(request)
+        return confirm_all_proposed(request, get_object_or_404(FilingCycle, year=year))
+
     def call(cycle):
-        ids = request.POST.getlist("filers") or list(
-            cycle.filers.filter(confirmed=False).values_list("pk", flat=True)
-        )
+        ids = ticked or list(cycle.filers.filter(confirmed=False).values_list("pk", flat=True))
         return services.filers_confirm(actor=request.user, cycle_id=cycle.pk, filer_ids=ids)
 
     return _cycle_action(request, year, call, _("%(n)s filers confirmed."))
@@ -169,12 +172,16 @@ def cycle_draw(request, year):
         draw = services.verification_draw(actor=request.user, cycle_id=cycle.pk, **form.cleaned_data)
         return len(draw.sampled) + len(draw.carried_over)
 
-    return _cycle_action(request, year, call, _("%(n)s filers selected for verification."))
+    _cycle_action(request, year, call, _("%(n)s filers selected for verification."))
+    return redirect("disclosure-verification", year=year)
 
 
 @login_required
-@require_POST
 def cycle_close(request, year):
+    """A confirmation page states who will be referred to OHRM; the confirmed POST closes."""
+    if "confirmed" not in request.POST:
+        office_only(request)
+        return confirm_close(request, get_object_or_404(FilingCycle, year=year))
     return _cycle_action(
         request,
         year,

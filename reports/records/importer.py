@@ -9,6 +9,7 @@ written only when a value differs, so importing the same file again writes nothi
 import datetime as dt
 from collections import Counter, defaultdict
 
+from django.db.models import F, Q
 from django.utils import timezone
 
 from advisory.models import AdviceCategory, AdviceRequest
@@ -261,7 +262,9 @@ class Writer:
             create_only=("opens_on", "deadline"),
         )
         cycles = {k[0]: pk for k, pk in cycles.items()}
-        people = self._people(filers)
+        people = self._people(
+            filers, names={r.data["person"]: r.data["name"] for r in choices if r.data.get("name")}
+        )
         rows = {}
         for r in filers:
             d = r.data
@@ -304,14 +307,21 @@ class Writer:
                 "public_disclosure",
             )
 
-    def _people(self, filers):
-        """Index number -> Person pk; a person first seen here is created from their latest filing."""
+    def _people(self, filers, names):
+        """Index number -> Person pk; a person first seen here is created from their latest filing.
+
+        The name comes from the `filer` line or the person's `public_disclosure` line; without
+        one the name stays empty (pages show "—", never the index number). A name in the file
+        fills an existing person's name only where it is empty or was the index number.
+        """
         latest = {}
         for r in sorted(filers, key=lambda r: r.data["cycle"]):
             latest[r.data["person"]] = r.data
+            if r.data.get("name"):
+                names.setdefault(r.data["person"], r.data["name"])
         rows = {
             (index,): {
-                "name": d.get("name") or index,
+                "name": names.get(index, ""),
                 "grade": d["grade"],
                 "entity_id": self.entities[d["entity"]],
                 "duty_station_id": self.stations[d["duty_station"]],
@@ -327,6 +337,15 @@ class Writer:
             "person",
             create_only=("name", "grade", "entity_id", "duty_station_id"),
         )
+        unnamed = [
+            Person(pk=pk, name=names[index])
+            for pk, index in Person.objects.filter(index_number__in=names)
+            .filter(Q(name="") | Q(name=F("index_number")))
+            .values_list("pk", "index_number")
+        ]
+        if unnamed:
+            Person.objects.bulk_update(unnamed, ["name"], batch_size=BATCH)
+            self.stats.add("person", updated=len(unnamed))
         return {k[0]: pk for k, pk in pks.items()}
 
     def _conflicts(self, conflicts, filer_ids):

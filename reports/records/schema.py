@@ -83,6 +83,13 @@ def _opt_bool(value):
     return _bool(value)
 
 
+def _flag(value):
+    """A yes/no field where null means no (a filer not selected is plainly not selected)."""
+    if value is None:
+        return False, None
+    return _bool(value)
+
+
 def _count(value):
     if isinstance(value, int) and not isinstance(value, bool) and value >= 0:
         return value, None
@@ -133,7 +140,7 @@ FIELDS = {
         "code": (_code, True),
         "name": (_str, True),
         "name_zh": (_opt(_str), False),
-        "headquarters": (_bool, False),
+        "headquarters": (_flag, False),
     },
     "service_request": {
         "ref": (_str, True),
@@ -161,10 +168,10 @@ FIELDS = {
         "entity": (_code, True),
         "duty_station": (_code, True),
         "grade": (_choice(GRADES), True),
-        "first_time": (_bool, False),
+        "first_time": (_flag, False),
         "registered": (_opt_date, False),
         "filed": (_opt_date, False),
-        "verification_selected": (_bool, False),
+        "verification_selected": (_flag, False),
         "verification_complete": (_opt_bool, False),
     },
     "conflict": {
@@ -177,6 +184,7 @@ FIELDS = {
         "cycle": (_year, True),
         "person": (_code, True),
         "choice": (_choice(DISCLOSURE_CHOICES), True),
+        "name": (_opt(_str), False),
     },
     "training_session": {
         "ref": (_str, True),
@@ -329,10 +337,9 @@ def _line_rules(record: Record):
             return "investigation_completed", str(msg.INVESTIGATION_DATE_REQUIRED)
     if record.type == "outreach_mission" and d["end"] < d["start"]:
         return "end", str(msg.END_AFTER_START)
-    if (
-        record.type == "filer"
-        and d.get("verification_complete") is not None
-        and not d.get("verification_selected")
-    ):
-        return "verification_complete", str(msg.VERIFICATION_UNEXPECTED)
+    if record.type == "filer" and not d.get("verification_selected"):
+        # Not selected means not verified: false says the same as null; only true contradicts it.
+        if d.get("verification_complete") is True:
+            return "verification_complete", str(msg.VERIFICATION_UNEXPECTED)
+        d["verification_complete"] = None
     return None
