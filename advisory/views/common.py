@@ -4,7 +4,6 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import redirect
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from ethics_office.base.errors import ApplicationError
@@ -19,8 +18,7 @@ def _office_only(user):
 
 
 def _category_descriptions(categories):
-    zh = (get_language() or "").startswith("zh")
-    return {c.code: (c.description_zh if zh and c.description_zh else c.description) for c in categories}
+    return {c.code: c.display_description for c in categories}
 
 
 def _refusal(exc) -> str:
