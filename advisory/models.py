@@ -7,7 +7,29 @@ from ethics_office.base.i18n import BilingualLabel, localized
 from ethics_office.base.storage import private_storage
 from ethics_office.intake.models import ServiceRequest
 
-from .workflow import Outcome, Status, VendorRecommendation
+
+class Status(models.TextChoices):
+    RECEIVED = "received", _("Received")
+    ASSIGNED = "assigned", _("Assigned")
+    IN_PROGRESS = "in_progress", _("In progress")
+    AWAITING_REQUESTER = "awaiting_requester", _("Awaiting requester")
+    ADVISED = "advised", _("Advised")
+    CLOSED = "closed", _("Closed")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
+
+
+class Outcome(models.TextChoices):
+    ADVISED = "advised", _("Advised")
+    REFERRED = "referred", _("Referred elsewhere")
+    OUTSIDE_MANDATE = "outside_mandate", _("Outside the mandate")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
+
+
+class VendorRecommendation(models.TextChoices):
+    REINSTATE = "reinstate", _("Invite to re-register (reinstate)")
+    DO_NOT_REINSTATE = "do_not_reinstate", _("Do not reinstate")
+    MONITOR = "monitor", _("Monitor compliance")
+    OTHER = "other", _("Other")
 
 
 class AdviceCategory(BilingualLabel):

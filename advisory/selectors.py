@@ -11,8 +11,8 @@ from guardian.shortcuts import get_objects_for_user
 from ethics_office.base.clock import add_working_days
 from ethics_office.base.roles import Role, is_office, roles_of
 
-from .models import AdviceAttachment, AdviceCategory, AdviceRequest, Precedent, RoadmapEntry
-from .workflow import OPEN, Status
+from .models import AdviceAttachment, AdviceCategory, AdviceRequest, Precedent, RoadmapEntry, Status
+from .workflow import OPEN
 
 HANDLE_PERM = "advisory.handle_advicerequest"
 

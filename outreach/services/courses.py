@@ -21,7 +21,8 @@ from ..models import (
     CourseCompletion,
     CourseCompletionCount,
 )
-from ._common import _office, period_of
+from ..permissions import require_office
+from .common import period_of
 
 # --- online course completions -------------------------------------------------------------
 
@@ -62,7 +63,7 @@ def course_completions_import(*, actor, data: bytes | str) -> ImportResult:
     Every row is checked first; any error raises ValidationFailed listing each bad row by its
     line number in the file (the header is line 1), and nothing is saved. Per-person rows
     already imported are skipped and add nothing to the period counts."""
-    _office(actor)
+    require_office(actor)
     fields, rows = _read_csv(data)
     if set(PERSON_COLUMNS) <= set(fields):
         kind = "per_person"

@@ -3,8 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from advisory.models import AdviceRequest
-from advisory.workflow import Status
+from advisory.models import AdviceRequest, Status
 from ethics_office.audit.models import Action, AuditEvent
 
 
