@@ -38,7 +38,7 @@ def completion_import(request):
             )
         except ValidationFailed as exc:
             form.add_error("file", str(exc.message))
-            row_errors = exc.errors
+            row_errors = getattr(exc, "rows", [])
         else:
             messages.success(
                 request,

@@ -1,4 +1,4 @@
-"""The record types of the import (spec: ../shared/spec/records-and-report.md) and the
+"""The record types of the import and the
 line-by-line checks that need nothing but the line itself.
 
 `parse_lines` turns raw JSONL into `Record`s and a list of `RecordError`s; references
@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from ethics_office.base.rows import RowError
 from reports import import_messages as msg
 
 GROUPS = ("secretariat", "peacekeeping", "other")
@@ -26,14 +27,21 @@ BASELINE_METRICS = ("service_requests",)
 PERIOD_RE = re.compile(r"^(\d{4})-(\d{4})$")
 
 
-@dataclass
-class RecordError:
-    line: int
-    field: str
-    expected: str
+@dataclass(frozen=True)
+class RecordError(RowError):
+    """A line's error: the shape of every import's errors (line, field, value, what is valid),
+    shown as "Line 3: grade “P-9”: expected one of: G, P-1, …"."""
 
-    def __str__(self):
-        return f"line {self.line}: {self.field}: {self.expected}"
+    @classmethod
+    def of(cls, line: int, field: str, value, expected) -> "RecordError":
+        return cls(line, field, json_value(value), str(expected))
+
+
+def json_value(value) -> str:
+    """A value as the file wrote it (strings bare, everything else as JSON)."""
+    if value is None:
+        return ""
+    return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
 
 
 @dataclass
@@ -241,38 +249,38 @@ def parse_lines(lines: Iterable[str]) -> tuple[list[Record], list[RecordError]]:
             try:
                 raw = raw.decode("utf-8")
             except UnicodeDecodeError:
-                errors.append(RecordError(number, "line", str(msg.UTF8)))
+                errors.append(RecordError.of(number, "line", "", msg.UTF8))
                 continue
         if not raw.strip():
             continue
         try:
             obj = json.loads(raw)
         except ValueError:
-            errors.append(RecordError(number, "line", str(msg.JSON_OBJECT)))
+            errors.append(RecordError.of(number, "line", raw.strip()[:60], msg.JSON_OBJECT))
             continue
         if not isinstance(obj, dict):
-            errors.append(RecordError(number, "line", str(msg.JSON_OBJECT)))
+            errors.append(RecordError.of(number, "line", raw.strip()[:60], msg.JSON_OBJECT))
             continue
         rtype = obj.get("type")
         spec = FIELDS.get(rtype) if isinstance(rtype, str) else None
         if spec is None:
-            errors.append(RecordError(number, "type", str(msg.ONE_OF % {"options": ", ".join(FIELDS)})))
+            errors.append(RecordError.of(number, "type", rtype, msg.ONE_OF % {"options": ", ".join(FIELDS)}))
             continue
         data = dict(DEFAULTS.get(rtype, {}))
         ok = True
         for name in obj:
             if name != "type" and name not in spec:
-                errors.append(RecordError(number, name, str(msg.UNKNOWN_FIELD)))
+                errors.append(RecordError.of(number, name, obj[name], msg.UNKNOWN_FIELD))
                 ok = False
         for name, (check, required) in spec.items():
             if name not in obj:
                 if required:
-                    errors.append(RecordError(number, name, str(msg.REQUIRED)))
+                    errors.append(RecordError.of(number, name, "", msg.REQUIRED))
                     ok = False
                 continue
             value, problem = check(obj[name])
             if problem is not None:
-                errors.append(RecordError(number, name, str(problem)))
+                errors.append(RecordError.of(number, name, obj[name], problem))
                 ok = False
             else:
                 data[name] = value
@@ -281,17 +289,15 @@ def parse_lines(lines: Iterable[str]) -> tuple[list[Record], list[RecordError]]:
         record = Record(number, rtype, data)
         problem = _line_rules(record)
         if problem:
-            errors.append(RecordError(number, *problem))
+            name, expected = problem
+            errors.append(RecordError.of(number, name, data.get(name), expected))
             continue
         key = key_of(record)
         if key is not None:
             if key in seen:
+                name = _key_field(rtype)
                 errors.append(
-                    RecordError(
-                        number,
-                        _key_field(rtype),
-                        str(msg.DUPLICATE % {"line": seen[key]}),
-                    )
+                    RecordError.of(number, name, data.get(name), msg.DUPLICATE % {"line": seen[key]})
                 )
                 continue
             seen[key] = number

@@ -16,7 +16,7 @@ def test_the_import_page_lists_bad_rows_and_saves_nothing(client_for, people):
     )
     assert response.status_code == 400
     body = response.content.decode()
-    assert "line 3" in body
+    assert '<td class="num">3</td>' in body and "20112012" in body  # the line, the value
     assert "Nothing was imported" in body
     assert not CourseCompletionCount.objects.exists()
 

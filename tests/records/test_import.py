@@ -170,7 +170,7 @@ def test_the_command_fails_with_the_error_list(tmp_path, capsys):
     path.write_text("\n".join([*lines(GOOD), "{oops"]))
     with pytest.raises(CommandError):
         call_command("import_records", str(path))
-    assert f"line {len(GOOD) + 1}: line:" in capsys.readouterr().err
+    assert f"Line {len(GOOD) + 1}: line “{{oops”: expected one JSON object" in capsys.readouterr().err
     assert not ServiceRequest.objects.exists()
 
 

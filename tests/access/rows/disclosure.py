@@ -160,6 +160,7 @@ ROWS = [
     Row("disclosure-cycle", OFFICE_PAGE, kwargs=_year),
     Row("disclosure-cycle-confirm", OFFICE_POST, method="POST", kwargs=_year),
     Row("disclosure-cycle-import", OFFICE_POST, method="POST", kwargs=_year),
+    Row("disclosure-filer-import-template", expect(200, anonymous=LOGIN), note="a header and an example row"),
     Row("disclosure-cycle-assign", OFFICE_POST, method="POST", kwargs=_year),
     Row(
         "disclosure-cycle-draw",
