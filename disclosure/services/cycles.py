@@ -176,7 +176,7 @@ def filer_designate(*, actor, cycle_id: int, person: Person, reason: str) -> Fil
 
 CSV_COLUMNS = ["index_number", "name", "grade", "entity", "duty_station", "email"]
 # The download beside the upload form: the header and one example row.
-CSV_EXAMPLE = ["123456", "Jane Doe", "P-4", "UNICEF", "NYC", "jane.doe@example.org"]
+CSV_EXAMPLE = ["123456", "Jane Doe", "P-4", "UNU", "NYC", "jane.doe@example.org"]
 
 
 def _filer_row(*, entities, stations, already, seen):

@@ -166,9 +166,16 @@ def read_csv(data: bytes | str, *, columns: Sequence[str] | Sequence[Sequence[st
         ) from None
     sets = [columns] if columns and isinstance(columns[0], str) else list(columns)
     if not any(set(wanted) <= set(header) for wanted in sets):
-        expected = _(" or ").join("“" + ",".join(wanted) + "”" for wanted in sets)
+        headers = "; ".join("“" + ",".join(wanted) + "”" for wanted in sets)
         raise RowsInvalid(
-            [RowError(1, _("header"), ",".join(header), _("the columns %(c)s") % {"c": expected})],
+            [
+                RowError(
+                    1,
+                    "header",
+                    ",".join(header),
+                    _("a header with the columns %(headers)s") % {"headers": headers},
+                )
+            ],
             field=field,
         )
     if not rows:

@@ -2,6 +2,7 @@ import datetime as dt
 
 import pytest
 from django.http import Http404
+from django.urls import reverse
 from django.utils import timezone
 
 from disclosure import services
@@ -171,3 +172,13 @@ def test_a_filer_query_gets_a_48_hour_clock_and_an_answer(
     query.refresh_from_db()
     assert query.answered_at and query.answer == "Yes, list them."
     assert mail.outbox[0].to == ["staff@example.un.org"]
+
+
+def test_the_template_beside_the_upload_form_imports_as_it_is(officer, cycle, client_for):
+    """The downloadable template is the header and one example row, and that row is valid."""
+    response = client_for("officer").get(reverse("disclosure-filer-import-template"))
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/csv")
+    header, example = response.content.decode().splitlines()
+    assert header == "index_number,name,grade,entity,duty_station,email"
+    assert services.filers_import_csv(actor=officer, cycle_id=cycle.pk, data=response.content) == 1
