@@ -5,7 +5,7 @@ from django import forms
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import extend_schema, extend_schema_field
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_field
 from rest_framework import generics, status
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -74,6 +74,11 @@ class OfficerFilter(django_filters.Filter):
     field_class = OfficerField
 
 
+@extend_schema_field(OpenApiTypes.INT)
+class WholeNumberFilter(django_filters.Filter):
+    field_class = forms.IntegerField
+
+
 @extend_schema_field(OpenApiTypes.BOOL)
 class StrictBooleanFilter(django_filters.Filter):
     field_class = StrictBooleanField
@@ -91,9 +96,7 @@ class AdviceRequestFilter(django_filters.FilterSet):
     )
     channel = django_filters.ChoiceFilter(choices=Channel.choices, help_text="intake channel")
     officer = OfficerFilter(help_text="office only: a user id, or 'none'")
-    older_than = django_filters.NumberFilter(
-        min_value=0, max_value=MAX_DAYS, help_text="office only: received at least N days ago"
-    )
+    older_than = WholeNumberFilter(min_value=0, max_value=MAX_DAYS)
     overdue = StrictBooleanFilter(help_text="office only: true for requests past their reply date")
     q = django_filters.CharFilter(max_length=100, help_text="office only: reference or requester")
     sort = django_filters.ChoiceFilter(
@@ -147,7 +150,23 @@ class AdviceRequestList(generics.ListCreateAPIView):
             return selectors.advice_queue(user)
         return selectors.advice_requests_of_requester(user)
 
-    @extend_schema(responses={200: AdviceRequestSerializer(many=True), **ERROR_RESPONSES})
+    @extend_schema(
+        # The FilterSet documents every parameter; these three say more than their types.
+        parameters=[
+            OpenApiParameter("officer", OpenApiTypes.STR, description="office only: a user id, or 'none'"),
+            OpenApiParameter(
+                "older_than",
+                OpenApiTypes.INT,
+                description="office only: received at least N days ago (0-36500)",
+            ),
+            OpenApiParameter(
+                "overdue",
+                OpenApiTypes.BOOL,
+                description="office only: true for requests past their reply date",
+            ),
+        ],
+        responses={200: AdviceRequestSerializer(many=True), **ERROR_RESPONSES},
+    )
     def get(self, request, *args, **kwargs):
         return super().get(request, *args, **kwargs)
 
