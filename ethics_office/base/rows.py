@@ -142,19 +142,20 @@ def read_csv(data: bytes | str, *, columns: Sequence[str] | Sequence[Sequence[st
     try:
         header = [h.strip().lower() for h in next(reader, [])]
         rows = []
+        end = reader.line_num
         for values in reader:
+            # A quoted field may span lines: a row is named by the line it starts on.
+            start, end = end + 1, reader.line_num
             if not any(v.strip() for v in values):
                 continue
             too_long = [i for i, v in enumerate(values) if len(v) > FIELD_LIMIT]
             if too_long:
                 name = header[too_long[0]] if too_long[0] < len(header) else str(too_long[0] + 1)
                 raise RowsInvalid(
-                    [RowError(reader.line_num, name, values[too_long[0]], _("at most 128 KiB of text"))],
+                    [RowError(start, name, values[too_long[0]], _("at most 128 KiB of text"))],
                     field=field,
                 )
-            rows.append(
-                (reader.line_num, {h: (v or "").strip() for h, v in zip(header, values, strict=False)})
-            )
+            rows.append((start, {h: (v or "").strip() for h, v in zip(header, values, strict=False)}))
     except csv.Error as exc:
         raise RowsInvalid(
             [

@@ -47,3 +47,11 @@ def test_the_page_costs_the_same_queries_for_few_and_many_entities(client_for):
     with CaptureQueriesContext(connection) as many:
         assert "<code>ZZ49</code>" in client.get(url).content.decode()
     assert len(many) == len(few)
+
+
+def test_the_page_speaks_chinese(client_for):
+    """Under Chinese the headings and the names are Chinese; the codes stay as they are."""
+    client = client_for("staff")
+    client.cookies.load({"django_language": "zh-hans"})
+    page = client.get(reverse("reference-codes")).content.decode()
+    assert "导入所用代码" in page and "联合国大学" in page and "<code>UNU</code>" in page

@@ -295,3 +295,16 @@ def test_the_overview_totals_a_period(officer, nyc):
     (row,) = outreach_totals(officer, ["2025-2026"])
     assert (row["workshops"], row["participants"], row["sessions"]) == (2, 25, 3)
     assert (row["missions"], row["staff_met"], row["briefings"]) == (1, 80, 1)
+
+
+def test_a_row_is_named_by_the_line_it_starts_on(officer, people):
+    """A quoted field spanning two lines does not shift the line numbers of later rows."""
+    data = (
+        "course,period,count\n"
+        '"integrity_awareness",2011-2012,5\n'
+        '"procurement\nethics",2011-2012,1\n'  # lines 3-4
+        "knitting,2011-2012,1\n"  # line 5
+    )
+    with pytest.raises(RowsInvalid) as info:
+        services.course_completions_import(actor=officer, data=data)
+    assert [(e.line, e.field) for e in info.value.rows] == [(3, "course"), (5, "course")]
