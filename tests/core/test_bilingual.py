@@ -21,7 +21,7 @@ def test_the_active_language_is_named_without_region_or_script(code, base, chine
 
 
 @pytest.mark.django_db
-def test_labels_and_names_follow_the_language_and_fall_back_to_english():
+def test_labels_and_names_follow_the_language_and_fall_back_to_english(people):
     """Categories and entities show their Chinese text under Chinese, English when none is stored."""
     service = ServiceCategory.objects.get(code="advice")
     advice = AdviceCategory.objects.create(

@@ -4,6 +4,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import translation
 
 from ethics_office.organisation.models import Entity, EntityGroup
 
@@ -54,4 +55,5 @@ def test_the_page_speaks_chinese(client_for):
     client = client_for("staff")
     client.cookies.load({"django_language": "zh-hans"})
     page = client.get(reverse("reference-codes")).content.decode()
+    translation.activate("en")  # the request left Chinese active in this thread
     assert "导入所用代码" in page and "联合国大学" in page and "<code>UNU</code>" in page

@@ -4,6 +4,7 @@ import json
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.utils import translation
 
 from advisory.models import AdviceRequest
 from disclosure.models import ConflictItem, Filer, FilingCycle, PublicDisclosure
@@ -17,6 +18,14 @@ from reports.records.services import ImportRejected, records_import
 from retaliation.models import RetaliationInquiry
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    """The messages below are asserted in English, whatever language an earlier test's request left active."""
+    with translation.override("en"):
+        yield
+
 
 GOOD = [
     {"type": "entity", "code": "DM", "name": "Department of Management", "group": "secretariat"},
