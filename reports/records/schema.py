@@ -214,6 +214,77 @@ FIELDS = {
     },
 }
 
+# One line of each record type, consistent with each other: the template beside the upload
+# form (it imports as it is). Codes of entities and duty stations come from the file itself.
+EXAMPLES = [
+    {"type": "entity", "code": "XMPL", "name": "Example entity", "name_zh": "示例实体", "group": "other"},
+    {"type": "duty_station", "code": "XMPLDS", "name": "Example duty station", "headquarters": False},
+    {
+        "type": "service_request",
+        "ref": "SR-EXAMPLE-1",
+        "received": "2011-08-03",
+        "category": "advice",
+        "advice_category": "outside_activities",
+        "entity": "XMPL",
+        "duty_station": "XMPLDS",
+    },
+    {
+        "type": "retaliation_inquiry",
+        "ref": "PR-EXAMPLE-1",
+        "received": "2011-09-01",
+        "entity": "XMPL",
+        "duty_station": "XMPLDS",
+        "kind": "protection_request",
+        "review_outcome": "no_prima_facie",
+        "review_completed": "2011-10-12",
+        "investigation_completed": None,
+        "retaliation_established": None,
+    },
+    {
+        "type": "filer",
+        "cycle": 2011,
+        "person": "X0000001",
+        "name": "Example Filer",
+        "entity": "XMPL",
+        "duty_station": "XMPLDS",
+        "grade": "ASG",
+        "first_time": False,
+        "registered": "2011-03-01",
+        "filed": "2011-04-02",
+        "verification_selected": True,
+        "verification_complete": True,
+    },
+    {
+        "type": "conflict",
+        "cycle": 2011,
+        "person": "X0000001",
+        "kind": "outside_activity",
+        "resolution": "recusal",
+    },
+    {"type": "public_disclosure", "cycle": 2011, "person": "X0000001", "choice": "confirmation"},
+    {
+        "type": "training_session",
+        "ref": "TS-EXAMPLE-1",
+        "date": "2011-10-04",
+        "kind": "workshop",
+        "duty_station": "XMPLDS",
+        "participants": 21,
+    },
+    {"type": "course_completions", "course": "integrity_awareness", "period": "2011-2012", "count": 5300},
+    {
+        "type": "outreach_mission",
+        "ref": "OM-EXAMPLE-1",
+        "start": "2011-11-07",
+        "end": "2011-11-11",
+        "duty_station": "XMPLDS",
+        "staff_met": 140,
+    },
+    {"type": "senior_briefing", "ref": "SB-EXAMPLE-1", "date": "2011-09-20"},
+    {"type": "panel_meeting", "ref": "EP-EXAMPLE-1", "date": "2011-09-15"},
+    {"type": "baseline", "period": "2006-2007", "metric": "service_requests", "value": 303},
+]
+
+
 DEFAULTS = {
     "duty_station": {"headquarters": False},
     "filer": {"first_time": False, "verification_selected": False},

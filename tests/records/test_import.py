@@ -4,6 +4,7 @@ import json
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.urls import reverse
 from django.utils import translation
 
 from advisory.models import AdviceRequest
@@ -205,3 +206,15 @@ def test_the_import_costs_the_same_queries_for_few_and_many_lines(django_assert_
     with CaptureQueriesContext(connection) as many:
         records_import(actor=None, lines=lines(panel(3000)))
     assert len(many.captured_queries) <= len(few.captured_queries) + 2  # bulk_create batches
+
+
+def test_the_template_beside_the_upload_form_imports_as_it_is(client_for):
+    """The downloadable template has one example line of every record type, and it imports."""
+    from reports.records.schema import FIELDS
+
+    response = client_for("admin").get(reverse("reports-import-template"))
+    assert response.status_code == 200
+    lines_ = response.content.decode().splitlines()
+    assert {json.loads(line)["type"] for line in lines_} == set(FIELDS)
+    result = records_import(actor=None, lines=lines_, dry_run=True)
+    assert result.counts["filer"]["created"] == 1
