@@ -13,8 +13,8 @@ from ethics_office.base.clock import add_working_days
 from ethics_office.base.roles import Role, is_office, roles_of
 from ethics_office.organisation.duties import is_director_alternate
 
-from .models import AdviceAttachment, AdviceCategory, AdviceRequest, Precedent, RoadmapEntry
-from .workflow import OPEN, Status
+from .models import AdviceAttachment, AdviceCategory, AdviceRequest, Precedent, RoadmapEntry, Status
+from .workflow import OPEN
 
 HANDLE_PERM = "advisory.handle_advicerequest"
 

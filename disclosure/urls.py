@@ -1,6 +1,7 @@
 from django.urls import path
 
 from . import views
+from .views.imports import filer_import_template
 
 urlpatterns = [
     path("", views.index, name="disclosure-index"),
@@ -22,6 +23,7 @@ urlpatterns = [
     path("cycles/<int:year>/", views.cycle_detail, name="disclosure-cycle"),
     path("cycles/<int:year>/confirm/", views.cycle_confirm, name="disclosure-cycle-confirm"),
     path("cycles/<int:year>/import/", views.cycle_import, name="disclosure-cycle-import"),
+    path("cycles/import-template.csv", filer_import_template, name="disclosure-filer-import-template"),
     path("cycles/<int:year>/assign/", views.cycle_assign, name="disclosure-cycle-assign"),
     path("cycles/<int:year>/draw/", views.cycle_draw, name="disclosure-cycle-draw"),
     path("cycles/<int:year>/close/", views.cycle_close, name="disclosure-cycle-close"),

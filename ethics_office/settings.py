@@ -289,7 +289,7 @@ SPECTACULAR_SETTINGS = {
     "ENUM_NAME_OVERRIDES": {
         "RetaliationKindEnum": "retaliation.models.InquiryKind",
         "RetaliationReviewOutcomeEnum": "retaliation.models.ReviewOutcome",
-        "RetaliationStatusEnum": "retaliation.workflow.Status",
+        "RetaliationStatusEnum": "retaliation.models.Status",
     },
 }
 

@@ -3,7 +3,7 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
 from ethics_office.site import api as site_api
-from ethics_office.site import i18n_views
+from ethics_office.site import i18n_views, reference
 from ethics_office.site import views as site_views
 
 api_patterns = [
@@ -18,6 +18,7 @@ api_patterns = [
 urlpatterns = [
     path("", site_views.home, name="home"),
     path("healthz/", site_views.healthz, name="healthz"),
+    path("reference/codes/", reference.reference_codes, name="reference-codes"),
     path("i18n/setlang/", i18n_views.set_language, name="set_language"),
     path("accounts/", include("ethics_office.site.account_urls")),
     path("audit/", include("ethics_office.audit.urls")),

@@ -5,10 +5,10 @@ structure, so their numbers are the JSON's numbers."""
 from dataclasses import dataclass, field
 
 from django.utils.formats import date_format, number_format
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from advisory.models import AdviceCategory
+from ethics_office.base.i18n import BASE_LANGUAGE, active_language, is_chinese
 from ethics_office.intake.models import ServiceCategory
 from ethics_office.organisation.models import Entity, EntityGroup
 
@@ -48,7 +48,7 @@ class Figure:
     @property
     def caption(self) -> str:
         number = self.number
-        if (get_language() or "").startswith("zh"):
+        if is_chinese():
             number = CHINESE_NUMERALS.get(number, number)
         return _("Figure %(number)s") % {"number": number}
 
@@ -85,7 +85,7 @@ def n(value) -> str:
 
 def long_date(value) -> str:
     """1 August 2011 in English, as the UN writes it; the locale's own long form otherwise."""
-    if (get_language() or "en").startswith("en"):
+    if active_language() == BASE_LANGUAGE:
         return date_format(value, "j F Y")
     return date_format(value, "DATE_FORMAT")
 
@@ -116,7 +116,7 @@ def resolution_label(code: str) -> str:
 def build_document(report: dict) -> Document:
     """Lay the report out in the active language."""
     period = Period.parse(report["period"]["label"])
-    zh = (get_language() or "").startswith("zh")
+    zh = is_chinese()
     sr, advice, fd, ret, out = (
         report[k] for k in ("service_requests", "advice", "disclosure", "retaliation", "outreach")
     )

@@ -10,7 +10,23 @@ from ethics_office.base.storage import private_storage
 from ethics_office.intake.models import ServiceRequest
 
 from . import clock
-from .workflow import CLOCK_STATUSES, Status
+
+
+class Status(models.TextChoices):
+    RECEIVED = "received", _("Received")
+    UNDER_REVIEW = "under_review", _("Preliminary review")
+    PAUSED = "paused", _("Review paused: awaiting the complainant")
+    REFERRED = "referred", _("Referred for investigation")
+    DETERMINATION = "determination", _("Investigation report received: awaiting determination")
+    CORRECTIVE = "corrective", _("Retaliation established: corrective measures followed")
+    CLOSED = "closed", _("Closed")
+    # Rows loaded by the records import carry only the contract fields; they are history,
+    # not live cases, and take no transitions.
+    IMPORTED = "imported", _("Imported history record")
+
+
+# Statuses in which the 45-day preliminary-review clock exists.
+CLOCK_STATUSES = frozenset({Status.UNDER_REVIEW, Status.PAUSED})
 
 
 class InquiryKind(models.TextChoices):

@@ -14,8 +14,7 @@ from guardian.shortcuts import get_objects_for_user
 from ethics_office.base.roles import Role, has_role
 from ethics_office.organisation.duties import is_director_alternate
 
-from .models import COMPLAINANT_LETTERS, Letter, RetaliationInquiry
-from .workflow import CLOCK_STATUSES
+from .models import CLOCK_STATUSES, COMPLAINANT_LETTERS, Letter, RetaliationInquiry
 
 HANDLE_PERM = "retaliation.handle_retaliationinquiry"
 HANDLE_CODENAME = "handle_retaliationinquiry"

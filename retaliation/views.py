@@ -19,7 +19,7 @@ from ethics_office.base.forms import add_application_error as _apply_errors
 from ethics_office.base.roles import Role, has_role, is_office
 
 from . import forms, services
-from .models import InquiryKind, ReviewOutcome
+from .models import InquiryKind, ReviewOutcome, Status
 from .permissions import access_own_retaliation_inquiry, access_retaliation_inquiry
 from .selectors import (
     case_letters,
@@ -29,7 +29,6 @@ from .selectors import (
     officers_assigned_to,
     open_reviews_handled_by,
 )
-from .workflow import Status
 
 
 def _clock_row(case, today):

@@ -25,11 +25,14 @@ from ..models import (
     AdviceMessage,
     AdviceRequest,
     InternalNote,
+    Outcome,
+    Status,
+    VendorRecommendation,
 )
 from ..permissions import access_advice_request, access_attachment
 from ..selectors import HANDLE_PERM, can_handle, is_requester
-from ..workflow import ALLOWED, NEEDS_OFFICER, OUTCOME_STATUS, REQUESTER_MAY, Outcome, Status
-from .mail import _notify_requester
+from ..workflow import ALLOWED, NEEDS_OFFICER, OUTCOME_STATUS, REQUESTER_MAY
+from .mail import notify_requester
 
 # Intake categories this app owns: advice, and policy support for departments.
 INTAKE_CATEGORIES = ("advice", "standard_setting")
@@ -43,7 +46,7 @@ def _checked_files(files) -> list[tuple[object, str]]:
     return [(upload, check_upload(upload, field="attachments")) for upload in files or ()]
 
 
-def _category(code: str | None) -> AdviceCategory | None:
+def category_by_code(code: str | None) -> AdviceCategory | None:
     if not code:
         return None
     try:
@@ -109,7 +112,7 @@ def advice_request_submit(*, actor, category: str, question: str, files=()) -> A
         raise ApplicationError(_("Your account is not linked to a staff record; contact the Ethics Office."))
     if not question.strip():
         raise ValidationFailed(_("Write your question."), errors={"question": [_("Write your question.")]})
-    cat = _category(category)
+    cat = category_by_code(category)
     if cat is None:
         raise ValidationFailed(_("Choose a category."), errors={"category": [_("Choose a category.")]})
     checked = _checked_files(files)
@@ -146,7 +149,7 @@ def advice_request_record(
         raise PermissionDenied
     if intake_category not in INTAKE_CATEGORIES:
         raise ApplicationError(_("Choose advice or policy support."), field="intake_category")
-    cat = _category(category)
+    cat = category_by_code(category)
     if intake_category == "advice" and cat is None:
         raise ApplicationError(_("Advice requests need a category."), field="category")
     if intake_category == "standard_setting":
@@ -295,7 +298,7 @@ def advice_message_post(*, actor, request_id, body: str, files=()) -> AdviceMess
         if req.acknowledged_at is None:
             req.acknowledged_at = timezone.now()
             req.save(update_fields=["acknowledged_at", "updated_at"])
-        _notify_requester(req)
+        notify_requester(req)
     return message
 
 
@@ -342,7 +345,7 @@ def advice_request_conclude(
     if req.status != target:
         _apply_status(actor=actor, req=req, to=target)
     if outcome != Outcome.WITHDRAWN:
-        _notify_requester(req)
+        notify_requester(req)
     return req
 
 
@@ -351,8 +354,6 @@ def advice_request_vendor_set(
     *, actor, request_id, vendor_name: str, recommendation: str, note: str = ""
 ) -> AdviceRequest:
     """Procurement ethics: the vendor concerned and the office's recommendation."""
-    from ..workflow import VendorRecommendation
-
     req = access_advice_request(actor, request_id, for_write=True)
     _require_handler(actor, req)
     if recommendation and recommendation not in VendorRecommendation.values:

@@ -16,10 +16,10 @@ from ..models import (
     AdviceCategory,
     Precedent,
     RoadmapEntry,
+    Status,
 )
 from ..permissions import access_advice_request
-from ..workflow import Status
-from .cases import _category
+from .cases import category_by_code
 
 
 @transaction.atomic
@@ -32,7 +32,7 @@ def precedent_publish(*, actor, category: str, title: str, summary: str, source_
         source = access_advice_request(actor, source_id)
         if source.status not in (Status.ADVISED, Status.CLOSED):
             raise ApplicationError(_("Only answered advice becomes a precedent."))
-    cat = _category(category)
+    cat = category_by_code(category)
     if cat is None:
         raise ApplicationError(_("Choose a category."), field="category")
     if not title.strip() or not summary.strip():

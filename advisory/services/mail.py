@@ -16,13 +16,14 @@ from ethics_office.base.roles import Role
 
 from ..models import (
     AdviceRequest,
+    Status,
 )
-from ..workflow import OPEN, Status
+from ..workflow import OPEN
 
 # --- E-mail ----------------------------------------------------------------------------
 
 
-def _notify_requester(req: AdviceRequest) -> None:
+def notify_requester(req: AdviceRequest) -> None:
     from ..tasks import send_reply_notice
 
     transaction.on_commit(lambda: send_reply_notice.delay(req.pk))

@@ -20,8 +20,9 @@ from ..forms import (
     TransitionForm,
     VendorForm,
 )
-from ..workflow import ALLOWED, REQUESTER_MAY, Status
-from .common import _gate, _office_only, _post_action, _refusal
+from ..models import Status
+from ..workflow import ALLOWED, REQUESTER_MAY
+from .common import gate_request, office_only, post_action, refusal_message
 
 # --- One request: the requester's page or the office's case page -----------------------
 
@@ -78,8 +79,8 @@ def request_detail(request, pk):
 @login_required
 @require_POST
 def message_post(request, pk):
-    _gate(request, pk)
-    return _post_action(
+    gate_request(request, pk)
+    return post_action(
         request,
         pk,
         MessageForm,
@@ -93,9 +94,9 @@ def message_post(request, pk):
 @login_required
 @require_POST
 def note_add(request, pk):
-    _gate(request, pk)
-    _office_only(request.user)
-    return _post_action(
+    gate_request(request, pk)
+    office_only(request.user)
+    return post_action(
         request,
         pk,
         NoteForm,
@@ -107,8 +108,8 @@ def note_add(request, pk):
 @login_required
 @require_POST
 def assign(request, pk):
-    _gate(request, pk)
-    _office_only(request.user)
+    gate_request(request, pk)
+    office_only(request.user)
     officers = selectors.officers_for_assignment()
     form = AssignForm(request.POST, officers=officers)
     if not form.is_valid():
@@ -119,7 +120,7 @@ def assign(request, pk):
             actor=request.user, request_id=pk, officer=form.cleaned_data["officer"]
         )
     except (ApplicationError, PermissionDenied) as exc:
-        messages.error(request, _refusal(exc))
+        messages.error(request, refusal_message(exc))
     else:
         messages.success(request, _("The request is assigned."))
     return redirect("advisory-request-detail", pk=pk)
@@ -128,8 +129,8 @@ def assign(request, pk):
 @login_required
 @require_POST
 def transition(request, pk):
-    _gate(request, pk)
-    return _post_action(
+    gate_request(request, pk)
+    return post_action(
         request,
         pk,
         TransitionForm,
@@ -141,9 +142,9 @@ def transition(request, pk):
 @login_required
 @require_POST
 def outcome(request, pk):
-    _gate(request, pk)
-    _office_only(request.user)
-    return _post_action(
+    gate_request(request, pk)
+    office_only(request.user)
+    return post_action(
         request,
         pk,
         OutcomeForm,
@@ -161,9 +162,9 @@ def outcome(request, pk):
 @login_required
 @require_POST
 def vendor(request, pk):
-    _gate(request, pk)
-    _office_only(request.user)
-    return _post_action(
+    gate_request(request, pk)
+    office_only(request.user)
+    return post_action(
         request,
         pk,
         VendorForm,

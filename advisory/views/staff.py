@@ -17,7 +17,7 @@ from ..forms import (
     RoadmapEntryForm,
 )
 from ..models import RoadmapEntry
-from .common import _category_descriptions
+from .common import category_descriptions
 
 # --- The Roadmap -----------------------------------------------------------------------
 
@@ -72,7 +72,7 @@ def ask(request):
             add_application_error(form, exc)
         else:
             return redirect("advisory-submitted", pk=req.pk)
-    descriptions = _category_descriptions(categories)
+    descriptions = category_descriptions(categories)
     options = [(radio, descriptions.get(radio.data["value"], "")) for radio in form["category"]]
     return render(request, "advisory/ask.html", {"form": form, "options": options})
 

@@ -1,7 +1,8 @@
 from django.conf import settings
 from django.db import models
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+
+from ethics_office.base.i18n import localized
 
 
 class EntityGroup(models.TextChoices):
@@ -38,9 +39,7 @@ class BilingualName(models.Model):
 
     @property
     def display_name(self) -> str:
-        if self.name_zh and (get_language() or "").startswith("zh"):
-            return self.name_zh
-        return self.name
+        return localized(self, "name")
 
 
 class Entity(BilingualName):

@@ -4,7 +4,6 @@ Only the office records outreach; a staff member may ask for a session for their
 The module is split by subject; import the services from here.
 """
 
-from ._common import period_of
 from .activities import (
     leadership_dialogue_record,
     mission_meeting_add,
@@ -13,6 +12,7 @@ from .activities import (
     senior_briefing_record,
     website_visits_record,
 )
+from .common import period_of
 from .courses import COUNT_COLUMNS, PERSON_COLUMNS, ImportResult, course_completions_import
 from .training import (
     trainer_certify,

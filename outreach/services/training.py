@@ -25,9 +25,10 @@ from ..permissions import (
     access_training_request,
     access_training_session,
     may_request_training,
+    require_office,
 )
 from ..workflow import ALLOWED
-from ._common import _not_future, _office
+from .common import require_not_future
 
 # --- training sessions ---------------------------------------------------------------------
 
@@ -50,10 +51,10 @@ def training_session_record(
     """Record a session held, with its attendance list or, failing one, a headcount.
 
     With a list, the headcount is the list's length (the report counts `participants`)."""
-    _office(actor)
+    require_office(actor)
     if kind not in TrainingKind.values:
         raise ApplicationError(_("Choose a kind of session."), field="kind")
-    _not_future(date, "date")
+    require_not_future(date, "date")
     attendees = list(dict.fromkeys(attendees or []))
     if not attendees and participants is None:
         raise ApplicationError(
@@ -176,10 +177,10 @@ def training_request_transition(*, actor, request_id: int, to: str) -> TrainingR
 def trainer_certify(
     *, actor, trainer: Person, certified_by: Person, certified_on: dt.date, note: str = ""
 ) -> TrainerCertification:
-    _office(actor)
+    require_office(actor)
     if trainer.pk == certified_by.pk:
         raise ApplicationError(_("A trainer cannot certify themself."), field="certified_by")
-    _not_future(certified_on, "certified_on")
+    require_not_future(certified_on, "certified_on")
     certification = TrainerCertification.objects.create(
         trainer=trainer, certified_by=certified_by, certified_on=certified_on, note=note or ""
     )

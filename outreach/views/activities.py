@@ -27,7 +27,7 @@ from ..selectors import (
     publications_visible_to,
     website_visits_visible_to,
 )
-from ._common import _form_page, _page
+from .common import form_page, paginate
 
 # --- missions -------------------------------------------------------------------------------------
 
@@ -36,7 +36,7 @@ from ._common import _form_page, _page
 def mission_list(request):
     require_office(request.user)
     missions = missions_visible_to(request.user).order_by("-start", "-id")
-    return render(request, "outreach/mission_list.html", {"page": _page(request, missions)})
+    return render(request, "outreach/mission_list.html", {"page": paginate(request, missions)})
 
 
 @login_required
@@ -51,7 +51,7 @@ def mission_create(request):
         else:
             messages.success(request, _("Mission %(ref)s recorded.") % {"ref": mission.ref})
             return redirect("outreach-mission-detail", pk=mission.pk)
-    return _form_page(request, form, _("Record an outreach mission"))
+    return form_page(request, form, _("Record an outreach mission"))
 
 
 @login_required
@@ -95,7 +95,9 @@ def mission_meeting_add(request, pk):
 def briefing_list(request):
     require_office(request.user)
     return render(
-        request, "outreach/briefing_list.html", {"page": _page(request, briefings_visible_to(request.user))}
+        request,
+        "outreach/briefing_list.html",
+        {"page": paginate(request, briefings_visible_to(request.user))},
     )
 
 
@@ -111,7 +113,7 @@ def briefing_create(request):
         else:
             messages.success(request, _("Briefing %(ref)s recorded.") % {"ref": briefing.ref})
             return redirect("outreach-briefing-detail", pk=briefing.pk)
-    return _form_page(request, form, _("Record a confidential senior briefing"))
+    return form_page(request, form, _("Record a confidential senior briefing"))
 
 
 @login_required
@@ -164,7 +166,7 @@ def publication_list(request):
         request,
         "outreach/publication_list.html",
         {
-            "page": _page(request, publications_visible_to(request.user)),
+            "page": paginate(request, publications_visible_to(request.user)),
             "visits": website_visits_visible_to(request.user).order_by("-period"),
             "visits_form": forms.VisitsForm(),
         },
@@ -183,7 +185,7 @@ def publication_create(request):
         else:
             messages.success(request, _("Publication recorded."))
             return redirect("outreach-publications")
-    return _form_page(request, form, _("Record a publication"))
+    return form_page(request, form, _("Record a publication"))
 
 
 @login_required

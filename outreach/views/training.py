@@ -25,7 +25,7 @@ from ..selectors import (
     training_requests_visible_to,
     training_sessions_visible_to,
 )
-from ._common import _form_page, _page
+from .common import form_page, paginate
 
 # --- training sessions ----------------------------------------------------------------------
 
@@ -36,7 +36,7 @@ def session_list(request):
     return render(
         request,
         "outreach/session_list.html",
-        {"page": _page(request, training_sessions_visible_to(request.user))},
+        {"page": paginate(request, training_sessions_visible_to(request.user))},
     )
 
 
@@ -73,7 +73,7 @@ def session_create(request):
                 % {"ref": session.ref, "n": session.participants},
             )
             return redirect("outreach-session-detail", pk=session.pk)
-    return _form_page(
+    return form_page(
         request,
         form,
         _("Record a training session"),
@@ -129,7 +129,7 @@ def request_list(request):
     """The office sees every request; a staff member sees only their own."""
     if not (is_office(request.user) or may_request_training(request.user)):
         raise Http404
-    page = _page(request, training_requests_visible_to(request.user))
+    page = paginate(request, training_requests_visible_to(request.user))
     return render(
         request,
         "outreach/request_list.html",
@@ -158,7 +158,7 @@ def request_create(request):
                 % {"ref": training_request.service_request.ref},
             )
             return redirect("outreach-request-detail", pk=training_request.pk)
-    return _form_page(request, form, _("Ask for a training session for your team"))
+    return form_page(request, form, _("Ask for a training session for your team"))
 
 
 @login_required
@@ -198,7 +198,7 @@ def trainer_list(request):
     return render(
         request,
         "outreach/trainer_list.html",
-        {"page": _page(request, certifications_visible_to(request.user))},
+        {"page": paginate(request, certifications_visible_to(request.user))},
     )
 
 
@@ -214,4 +214,4 @@ def trainer_certify(request):
         else:
             messages.success(request, _("Certification recorded."))
             return redirect("outreach-trainers")
-    return _form_page(request, form, _("Certify a trainer"))
+    return form_page(request, form, _("Certify a trainer"))

@@ -20,14 +20,14 @@ from ..permissions import (
     require_office,
 )
 from ..selectors import consultations_visible_to
-from ._common import PAGE_SIZE, _flash_error, _require_panel_records
+from .common import PAGE_SIZE, flash_error, require_panel_records
 
 # --- consultations -----------------------------------------------------------------------
 
 
 @login_required
 def consultation_list(request):
-    _require_panel_records(request.user)
+    require_panel_records(request.user)
     page = Paginator(consultations_visible_to(request.user), PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
         request, "panel/consultation_list.html", {"page": page, "can_edit": is_office(request.user)}
@@ -79,7 +79,7 @@ def consultation_share(request, pk):
                 actor=request.user, consultation_id=pk, users=form.cleaned_data["users"]
             )
         except ApplicationError as exc:
-            _flash_error(request, exc)
+            flash_error(request, exc)
         else:
             messages.success(request, _("Sharing updated."))
     else:
@@ -104,7 +104,7 @@ def consultation_transition(request, pk):
             actor=request.user, consultation_id=pk, to=to, outcome=outcome, outcome_note=note
         )
     except ApplicationError as exc:
-        _flash_error(request, exc)
+        flash_error(request, exc)
     else:
         messages.success(request, _("Consultation updated."))
     return redirect("panel-consultation-detail", pk=pk)

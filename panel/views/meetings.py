@@ -28,14 +28,14 @@ from ..selectors import (
     meetings_visible_to,
     member_offices_named,
 )
-from ._common import PAGE_SIZE, _flash_error, _require_panel_records
+from .common import PAGE_SIZE, flash_error, require_panel_records
 
 # --- meetings --------------------------------------------------------------------------
 
 
 @login_required
 def meeting_list(request):
-    _require_panel_records(request.user)
+    require_panel_records(request.user)
     page = Paginator(meetings_visible_to(request.user), PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "panel/meeting_list.html", {"page": page, "can_edit": is_office(request.user)})
 
@@ -90,7 +90,7 @@ def meeting_item_add(request, pk):
         try:
             services.agenda_item_add(actor=request.user, meeting_id=pk, **form.cleaned_data)
         except ApplicationError as exc:
-            _flash_error(request, exc)
+            flash_error(request, exc)
     else:
         messages.error(request, _("Enter the agenda item."))
     return redirect("panel-meeting-detail", pk=pk)
@@ -107,7 +107,7 @@ def meeting_item_decide(request, pk, item_pk):
         try:
             services.agenda_item_decide(actor=request.user, item_id=item_pk, **form.cleaned_data)
         except ApplicationError as exc:
-            _flash_error(request, exc)
+            flash_error(request, exc)
     return redirect("panel-meeting-detail", pk=pk)
 
 
@@ -139,7 +139,7 @@ def meeting_minutes(request, pk):
                 actor=request.user, meeting_id=pk, to=to, text=form.cleaned_data["minutes"]
             )
         except ApplicationError as exc:
-            _flash_error(request, exc)
+            flash_error(request, exc)
         else:
             messages.success(
                 request, _("Minutes approved.") if to == MinutesStatus.APPROVED else _("Draft minutes saved.")
@@ -161,7 +161,7 @@ def meeting_document_add(request, pk):
                 upload=form.cleaned_data["file"],
             )
         except ApplicationError as exc:
-            _flash_error(request, exc)
+            flash_error(request, exc)
         else:
             messages.success(request, _("Document added."))
     else:

@@ -24,14 +24,14 @@ from ..selectors import (
     member_offices_visible_to,
     panel_names_visible_to,
 )
-from ._common import PAGE_SIZE, _flash_error, _require_panel_records
+from .common import PAGE_SIZE, flash_error, require_panel_records
 
 # --- member offices ----------------------------------------------------------------------
 
 
 @login_required
 def office_list(request):
-    _require_panel_records(request.user)
+    require_panel_records(request.user)
     offices = member_offices_visible_to(request.user).order_by("code")
     names = member_office_names_visible_to(request.user).order_by("office__code", "-valid_from")
     history: dict[int, list] = {}
@@ -59,7 +59,7 @@ def panel_name_record(request):
         try:
             services.panel_name_record(actor=request.user, **form.cleaned_data)
         except ApplicationError as exc:
-            _flash_error(request, exc)
+            flash_error(request, exc)
         else:
             messages.success(request, _("New name recorded."))
     else:
@@ -91,7 +91,7 @@ def office_rename(request, pk):
         try:
             services.member_office_rename(actor=request.user, office_id=pk, **form.cleaned_data)
         except ApplicationError as exc:
-            _flash_error(request, exc)
+            flash_error(request, exc)
         else:
             messages.success(request, _("New name recorded."))
     else:
@@ -104,7 +104,7 @@ def office_rename(request, pk):
 
 @login_required
 def report_list(request):
-    _require_panel_records(request.user)
+    require_panel_records(request.user)
     page = Paginator(annual_reports_visible_to(request.user), PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
         request,
@@ -139,7 +139,7 @@ def report_review(request, pk):
         try:
             services.annual_report_review(actor=request.user, report_id=pk, **form.cleaned_data)
         except ApplicationError as exc:
-            _flash_error(request, exc)
+            flash_error(request, exc)
         else:
             messages.success(request, _("Review recorded."))
     else:

@@ -10,6 +10,7 @@ import datetime as dt
 from collections import Counter, defaultdict
 
 from django.db.models import F, Q
+from django.urls import reverse
 from django.utils import timezone
 
 from advisory.models import AdviceCategory, AdviceRequest
@@ -119,18 +120,26 @@ class Resolver:
         ]
         entities = self._codes(entity_fields, Entity, "entity")
         stations = self._codes(station_fields, DutyStation, "duty_station")
-        self._known(entity_fields, entities, msg.ENTITY_CODE)
-        self._known(station_fields, stations, msg.STATION_CODE)
+        reference = reverse("reference-codes")
+        self._known(entity_fields, entities, msg.ENTITY_CODE % {"url": f"{reference}#entities"})
+        self._known(station_fields, stations, msg.STATION_CODE % {"url": f"{reference}#duty-stations"})
         categories = set(ServiceCategory.objects.values_list("code", flat=True))
         advice_categories = set(AdviceCategory.objects.values_list("code", flat=True))
-        self._known([("service_request", "category")], categories, msg.SERVICE_CATEGORY)
-        self._known([("service_request", "advice_category")], advice_categories, msg.ADVICE_CATEGORY)
+        self._known(
+            [("service_request", "category")],
+            categories,
+            msg.SERVICE_CATEGORY
+            % {"codes": ", ".join(sorted(categories)), "url": f"{reference}#service-categories"},
+        )
+        self._known(
+            [("service_request", "advice_category")],
+            advice_categories,
+            msg.ADVICE_CATEGORY
+            % {"codes": ", ".join(sorted(advice_categories)), "url": f"{reference}#advice-categories"},
+        )
         if self.by_type["retaliation_inquiry"] and "retaliation" not in categories:
-            self.errors.append(
-                RecordError(
-                    self.by_type["retaliation_inquiry"][0].line, "type", str(msg.RETALIATION_CATEGORY)
-                )
-            )
+            first = self.by_type["retaliation_inquiry"][0]
+            self.errors.append(RecordError.of(first.line, "type", first.type, msg.RETALIATION_CATEGORY))
         self._check_filers()
         return sorted(self.errors, key=lambda e: e.line)
 
@@ -139,7 +148,7 @@ class Resolver:
             for r in self.by_type[rtype]:
                 value = r.data.get(name)
                 if value and value not in known:
-                    self.errors.append(RecordError(r.line, name, str(expected)))
+                    self.errors.append(RecordError.of(r.line, name, value, expected))
 
     def _check_filers(self):
         """Conflicts and public disclosures need a filer of that cycle (file or database)."""
@@ -154,9 +163,11 @@ class Resolver:
         for r in refs:
             key = (r.data["cycle"], r.data["person"])
             if key not in grades:
-                self.errors.append(RecordError(r.line, "person", str(msg.FILER_OF_CYCLE % {"cycle": key[0]})))
+                self.errors.append(
+                    RecordError.of(r.line, "person", key[1], msg.FILER_OF_CYCLE % {"cycle": key[0]})
+                )
             elif r.type == "public_disclosure" and grades[key] not in SENIOR:
-                self.errors.append(RecordError(r.line, "person", str(msg.SENIOR_FILER)))
+                self.errors.append(RecordError.of(r.line, "person", key[1], msg.SENIOR_FILER))
 
 
 class Writer:

@@ -32,10 +32,11 @@ from ..models import (
     ReferralBody,
     RetaliationInquiry,
     RetaliatoryAction,
+    Status,
 )
 from ..permissions import access_own_retaliation_inquiry, access_retaliation_inquiry
 from ..selectors import HANDLE_PERM, officers_assigned_to, people_concerned
-from ..workflow import ALLOWED, Status
+from ..workflow import ALLOWED
 
 # --- the one transition function ---------------------------------------------------------
 
@@ -319,7 +320,7 @@ def case_note_add(*, actor, inquiry_id, text: str) -> CaseNote:
 # --- letters -------------------------------------------------------------------------------
 
 
-def _letter_generate(*, actor, inquiry, kind: str, fmt: str) -> Letter:
+def letter_write(*, actor, inquiry, kind: str, fmt: str) -> Letter:
     if fmt not in LetterFormat.values:
         raise ApplicationError(_("Choose PDF or Word."), field="letter_format")
     data = render_letter(inquiry, kind, fmt)
@@ -347,7 +348,7 @@ def letter_generate(*, actor, inquiry_id, kind: str, fmt: str = LetterFormat.PDF
     # the letters follow the decisions, they do not make them.
     if not inquiry.letters.filter(kind=kind).exists():
         raise ApplicationError(_("This case has no such letter yet."), field="kind")
-    return _letter_generate(actor=actor, inquiry=inquiry, kind=kind, fmt=fmt)
+    return letter_write(actor=actor, inquiry=inquiry, kind=kind, fmt=fmt)
 
 
 # --- classification ------------------------------------------------------------------------
@@ -398,5 +399,5 @@ def inquiry_classify(
     )
     inquiry_transition(actor=actor, inquiry=inquiry, to=to, also=tuple(also))
     if kind == InquiryKind.OUTSIDE_MANDATE:
-        _letter_generate(actor=actor, inquiry=inquiry, kind=LetterKind.REFERRAL, fmt=letter_format)
+        letter_write(actor=actor, inquiry=inquiry, kind=LetterKind.REFERRAL, fmt=letter_format)
     return inquiry

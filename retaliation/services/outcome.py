@@ -22,11 +22,11 @@ from ..models import (
     PanelReviewRequest,
     RetaliationInquiry,
     ReviewOutcome,
+    Status,
 )
 from ..permissions import access_own_retaliation_inquiry, access_retaliation_inquiry
 from ..selectors import people_concerned
-from ..workflow import Status
-from .cases import _letter_generate, inquiry_transition
+from .cases import inquiry_transition, letter_write
 
 # --- interim measures -------------------------------------------------------------------------
 
@@ -148,7 +148,7 @@ def determination_make(
     )
     to = Status.CORRECTIVE if established else Status.CLOSED
     inquiry_transition(actor=actor, inquiry=inquiry, to=to, also=also)
-    _letter_generate(actor=actor, inquiry=inquiry, kind=LetterKind.DETERMINATION, fmt=letter_format)
+    letter_write(actor=actor, inquiry=inquiry, kind=LetterKind.DETERMINATION, fmt=letter_format)
     return inquiry
 
 

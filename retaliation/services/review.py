@@ -22,11 +22,11 @@ from ..models import (
     LetterKind,
     RetaliationInquiry,
     ReviewOutcome,
+    Status,
 )
 from ..permissions import access_retaliation_inquiry
 from ..selectors import directors, officers_assigned_to
-from ..workflow import Status
-from .cases import _letter_generate, inquiry_transition
+from .cases import inquiry_transition, letter_write
 
 INVESTIGATION_DAYS = 120
 
@@ -177,9 +177,9 @@ def review_complete(
     if inquiry.status == Status.PAUSED:
         inquiry_transition(actor=actor, inquiry=inquiry, to=Status.UNDER_REVIEW)
     inquiry_transition(actor=actor, inquiry=inquiry, to=to, also=tuple(also))
-    _letter_generate(actor=actor, inquiry=inquiry, kind=LetterKind.REVIEW_OUTCOME, fmt=letter_format)
+    letter_write(actor=actor, inquiry=inquiry, kind=LetterKind.REVIEW_OUTCOME, fmt=letter_format)
     if outcome == ReviewOutcome.PRIMA_FACIE:
-        _letter_generate(actor=actor, inquiry=inquiry, kind=LetterKind.REFERRAL_MEMO, fmt=letter_format)
+        letter_write(actor=actor, inquiry=inquiry, kind=LetterKind.REFERRAL_MEMO, fmt=letter_format)
     return inquiry
 
 

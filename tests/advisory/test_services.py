@@ -9,9 +9,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.http import Http404
 
 from advisory import services
-from advisory.models import AdviceAttachment, AdviceRequest, Precedent
+from advisory.models import AdviceAttachment, AdviceRequest, Outcome, Precedent, Status, VendorRecommendation
 from advisory.selectors import advice_requests_visible_to
-from advisory.workflow import Outcome, Status, VendorRecommendation
 from ethics_office.audit.models import Action, AuditEvent
 from ethics_office.base.errors import ApplicationError
 from ethics_office.intake.models import ServiceRequest

@@ -4,6 +4,8 @@ import json
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.urls import reverse
+from django.utils import translation
 
 from advisory.models import AdviceRequest
 from disclosure.models import ConflictItem, Filer, FilingCycle, PublicDisclosure
@@ -17,6 +19,14 @@ from reports.records.services import ImportRejected, records_import
 from retaliation.models import RetaliationInquiry
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    """The messages below are asserted in English, whatever language an earlier test's request left active."""
+    with translation.override("en"):
+        yield
+
 
 GOOD = [
     {"type": "entity", "code": "DM", "name": "Department of Management", "group": "secretariat"},
@@ -170,7 +180,7 @@ def test_the_command_fails_with_the_error_list(tmp_path, capsys):
     path.write_text("\n".join([*lines(GOOD), "{oops"]))
     with pytest.raises(CommandError):
         call_command("import_records", str(path))
-    assert f"line {len(GOOD) + 1}: line:" in capsys.readouterr().err
+    assert f"Line {len(GOOD) + 1}: line “{{oops”: expected one JSON object" in capsys.readouterr().err
     assert not ServiceRequest.objects.exists()
 
 
@@ -196,3 +206,15 @@ def test_the_import_costs_the_same_queries_for_few_and_many_lines(django_assert_
     with CaptureQueriesContext(connection) as many:
         records_import(actor=None, lines=lines(panel(3000)))
     assert len(many.captured_queries) <= len(few.captured_queries) + 2  # bulk_create batches
+
+
+def test_the_template_beside_the_upload_form_imports_as_it_is(client_for):
+    """The downloadable template has one example line of every record type, and it imports."""
+    from reports.records.schema import FIELDS
+
+    response = client_for("admin").get(reverse("reports-import-template"))
+    assert response.status_code == 200
+    lines_ = response.content.decode().splitlines()
+    assert {json.loads(line)["type"] for line in lines_} == set(FIELDS)
+    result = records_import(actor=None, lines=lines_, dry_run=True)
+    assert result.counts["filer"]["created"] == 1

@@ -28,7 +28,7 @@ def test_a_period_runs_from_august_to_july():
         Period.parse("2011-2013")
 
 
-def _volume(n):
+def import_volume(n):
     """n cheap rows of each kind the report counts, in the 2011-2012 period and cycle."""
     category = ServiceCategory.objects.get(code="advice")
     retaliation = ServiceCategory.objects.get(code="retaliation")
@@ -74,11 +74,11 @@ def test_the_report_costs_the_same_queries_for_10_and_10000_records(django_asser
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    _volume(10)
+    import_volume(10)
     with CaptureQueriesContext(connection) as small:
         report = annual_report("2011-2012")
     assert report["service_requests"]["total"] == 10
-    _volume(9990)
+    import_volume(9990)
     with django_assert_num_queries(len(small.captured_queries)):
         report = annual_report("2011-2012")
     assert report["service_requests"]["total"] == 10_000

@@ -116,13 +116,13 @@ def test_the_page_costs_the_same_queries_for_few_and_many_records(client_for, dj
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    from .test_queries import _volume
+    from .test_queries import import_volume
 
     client = client_for("director")
-    _volume(5)
+    import_volume(5)
     client.get(URL)
     with CaptureQueriesContext(connection) as few:
         assert client.get(URL).status_code == 200
-    _volume(500)
+    import_volume(500)
     with django_assert_num_queries(len(few.captured_queries)):
         assert client.get(URL).status_code == 200

@@ -9,8 +9,7 @@ from django.utils import timezone, translation
 from pypdf import PdfReader
 
 from retaliation.letters import render_letter
-from retaliation.models import CorrectiveMeasure, InterimMeasure, LetterKind, RetaliationInquiry
-from retaliation.workflow import Status
+from retaliation.models import CorrectiveMeasure, InterimMeasure, LetterKind, RetaliationInquiry, Status
 
 pytestmark = pytest.mark.django_db
 

@@ -15,8 +15,8 @@ from retaliation.models import (
     PanelReviewRequest,
     RetaliationInquiry,
     ReviewOutcome,
+    Status,
 )
-from retaliation.workflow import Status
 
 from .conftest import action
 

@@ -9,9 +9,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from retaliation.models import Evidence, Letter, RetaliationInquiry, ReviewOutcome
+from retaliation.models import Evidence, Letter, RetaliationInquiry, ReviewOutcome, Status
 from retaliation.selectors import officers_assigned_to
-from retaliation.workflow import Status
 
 from .helpers import png
 

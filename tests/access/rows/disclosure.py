@@ -169,6 +169,7 @@ ROWS = [
         data=lambda w: {"confirmed": "1"},
     ),
     Row("disclosure-cycle-import", OFFICE_POST, method="POST", kwargs=_year),
+    Row("disclosure-filer-import-template", expect(200, anonymous=LOGIN), note="a header and an example row"),
     Row("disclosure-cycle-assign", OFFICE_POST, method="POST", kwargs=_year),
     Row(
         "disclosure-cycle-draw",

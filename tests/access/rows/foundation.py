@@ -8,6 +8,7 @@ def _token_body(world):
 ROWS = [
     Row("home", expect(200, anonymous=LOGIN)),
     Row("healthz", expect(200)),
+    Row("reference-codes", expect(200, anonymous=LOGIN)),
     Row(
         "login",
         expect(

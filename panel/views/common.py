@@ -10,10 +10,10 @@ from ..selectors import sees_panel_records
 PAGE_SIZE = 50
 
 
-def _require_panel_records(user):
+def require_panel_records(user):
     if not sees_panel_records(user):
         raise Http404
 
 
-def _flash_error(request, exc: ApplicationError):
+def flash_error(request, exc: ApplicationError):
     messages.error(request, str(exc.message))
