@@ -22,6 +22,7 @@ urlpatterns = [
     path("i18n/setlang/", i18n_views.set_language, name="set_language"),
     path("accounts/", include("ethics_office.site.account_urls")),
     path("audit/", include("ethics_office.audit.urls")),
+    path("access/", include("ethics_office.organisation.urls")),
     path("api/", include(api_patterns)),
     path("admin/", admin.site.urls),
 ]

@@ -1,6 +1,18 @@
 from ..matrix import LOGIN, NO_AUTH, Row, expect
 
 
+def build(world):
+    from ethics_office.organisation.services import access_change_request
+
+    world.access_change = access_change_request(
+        actor=world.users["admin"],
+        kind="role_grant",
+        user=world.users["staff2"],
+        role="ethics_officer",
+        reason="Joins the office",
+    )
+
+
 def _token_body(world):
     return {"username": "staff", "password": "wrong-password"}
 
@@ -56,4 +68,19 @@ ROWS = [
     Row("api-entities", expect(200, anonymous=NO_AUTH)),
     Row("api-duty-stations", expect(200, anonymous=NO_AUTH)),
     Row("api-audit-events", expect(403, anonymous=NO_AUTH, director=200)),
+    Row("access-changes", expect(404, anonymous=LOGIN, admin=200, director=200)),
+    Row(
+        "access-changes",
+        expect(404, anonymous=LOGIN, admin=200, director=200),
+        method="POST",
+        data=lambda w: {"kind": "role_grant", "username": "nobody-by-that-name", "reason": "x"},
+        note="an unknown account is named beside its field",
+    ),
+    Row(
+        "access-change-decision",
+        expect(404, anonymous=LOGIN, admin=302, director=302),
+        method="POST",
+        kwargs=lambda w: {"pk": w.access_change.pk, "decision": "approve"},
+        note="the Director approves; the asking administrator is sent back with a refusal",
+    ),
 ]
