@@ -16,20 +16,23 @@ REASONING = "REASONING-internal-only"
 
 
 @pytest.fixture
-def referred(make_inquiry, officer):
+def referred(make_inquiry, officer, django_capture_on_commit_callbacks):
     """staff's case, reviewed by `officer` with a prima facie finding, with an internal note."""
     inquiry = make_inquiry(classify=True)
     services.case_note_add(actor=officer, inquiry_id=inquiry.pk, text=NOTE)
-    services.review_complete(
-        actor=officer,
-        inquiry_id=inquiry.pk,
-        outcome=ReviewOutcome.PRIMA_FACIE,
-        protected_activity_found=True,
-        protected_activity_reasoning=REASONING,
-        contributing_factor_found=True,
-        contributing_factor_reasoning=REASONING,
-        letter_format="docx",
-    )
+    with django_capture_on_commit_callbacks(execute=True):  # the letters follow the commit
+        services.review_complete(
+            actor=officer,
+            inquiry_id=inquiry.pk,
+            findings=services.ReviewFindings(
+                protected_activity_found=True,
+                protected_activity_reasoning=REASONING,
+                contributing_factor_found=True,
+                contributing_factor_reasoning=REASONING,
+            ),
+            decision=services.ReviewDecision(outcome=ReviewOutcome.PRIMA_FACIE),
+            letter_format="docx",
+        )
     return inquiry
 
 
