@@ -23,7 +23,6 @@ from ..models import (
     InvestigationBody,
     Letter,
     LetterFormat,
-    LetterKind,
     RetaliationInquiry,
     ReviewOutcome,
 )
