@@ -5,6 +5,8 @@ their own); their bytes are Fernet-encrypted on disk and decrypted when opened
 through a permission-checked view.
 """
 
+import os
+
 from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.files.storage import FileSystemStorage
@@ -16,9 +18,18 @@ from .crypto import decrypt_bytes, encrypt_bytes
 @deconstructible
 class PrivateEncryptedStorage(FileSystemStorage):
     def __init__(self, **kwargs):
-        kwargs.setdefault("location", settings.PRIVATE_MEDIA_ROOT)
         kwargs["base_url"] = None
         super().__init__(**kwargs)
+
+    # Without an explicit location the storage reads PRIVATE_MEDIA_ROOT at every use, so a
+    # changed setting (a test's `settings` fixture, a rotation script) is simply followed.
+    @property
+    def base_location(self):
+        return self._value_or_setting(self._location, settings.PRIVATE_MEDIA_ROOT)
+
+    @property
+    def location(self):
+        return os.path.abspath(self.base_location)
 
     def _save(self, name, content):
         content.seek(0)

@@ -8,7 +8,7 @@ from disclosure import services
 from disclosure.models import Filer, FilingCycle
 from ethics_office.base.errors import ApplicationError, ValidationFailed
 from ethics_office.organisation.models import Person
-from tests.factories import PersonFactory
+from tests.organisation.factories import PersonFactory
 
 from .factories import CycleFactory, FilerFactory, entity, station
 

@@ -4,8 +4,6 @@ import datetime as dt
 import itertools
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from ethics_office.intake.models import ServiceCategory, ServiceRequest
@@ -23,6 +21,7 @@ from outreach.models import (
     TrainingSession,
     WebsiteVisitCount,
 )
+from tests.queries import assert_queries_flat, get_ok
 
 pytestmark = pytest.mark.django_db
 _seq = itertools.count(1)
@@ -105,22 +104,6 @@ def _trainers(n):
         TrainerCertification.objects.create(trainer=a, certified_by=b, certified_on=DAY)
 
 
-def _count(client, url):
-    with CaptureQueriesContext(connection) as ctx:
-        response = client.get(url)
-    assert response.status_code == 200, url
-    return len(ctx.captured_queries)
-
-
-def _assert_flat(client, url, make, django_assert_num_queries):
-    make(1)
-    one = _count(client, url)
-    make(49)
-    with django_assert_num_queries(one):
-        response = client.get(url)
-    assert response.status_code == 200
-
-
 @pytest.mark.parametrize(
     ("url_name", "maker"),
     [
@@ -137,16 +120,15 @@ def _assert_flat(client, url, make, django_assert_num_queries):
         ("outreach-trainers", lambda users: _trainers),
     ],
 )
-def test_office_lists_do_not_grow_with_rows(url_name, maker, people, client_for, django_assert_num_queries):
+def test_office_lists_do_not_grow_with_rows(url_name, maker, people, client_for):
     """The office's list pages and endpoints run a fixed number of queries."""
-    _assert_flat(client_for("officer"), reverse(url_name), maker(people), django_assert_num_queries)
+    client = client_for("officer")
+    assert_queries_flat(lambda: get_ok(client, reverse(url_name)), maker(people))
 
 
-def test_a_staff_members_request_list_does_not_grow(people, client_for, django_assert_num_queries):
+def test_a_staff_members_request_list_does_not_grow(people, client_for):
     """A staff member's own request list runs a fixed number of queries."""
-    _assert_flat(
-        client_for("staff"),
-        reverse("outreach-requests"),
-        lambda n: _request(n, people["staff"]),
-        django_assert_num_queries,
+    client = client_for("staff")
+    assert_queries_flat(
+        lambda: get_ok(client, reverse("outreach-requests")), lambda n: _request(n, people["staff"])
     )

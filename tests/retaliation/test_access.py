@@ -100,7 +100,7 @@ def test_the_officer_sees_notes_and_reasoning(client_for, referred):
     assert NOTE in page and REASONING in page
 
 
-def test_every_view_of_a_case_is_audited(client_for, referred, people):
+def test_page_and_api_views_of_a_case_are_audited(client_for, referred, people):
     """Page and API views by the officer and the complainant each leave a VIEW event."""
     before = AuditEvent.objects.filter(action=Action.VIEW, object_id=str(referred.pk)).count()
     client_for("officer").get(reverse("retaliation-detail", args=[referred.pk]))

@@ -1,9 +1,11 @@
 """A case from request to closure through the pages, every stage rendered on the way."""
 
+import datetime as dt
 import io
 
 import pytest
 from django.conf import settings
+from django.core import mail
 from django.urls import reverse
 from django.utils import timezone, translation
 from pypdf import PdfReader
@@ -121,6 +123,24 @@ def test_a_chinese_letter_embeds_the_cjk_font(make_inquiry, officer):
     assert "初步审查" in reader.pages[0].extract_text()
 
 
-def test_the_clock_alerts_run_every_morning():
+def test_the_clock_alerts_run_every_morning(make_inquiry, officer):
+    """Beat runs the clock alerts daily at 06:45; the task it names is registered and, run, alerts
+    the officer of a review at day 30 and records it."""
+    from celery.schedules import crontab
+
+    from ethics_office.celery import app
+    from retaliation import tasks
+
     entry = settings.CELERY_BEAT_SCHEDULE["retaliation-clock-alerts"]
-    assert entry["task"] == "retaliation.tasks.send_clock_alerts"
+    assert entry["schedule"] == crontab(hour=6, minute=45)
+    assert entry["task"] in app.tasks and tasks.send_clock_alerts.name == entry["task"]
+
+    inquiry = make_inquiry(classify=True)
+    RetaliationInquiry.objects.filter(pk=inquiry.pk).update(
+        review_started=timezone.localdate() - dt.timedelta(days=30)
+    )
+    mail.outbox.clear()
+    assert app.tasks[entry["task"]].apply().get() == 1
+    assert [m.to for m in mail.outbox] == [[officer.email]]
+    inquiry.refresh_from_db()
+    assert inquiry.first_alert_sent_at is not None
