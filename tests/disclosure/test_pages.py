@@ -53,11 +53,35 @@ def test_the_office_opens_a_cycle_from_the_page(people, client_for):
     assert FilingCycle.objects.get(year=year).filers.filter(confirmed=False).exists()
 
 
-def test_the_reencrypt_command_rewrites_every_statement(staff, staff_filer):
-    services.statement_start(actor=staff, filer_id=staff_filer.pk)
+def test_the_reencrypt_command_rewrites_every_statement(staff, staff_filer, settings):
+    """After the command the stored statement is a new token the new key opens and the old key does not."""
+    from cryptography.fernet import Fernet, InvalidToken
+    from django.db import connection
+
+    from disclosure.models import Statement
+
+    def stored(pk):
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT contents FROM disclosure_statement WHERE id = %s", [pk])
+            return cursor.fetchone()[0].encode()
+
+    statement = services.statement_start(actor=staff, filer_id=staff_filer.pk)
+    services.statement_submit(
+        actor=staff, statement_id=statement.pk, contents={"assets": ["Acme shares"]}, certified=True
+    )
+    old_key, new_key = settings.FIELD_ENCRYPTION_KEYS[0], Fernet.generate_key().decode()
+    before = stored(statement.pk)
+    settings.FIELD_ENCRYPTION_KEYS = [new_key, old_key]
     out = io.StringIO()
     call_command("disclosure_reencrypt", stdout=out)
     assert "Re-encrypted 1 rows." in out.getvalue()
+    after = stored(statement.pk)
+    assert after != before and b"Acme" not in after
+    assert b"Acme shares" in Fernet(new_key.encode()).decrypt(after)
+    with pytest.raises(InvalidToken):
+        Fernet(old_key.encode()).decrypt(after)
+    settings.FIELD_ENCRYPTION_KEYS = [new_key]
+    assert Statement.objects.get(pk=statement.pk).contents["assets"] == ["Acme shares"]
 
 
 def _filers(cycle, n):

@@ -76,8 +76,8 @@ def test_the_report_costs_the_same_queries_for_10_and_10000_records():
     assert_queries_flat(
         lambda: results.append(annual_report("2011-2012")), _volume, few=10, many=10_000, what="records"
     )
-    assert results[0]["service_requests"]["total"] == 10
-    report = results[1]
+    assert results[-2]["service_requests"]["total"] == 10
+    report = results[-1]
     assert report["service_requests"]["total"] == 10_000
     assert report["disclosure"]["participants"] == 10_000
     assert report["advice"]["peacekeeping"] == 8000
