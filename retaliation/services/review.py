@@ -273,8 +273,10 @@ def review_complete(
     if inquiry.status == Status.PAUSED:
         inquiry_transition(actor=actor, inquiry=inquiry, to=Status.UNDER_REVIEW)
     inquiry_transition(actor=actor, inquiry=inquiry, to=to, also=tuple(also))
+    # robust: a renderer that fails is logged and leaves the recorded decision standing; the
+    # letters it calls for can then be generated again (letter_generate).
     transaction.on_commit(
-        partial(review_letters_generate, actor=actor, inquiry_id=inquiry.pk, fmt=letter_format)
+        partial(review_letters_generate, actor=actor, inquiry_id=inquiry.pk, fmt=letter_format), robust=True
     )
     return inquiry
 

@@ -315,3 +315,27 @@ def test_the_review_letters_are_rendered_after_the_commit(
     assert sorted(inquiry.letters.values_list("format", flat=True)) == ["docx", "pdf"]
     with pytest.raises(ApplicationError):
         services.letter_generate(actor=officer, inquiry_id=inquiry.pk, kind=LetterKind.REFERRAL_MEMO)
+
+
+def test_a_letter_that_fails_to_render_leaves_the_decision_standing(
+    make_inquiry, officer, django_capture_on_commit_callbacks, monkeypatch
+):
+    """The renderer breaking after the commit does not undo the review; the letter can be had later."""
+    from retaliation.services import cases
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("renderer down")
+
+    inquiry = make_inquiry(classify=True)
+    monkeypatch.setattr(cases, "render_letter", broken)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.review_complete(
+            actor=officer,
+            inquiry_id=inquiry.pk,
+            decision=services.ReviewDecision(outcome=ReviewOutcome.CLOSED, closure_reason="withdrawn"),
+        )
+    inquiry.refresh_from_db()
+    assert inquiry.status == Status.CLOSED and not inquiry.letters.exists()
+    monkeypatch.undo()
+    services.letter_generate(actor=officer, inquiry_id=inquiry.pk, kind=LetterKind.REVIEW_OUTCOME)
+    assert inquiry.letters.filter(kind=LetterKind.REVIEW_OUTCOME).exists()
