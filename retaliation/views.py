@@ -274,7 +274,13 @@ def _a_resume(user, pk, d):
 
 
 def _a_review(user, pk, d):
-    services.review_complete(actor=user, inquiry_id=pk, **d)
+    services.review_complete(
+        actor=user,
+        inquiry_id=pk,
+        findings=services.ReviewFindings.from_data(d),
+        decision=services.ReviewDecision.from_data(d),
+        letter_format=d["letter_format"],
+    )
     return _("The preliminary review is recorded and the letter generated.")
 
 

@@ -28,10 +28,21 @@ from .outcome import (
     investigation_report_receive,
     panel_review_request,
 )
-from .review import INVESTIGATION_DAYS, clock_alerts_send, review_complete, review_pause, review_resume
+from .review import (
+    INVESTIGATION_DAYS,
+    ReviewDecision,
+    ReviewFindings,
+    clock_alerts_send,
+    review_complete,
+    review_letters_generate,
+    review_pause,
+    review_resume,
+)
 
 __all__ = [
     "INVESTIGATION_DAYS",
+    "ReviewDecision",
+    "ReviewFindings",
     "case_note_add",
     "clock_alerts_send",
     "corrective_measure_implement",
@@ -53,6 +64,7 @@ __all__ = [
     "panel_review_request",
     "retaliatory_action_add",
     "review_complete",
+    "review_letters_generate",
     "review_pause",
     "review_resume",
 ]

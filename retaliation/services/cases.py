@@ -32,6 +32,7 @@ from ..models import (
     ReferralBody,
     RetaliationInquiry,
     RetaliatoryAction,
+    ReviewOutcome,
     Status,
 )
 from ..permissions import access_own_retaliation_inquiry, access_retaliation_inquiry
@@ -320,6 +321,15 @@ def case_note_add(*, actor, inquiry_id, text: str) -> CaseNote:
 # --- letters -------------------------------------------------------------------------------
 
 
+def review_letters_due(inquiry: RetaliationInquiry) -> list[str]:
+    """The letters a completed review calls for: the outcome letter, and the memo if referred."""
+    if inquiry.review_outcome in (None, "", ReviewOutcome.PENDING):
+        return []
+    if inquiry.review_outcome == ReviewOutcome.PRIMA_FACIE:
+        return [LetterKind.REVIEW_OUTCOME, LetterKind.REFERRAL_MEMO]
+    return [LetterKind.REVIEW_OUTCOME]
+
+
 def letter_write(*, actor, inquiry, kind: str, fmt: str) -> Letter:
     if fmt not in LetterFormat.values:
         raise ApplicationError(_("Choose PDF or Word."), field="letter_format")
@@ -346,7 +356,8 @@ def letter_generate(*, actor, inquiry_id, kind: str, fmt: str = LetterFormat.PDF
         raise ApplicationError(_("Unknown letter."), field="kind")
     # Only a letter the case has already produced can be produced again (e.g. in Word):
     # the letters follow the decisions, they do not make them.
-    if not inquiry.letters.filter(kind=kind).exists():
+    # The review's letters are rendered after its commit; if that failed, they can be had here.
+    if kind not in review_letters_due(inquiry) and not inquiry.letters.filter(kind=kind).exists():
         raise ApplicationError(_("This case has no such letter yet."), field="kind")
     return letter_write(actor=actor, inquiry=inquiry, kind=kind, fmt=fmt)
 

@@ -280,8 +280,8 @@ def test_precedents_come_from_answered_advice_only(in_progress, people):
 
 
 @pytest.mark.django_db
-def test_every_view_is_audited(assigned, people):
-    """Opening a request leaves a VIEW event naming who looked."""
+def test_opening_a_request_is_audited(assigned, people):
+    """Opening a request leaves a VIEW event naming who looked (every page: tests/access/test_audited_views.py)."""
     services.advice_request_open(actor=people["director"], pk=assigned.pk)
     event = _events(assigned, Action.VIEW).get()
     assert event.actor == people["director"]

@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from disclosure.models import ConflictItem, VerificationDraw
 from tests.disclosure.factories import CycleFactory, FilerFactory
-from tests.factories import PersonFactory
+from tests.organisation.factories import PersonFactory
 
 pytestmark = pytest.mark.browser
 

@@ -10,7 +10,7 @@ from disclosure.models import Filer, FilingCycle
 from ethics_office.base.errors import ApplicationError, ValidationFailed
 from ethics_office.base.rows import RowsInvalid
 from ethics_office.organisation.models import Person
-from tests.factories import PersonFactory
+from tests.organisation.factories import PersonFactory
 
 from .factories import CycleFactory, FilerFactory, entity, station
 
