@@ -16,6 +16,7 @@ from ethics_office.audit.services import audit_record
 from ethics_office.base.errors import ApplicationError
 from ethics_office.base.files import private_download
 from ethics_office.base.forms import add_application_error as _apply_errors
+from ethics_office.base.gates import require_office
 from ethics_office.base.roles import Role, has_role, is_office
 
 from . import forms, services
@@ -95,8 +96,7 @@ def inquiry_request(request):
 @login_required
 def inquiry_record(request):
     """An officer records an inquiry received by other means."""
-    if not is_office(request.user):
-        raise Http404
+    require_office(request.user)
     form = forms.RecordForm(request.POST or None, request.FILES or None)
     actions = forms.ActionFormSet(request.POST or None, prefix="actions")
     if request.method == "POST" and form.is_valid() and actions.is_valid():

@@ -9,6 +9,7 @@ from django.views.decorators.http import require_POST
 
 from ethics_office.base.errors import ApplicationError
 from ethics_office.base.files import private_download
+from ethics_office.base.gates import require_office
 from ethics_office.base.roles import Role, has_role
 
 from .. import selectors, services
@@ -21,7 +22,7 @@ from ..forms import (
     VendorForm,
 )
 from ..workflow import ALLOWED, REQUESTER_MAY, Status
-from .common import _gate, _office_only, _post_action, _refusal
+from .common import _gate, _post_action, _refusal
 
 # --- One request: the requester's page or the office's case page -----------------------
 
@@ -94,7 +95,7 @@ def message_post(request, pk):
 @require_POST
 def note_add(request, pk):
     _gate(request, pk)
-    _office_only(request.user)
+    require_office(request.user)
     return _post_action(
         request,
         pk,
@@ -108,7 +109,7 @@ def note_add(request, pk):
 @require_POST
 def assign(request, pk):
     _gate(request, pk)
-    _office_only(request.user)
+    require_office(request.user)
     officers = selectors.officers_for_assignment()
     form = AssignForm(request.POST, officers=officers)
     if not form.is_valid():
@@ -142,7 +143,7 @@ def transition(request, pk):
 @require_POST
 def outcome(request, pk):
     _gate(request, pk)
-    _office_only(request.user)
+    require_office(request.user)
     return _post_action(
         request,
         pk,
@@ -162,7 +163,7 @@ def outcome(request, pk):
 @require_POST
 def vendor(request, pk):
     _gate(request, pk)
-    _office_only(request.user)
+    require_office(request.user)
     return _post_action(
         request,
         pk,

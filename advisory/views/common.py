@@ -8,14 +8,8 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from ethics_office.base.errors import ApplicationError
-from ethics_office.base.roles import is_office
 
 from .. import selectors
-
-
-def _office_only(user):
-    if not is_office(user):
-        raise Http404
 
 
 def _category_descriptions(categories):

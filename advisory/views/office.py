@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from ethics_office.base.errors import ApplicationError
 from ethics_office.base.forms import add_application_error
+from ethics_office.base.gates import require_office
 
 from .. import selectors, services
 from ..forms import (
@@ -18,7 +19,6 @@ from ..forms import (
     QueueFilterForm,
     RecordForm,
 )
-from .common import _office_only
 
 # --- The office: queue, recording on behalf, precedents --------------------------------
 
@@ -26,7 +26,7 @@ from .common import _office_only
 @login_required
 def queue(request):
     """The triage queue with filters, search, sort and overdue highlighting."""
-    _office_only(request.user)
+    require_office(request.user)
     categories = list(selectors.advice_categories())
     officers = list(selectors.officers_for_assignment())
     form = QueueFilterForm(request.GET or None, categories=categories, officers=officers)
@@ -54,7 +54,7 @@ def queue(request):
 @login_required
 def record(request):
     """An officer records a request received by phone, e-mail, in person or by referral."""
-    _office_only(request.user)
+    require_office(request.user)
     categories = list(selectors.advice_categories())
     form = RecordForm(
         request.POST or None,
@@ -88,7 +88,7 @@ def record(request):
 @login_required
 def precedents(request):
     """Officers search precedents by category and words."""
-    _office_only(request.user)
+    require_office(request.user)
     categories = list(selectors.advice_categories())
     category = request.GET.get("category", "")
     words = request.GET.get("q", "").strip()
@@ -112,7 +112,7 @@ def precedent_detail(request, pk):
 @login_required
 def precedent_create(request):
     """Publish an anonymised summary, optionally from an answered request (?source=<id>)."""
-    _office_only(request.user)
+    require_office(request.user)
     source = None
     source_id = request.GET.get("source") or request.POST.get("source")
     if source_id:

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from ethics_office.audit.models import Action
 from ethics_office.audit.services import audit_record
 from ethics_office.base.errors import ApplicationError, ValidationFailed
+from ethics_office.base.gates import require_office
 from ethics_office.base.mail import in_language_of
 from ethics_office.base.roles import is_office
 from ethics_office.organisation.models import (
@@ -42,7 +43,6 @@ from .common import (
     MID_CYCLE_DAYS,
     QUERY_RESPONSE_HOURS,
     require_filer,
-    require_office,
 )
 
 # --- cycles and filers ------------------------------------------------------

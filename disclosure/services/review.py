@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from ethics_office.audit.models import Action
 from ethics_office.audit.services import audit_record
 from ethics_office.base.errors import ApplicationError
+from ethics_office.base.gates import require_office
 from ethics_office.base.roles import Role, has_role, is_office
 from ethics_office.base.uploads import check_upload
 from ethics_office.organisation.models import (
@@ -39,7 +40,6 @@ from ..selectors import reviewer_filers
 # The sections of a statement, in the order the form shows them.
 from .common import (
     require_filer,
-    require_office,
 )
 
 # --- review ------------------------------------------------------------------

@@ -14,6 +14,7 @@ from ethics_office.audit.services import audit_record
 from ethics_office.base.errors import ApplicationError
 from ethics_office.base.files import private_download
 from ethics_office.base.forms import add_application_error
+from ethics_office.base.gates import require_office
 from ethics_office.base.roles import Role, has_role, is_office
 from ethics_office.organisation.models import SENIOR_GRADES
 
@@ -38,7 +39,7 @@ from ..selectors import (
     reviewer_filers,
     statements_visible_to,
 )
-from .common import back_to_filing, office_only, show_error
+from .common import back_to_filing, show_error
 
 # --- filer, reviewer and office: the filing ---------------------------------------------
 
@@ -236,7 +237,7 @@ def correspondence_add(request, pk):
 @login_required
 @require_POST
 def conflict_resolve(request, pk):
-    office_only(request)
+    require_office(request.user)
 
     item = access_conflict_item(request.user, pk)
     form = ResolutionForm(request.POST, prefix=f"c{pk}")

@@ -13,6 +13,7 @@ from ethics_office.audit.models import Action
 from ethics_office.audit.services import audit_record
 from ethics_office.base.errors import ApplicationError
 from ethics_office.base.forms import add_application_error
+from ethics_office.base.gates import require_office
 
 from .. import services
 from ..forms import (
@@ -32,13 +33,13 @@ from ..selectors import (
     queries_visible_to,
     referrals_visible_to,
 )
-from .common import office_only, show_error
+from .common import show_error
 
 
 @login_required
 def query_list(request):
     """Open filer queries with their 48-hour clock, oldest due first."""
-    office_only(request)
+    require_office(request.user)
     open_queries = queries_visible_to(request.user).filter(answered_at__isnull=True).order_by("due_at")
     page = Paginator(open_queries, 50).get_page(request.GET.get("page"))
     return render(request, "disclosure/query_list.html", {"page": page, "now": timezone.now()})
@@ -47,7 +48,7 @@ def query_list(request):
 @login_required
 @require_POST
 def query_answer(request, pk):
-    office_only(request)
+    require_office(request.user)
     form = AnswerForm(request.POST)
     if form.is_valid():
         try:
@@ -63,7 +64,7 @@ def query_answer(request, pk):
 
 @login_required
 def cycle_list(request):
-    office_only(request)
+    require_office(request.user)
     form = CycleOpenForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -81,7 +82,7 @@ def cycle_list(request):
 
 @login_required
 def cycle_detail(request, year):
-    office_only(request)
+    require_office(request.user)
     cycle = get_object_or_404(FilingCycle, year=year)
     filers = (
         filers_visible_to(request.user)
@@ -107,7 +108,7 @@ def cycle_detail(request, year):
 
 
 def _cycle_action(request, year, call, success):
-    office_only(request)
+    require_office(request.user)
     cycle = get_object_or_404(FilingCycle, year=year)
     try:
         result = call(cycle)
@@ -187,7 +188,7 @@ def cycle_close(request, year):
 @require_POST
 def notices_send(request):
     """The office sends this month's notices now (the monthly task then finds them sent)."""
-    office_only(request)
+    require_office(request.user)
     created = services.monthly_notices_send(actor=request.user)
     messages.success(request, _("%(n)s notices sent.") % {"n": len(created)})
     return redirect("disclosure-compliance")

@@ -8,6 +8,8 @@ from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.http import Http404
 
+from .roles import is_office
+
 
 def fetch_visible(queryset: QuerySet, pk, *, for_write: bool = False):
     if for_write:
@@ -17,3 +19,10 @@ def fetch_visible(queryset: QuerySet, pk, *, for_write: bool = False):
         return queryset.get(pk=pk)
     except (queryset.model.DoesNotExist, ValueError, TypeError, ValidationError) as exc:
         raise Http404 from exc
+
+
+def require_office(user) -> None:
+    """The one "office only" gate: the office's own pages and operations (officers and the
+    Director) do not exist for anyone else, so everyone else gets 404, in views and services alike."""
+    if not is_office(user):
+        raise Http404

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from ethics_office.audit.models import Action
 from ethics_office.audit.services import audit_record
 from ethics_office.base.errors import ValidationFailed
+from ethics_office.base.gates import require_office
 from ethics_office.organisation.models import Person
 
 from ..models import (
@@ -21,7 +22,7 @@ from ..models import (
     CourseCompletion,
     CourseCompletionCount,
 )
-from ._common import _office, period_of
+from ._common import period_of
 
 # --- online course completions -------------------------------------------------------------
 
@@ -62,7 +63,7 @@ def course_completions_import(*, actor, data: bytes | str) -> ImportResult:
     Every row is checked first; any error raises ValidationFailed listing each bad row by its
     line number in the file (the header is line 1), and nothing is saved. Per-person rows
     already imported are skipped and add nothing to the period counts."""
-    _office(actor)
+    require_office(actor)
     fields, rows = _read_csv(data)
     if set(PERSON_COLUMNS) <= set(fields):
         kind = "per_person"

@@ -11,13 +11,13 @@ from ethics_office.audit.models import Action
 from ethics_office.audit.services import audit_record
 from ethics_office.base.errors import ApplicationError
 from ethics_office.base.forms import add_application_error
+from ethics_office.base.gates import require_office
 
 from .. import forms, services
 from ..models import ManagementLevel, MissionMeetingKind
 from ..permissions import (
     access_briefing,
     access_mission,
-    require_office,
 )
 from ..selectors import (
     briefings_visible_to,

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 
 from ethics_office.base.errors import ApplicationError
 from ethics_office.base.forms import add_application_error
+from ethics_office.base.gates import require_office
 from ethics_office.base.roles import is_office
 
 from .. import forms, services
@@ -18,7 +19,6 @@ from ..permissions import (
     access_training_request,
     access_training_session,
     may_request_training,
-    require_office,
 )
 from ..selectors import (
     certifications_visible_to,

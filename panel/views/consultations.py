@@ -12,12 +12,12 @@ from ethics_office.audit.models import Action
 from ethics_office.audit.services import audit_record
 from ethics_office.base.errors import ApplicationError
 from ethics_office.base.forms import add_application_error
+from ethics_office.base.gates import require_office
 from ethics_office.base.roles import is_office
 
 from .. import forms, services
 from ..permissions import (
     access_consultation,
-    require_office,
 )
 from ..selectors import consultations_visible_to
 from ._common import PAGE_SIZE, _flash_error, _require_panel_records

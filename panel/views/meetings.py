@@ -14,6 +14,7 @@ from ethics_office.audit.services import audit_record
 from ethics_office.base.errors import ApplicationError
 from ethics_office.base.files import private_download
 from ethics_office.base.forms import add_application_error
+from ethics_office.base.gates import require_office
 from ethics_office.base.roles import is_office
 
 from .. import forms, services
@@ -21,7 +22,6 @@ from ..models import AgendaItem, MinutesStatus
 from ..permissions import (
     access_meeting,
     access_meeting_document,
-    require_office,
 )
 from ..selectors import (
     meeting_documents_visible_to,

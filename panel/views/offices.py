@@ -10,13 +10,13 @@ from django.views.decorators.http import require_POST
 
 from ethics_office.base.errors import ApplicationError
 from ethics_office.base.forms import add_application_error
+from ethics_office.base.gates import require_office
 from ethics_office.base.roles import is_office
 
 from .. import forms, services
 from ..permissions import (
     access_annual_report,
     access_member_office,
-    require_office,
 )
 from ..selectors import (
     annual_reports_visible_to,

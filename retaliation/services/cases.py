@@ -12,6 +12,7 @@ from ethics_office.audit.services import audit_record
 from ethics_office.base.errors import ApplicationError, TransitionNotAllowed, ValidationFailed
 from ethics_office.base.roles import Role, has_role
 from ethics_office.base.uploads import check_upload
+from ethics_office.base.workflow import transition_check
 from ethics_office.intake.models import Channel
 from ethics_office.intake.services import service_request_register
 from ethics_office.organisation.models import Person
@@ -41,11 +42,7 @@ from ..workflow import ALLOWED, Status
 
 def inquiry_transition(*, actor, inquiry: RetaliationInquiry, to: str, also: tuple[str, ...] = ()) -> None:
     """Move a locked inquiry to `to` if the table allows it; save status plus `also`; audit."""
-    if to not in ALLOWED.get(inquiry.status, set()):
-        raise TransitionNotAllowed(
-            _("A case that is “%(s)s” cannot become “%(t)s”.")
-            % {"s": Status(inquiry.status).label, "t": Status(to).label}
-        )
+    transition_check(ALLOWED, inquiry.status, to)
     old, inquiry.status = inquiry.status, to
     inquiry.save(update_fields=["status", "updated_at", *also])
     audit_record(
