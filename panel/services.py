@@ -36,6 +36,7 @@ from .permissions import (
     access_annual_report,
     access_consultation,
     access_meeting,
+    access_meeting_document,
     access_member_office,
 )
 from .workflow import CONSULTATION_ALLOWED, MINUTES_ALLOWED
@@ -84,6 +85,13 @@ def consultation_open(
         fields=["ref", "kind", "title", "summary", "received", "member_office", "source_app", "source_ref"],
         changes={"kind": (None, kind), "source_app": (None, source_app or None)},
     )
+    return consultation
+
+
+def consultation_read(*, actor, consultation_id: int) -> Consultation:
+    """Confidential case material: every reading is recorded."""
+    consultation = access_consultation(actor, consultation_id)
+    audit_record(actor=actor, action=Action.VIEW, obj=consultation, fields=["summary", "outcome_note"])
     return consultation
 
 
@@ -347,3 +355,10 @@ def annual_report_review(
         changes={"reviewed_on": (old, reviewed_on)},
     )
     return report
+
+
+def meeting_document_read(*, actor, document_id: int) -> MeetingDocument:
+    """A meeting document, for download: the read is recorded."""
+    document = access_meeting_document(actor, document_id)
+    audit_record(actor=actor, action=Action.VIEW, obj=document, fields=["file"])
+    return document

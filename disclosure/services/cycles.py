@@ -35,7 +35,7 @@ from ..models import (
     FilingCycle,
     Referral,
 )
-from ..permissions import access_filer_query, access_filing
+from ..permissions import access_filer_query, access_filing, access_referral
 
 # The sections of a statement, in the order the form shows them.
 from .common import (
@@ -338,3 +338,18 @@ def filer_query_answer(*, actor, query_id: int, answer: str) -> FilerQuery:
             )
         transaction.on_commit(message.send)
     return query
+
+
+# --- exports the office reads ---------------------------------------------------------------
+
+
+def referral_letter_read(*, actor, referral_id: int) -> Referral:
+    """A referral, for its letter to OHRM: the export is recorded."""
+    referral = access_referral(actor, referral_id)
+    audit_record(actor=actor, action=Action.EXPORT, obj=referral, fields=["letter"])
+    return referral
+
+
+def compliance_export_record(*, actor, cycle: FilingCycle | None) -> None:
+    """The compliance list leaves the system as CSV (names and status, never content): recorded."""
+    audit_record(actor=actor, action=Action.EXPORT, obj=cycle, fields=["compliance"])

@@ -33,7 +33,7 @@ from ..models import (
     VerificationDocument,
     VerificationDraw,
 )
-from ..permissions import access_conflict_item, access_filing
+from ..permissions import access_conflict_item, access_document, access_filing
 from ..sampling import stratified_sample, stratum_of
 from ..selectors import reviewer_filers
 
@@ -269,3 +269,10 @@ def public_disclosure_choose(*, actor, filer_id: int, choice: str, summary: str 
         changes={"choice": (None, choice)},
     )
     return disclosure
+
+
+def verification_document_read(*, actor, document_id: int) -> VerificationDocument:
+    """A verification document, for download: the read is recorded."""
+    document = access_document(actor, document_id)
+    audit_record(actor=actor, action=Action.VIEW, obj=document, fields=["file"])
+    return document

@@ -10,8 +10,6 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from ethics_office.audit.models import Action
-from ethics_office.audit.services import audit_record
 from ethics_office.base.errors import ApplicationError
 from ethics_office.base.forms import add_application_error
 from ethics_office.base.roles import Role, has_role, is_office
@@ -132,7 +130,7 @@ def compliance_csv(request):
                 overdue,
             ]
         )
-    audit_record(actor=request.user, action=Action.EXPORT, obj=cycle, fields=["compliance"])
+    services.compliance_export_record(actor=request.user, cycle=cycle)
     return response
 
 

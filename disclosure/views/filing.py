@@ -9,8 +9,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from ethics_office.audit.models import Action
-from ethics_office.audit.services import audit_record
 from ethics_office.base.errors import ApplicationError
 from ethics_office.base.files import private_download
 from ethics_office.base.forms import add_application_error
@@ -32,7 +30,7 @@ from ..forms import (
     VerificationUploadForm,
 )
 from ..models import StatementStatus
-from ..permissions import access_conflict_item, access_document, access_filing
+from ..permissions import access_conflict_item, access_filing
 from ..selectors import (
     current_cycle,
     own_filings,
@@ -278,8 +276,7 @@ def verification_mark(request, pk):
 
 @login_required
 def document_download(request, pk):
-    document = access_document(request.user, pk)
-    audit_record(actor=request.user, action=Action.VIEW, obj=document, fields=["file"])
+    document = services.verification_document_read(actor=request.user, document_id=pk)
     return private_download(document.file, filename=document.name, content_type=document.content_type)
 
 

@@ -9,8 +9,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from ethics_office.audit.models import Action
-from ethics_office.audit.services import audit_record
 from ethics_office.base.errors import ApplicationError
 from ethics_office.base.forms import add_application_error
 from ethics_office.base.gates import require_office
@@ -25,7 +23,6 @@ from ..forms import (
 )
 from ..letters import referral_letter_docx
 from ..models import FilingCycle
-from ..permissions import access_referral
 from ..selectors import (
     cycles_visible_to,
     filers_visible_to,
@@ -196,8 +193,7 @@ def notices_send(request):
 
 @login_required
 def referral_letter(request, pk):
-    referral = access_referral(request.user, pk)
-    audit_record(actor=request.user, action=Action.EXPORT, obj=referral, fields=["letter"])
+    referral = services.referral_letter_read(actor=request.user, referral_id=pk)
     response = HttpResponse(
         referral_letter_docx(referral),
         content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",

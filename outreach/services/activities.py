@@ -24,7 +24,7 @@ from ..models import (
     SeniorLevel,
     WebsiteVisitCount,
 )
-from ..permissions import access_mission
+from ..permissions import access_briefing, access_mission
 from ._common import _not_future
 
 # --- outreach missions ------------------------------------------------------------------------
@@ -203,3 +203,10 @@ def website_visits_record(*, actor, period: str, visits: int) -> WebsiteVisitCou
         changes={"visits": (old, visits)},
     )
     return count
+
+
+def senior_briefing_read(*, actor, briefing_id: int) -> SeniorBriefing:
+    """A confidential briefing: every reading is recorded."""
+    briefing = access_briefing(actor, briefing_id)
+    audit_record(actor=actor, action=Action.VIEW, obj=briefing, fields=["official", "notes"])
+    return briefing

@@ -7,8 +7,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from ethics_office.audit.models import Action
-from ethics_office.audit.services import audit_record
 from ethics_office.base.errors import ApplicationError
 from ethics_office.base.forms import add_application_error
 from ethics_office.base.gates import require_office
@@ -16,7 +14,6 @@ from ethics_office.base.gates import require_office
 from .. import forms, services
 from ..models import ManagementLevel, MissionMeetingKind
 from ..permissions import (
-    access_briefing,
     access_mission,
 )
 from ..selectors import (
@@ -116,9 +113,7 @@ def briefing_create(request):
 
 @login_required
 def briefing_detail(request, pk):
-    briefing = access_briefing(request.user, pk)
-    # Confidential: every reading is recorded.
-    audit_record(actor=request.user, action=Action.VIEW, obj=briefing, fields=["official", "notes"])
+    briefing = services.senior_briefing_read(actor=request.user, briefing_id=pk)
     return render(request, "outreach/briefing_detail.html", {"b": briefing})
 
 

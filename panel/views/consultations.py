@@ -8,8 +8,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from ethics_office.audit.models import Action
-from ethics_office.audit.services import audit_record
 from ethics_office.base.errors import ApplicationError
 from ethics_office.base.forms import add_application_error
 from ethics_office.base.gates import require_office
@@ -51,9 +49,7 @@ def consultation_create(request):
 
 @login_required
 def consultation_detail(request, pk):
-    consultation = access_consultation(request.user, pk)
-    # Confidential case material: every reading is recorded.
-    audit_record(actor=request.user, action=Action.VIEW, obj=consultation, fields=["summary", "outcome_note"])
+    consultation = services.consultation_read(actor=request.user, consultation_id=pk)
     can_edit = is_office(request.user)
     context = {
         "c": consultation,

@@ -9,8 +9,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from ethics_office.audit.models import Action
-from ethics_office.audit.services import audit_record
 from ethics_office.base.errors import ApplicationError
 from ethics_office.base.files import private_download
 from ethics_office.base.forms import add_application_error
@@ -21,7 +19,6 @@ from .. import forms, services
 from ..models import AgendaItem, MinutesStatus
 from ..permissions import (
     access_meeting,
-    access_meeting_document,
 )
 from ..selectors import (
     meeting_documents_visible_to,
@@ -171,8 +168,7 @@ def meeting_document_add(request, pk):
 
 @login_required
 def document_download(request, pk):
-    document = access_meeting_document(request.user, pk)
-    audit_record(actor=request.user, action=Action.VIEW, obj=document, fields=["file"])
+    document = services.meeting_document_read(actor=request.user, document_id=pk)
     return private_download(
         document.file, filename=document.original_name, content_type=document.content_type
     )

@@ -4,6 +4,7 @@ import datetime as dt
 
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -33,8 +34,8 @@ from ..models import (
     RetaliationInquiry,
     RetaliatoryAction,
 )
-from ..permissions import access_own_retaliation_inquiry, access_retaliation_inquiry
-from ..selectors import HANDLE_PERM, officers_assigned_to
+from ..permissions import access_case_or_own, access_own_retaliation_inquiry, access_retaliation_inquiry
+from ..selectors import HANDLE_PERM, case_letters, complainant_letters, officers_assigned_to
 from ..workflow import ALLOWED, Status
 
 # --- the one transition function ---------------------------------------------------------
@@ -279,6 +280,29 @@ def inquiry_unassign(*, actor, inquiry_id, officer) -> RetaliationInquiry:
 def inquiry_view_record(*, actor, inquiry, what: str = "case") -> None:
     """Every look at a case leaves a trace (who, when, which case)."""
     audit_record(actor=actor, action=Action.VIEW, obj=inquiry, fields=[what])
+
+
+def evidence_read(*, actor, inquiry_id, evidence_id) -> Evidence:
+    """One piece of evidence, for download: all of it for the office, the complainant's own uploads
+    for the complainant. The read is recorded."""
+    inquiry, handles = access_case_or_own(actor, inquiry_id)
+    items = inquiry.evidence.all() if handles else inquiry.evidence.filter(uploaded_by=actor)
+    item = items.filter(pk=evidence_id).first()
+    if item is None:
+        raise Http404
+    audit_record(actor=actor, action=Action.VIEW, obj=item, fields=["file"])
+    return item
+
+
+def letter_read(*, actor, inquiry_id, letter_id) -> Letter:
+    """One letter, for download: every letter for the office, those sent to the complainant for them."""
+    inquiry, handles = access_case_or_own(actor, inquiry_id)
+    letters = case_letters(inquiry) if handles else complainant_letters(inquiry)
+    letter = letters.filter(pk=letter_id).first()
+    if letter is None:
+        raise Http404
+    audit_record(actor=actor, action=Action.VIEW, obj=letter, fields=["file"])
+    return letter
 
 
 @transaction.atomic
