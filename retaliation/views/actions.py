@@ -151,7 +151,9 @@ def clock_pause(request, pk):
         pk,
         forms.PauseForm,
         "pause",
-        lambda d, _h: services.review_pause(actor=request.user, inquiry_id=pk, reason=d["reason"], on=d["on"]),
+        lambda d, _h: services.review_pause(
+            actor=request.user, inquiry_id=pk, reason=d["reason"], on=d["on"]
+        ),
         _("The clock is paused."),
     )
 
@@ -272,7 +274,9 @@ def letter_generate(request, pk):
         pk,
         forms.LetterForm,
         "letter",
-        lambda d, _h: services.letter_generate(actor=request.user, inquiry_id=pk, kind=d["kind"], fmt=d["format"]),
+        lambda d, _h: services.letter_generate(
+            actor=request.user, inquiry_id=pk, kind=d["kind"], fmt=d["format"]
+        ),
         _("The letter was generated again."),
     )
 

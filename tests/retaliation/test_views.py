@@ -216,8 +216,6 @@ def test_the_complainant_asks_the_panel_chair_from_their_page(client_for, make_i
     client = client_for("staff")
     page = client.get(reverse("retaliation-detail", args=[inquiry.pk])).content.decode()
     assert "Ask the Chair of the Ethics Panel for a review" in page
-    response = client.post(
-        reverse("retaliation-panel-review", args=[inquiry.pk]), {"panel-reasons": "No."}
-    )
+    response = client.post(reverse("retaliation-panel-review", args=[inquiry.pk]), {"panel-reasons": "No."})
     assert response.status_code == 302
     assert PanelReviewRequest.objects.filter(inquiry=inquiry).exists()
