@@ -1,14 +1,12 @@
 """One request: the requester's page or the office's case page, and its actions."""
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from ethics_office.base.errors import ApplicationError
 from ethics_office.base.files import private_download
+from ethics_office.base.forms import form_action
 from ethics_office.base.gates import require_office
 from ethics_office.base.roles import Role, has_role
 
@@ -22,7 +20,7 @@ from ..forms import (
     VendorForm,
 )
 from ..workflow import ALLOWED, REQUESTER_MAY, Status
-from .common import _gate, _post_action, _refusal
+from .common import _back, _gate
 
 # --- One request: the requester's page or the office's case page -----------------------
 
@@ -80,14 +78,14 @@ def request_detail(request, pk):
 @require_POST
 def message_post(request, pk):
     _gate(request, pk)
-    return _post_action(
+    return form_action(
         request,
-        pk,
-        MessageForm,
+        MessageForm(request.POST, request.FILES or None),
         lambda d: services.advice_message_post(
             actor=request.user, request_id=pk, body=d["body"], files=d["attachments"]
         ),
-        _("Your message is sent."),
+        success=_("Your message is sent."),
+        back=_back(pk),
     )
 
 
@@ -96,12 +94,12 @@ def message_post(request, pk):
 def note_add(request, pk):
     _gate(request, pk)
     require_office(request.user)
-    return _post_action(
+    return form_action(
         request,
-        pk,
-        NoteForm,
+        NoteForm(request.POST),
         lambda d: services.internal_note_add(actor=request.user, request_id=pk, body=d["body"]),
-        _("The note is saved."),
+        success=_("The note is saved."),
+        back=_back(pk),
     )
 
 
@@ -110,32 +108,26 @@ def note_add(request, pk):
 def assign(request, pk):
     _gate(request, pk)
     require_office(request.user)
-    officers = selectors.officers_for_assignment()
-    form = AssignForm(request.POST, officers=officers)
-    if not form.is_valid():
-        messages.error(request, _("Choose an ethics officer."))
-        return redirect("advisory-request-detail", pk=pk)
-    try:
-        services.advice_request_assign(
-            actor=request.user, request_id=pk, officer=form.cleaned_data["officer"]
-        )
-    except (ApplicationError, PermissionDenied) as exc:
-        messages.error(request, _refusal(exc))
-    else:
-        messages.success(request, _("The request is assigned."))
-    return redirect("advisory-request-detail", pk=pk)
+    return form_action(
+        request,
+        AssignForm(request.POST, officers=selectors.officers_for_assignment()),
+        lambda d: services.advice_request_assign(actor=request.user, request_id=pk, officer=d["officer"]),
+        success=_("The request is assigned."),
+        back=_back(pk),
+        invalid=_("Choose an ethics officer."),
+    )
 
 
 @login_required
 @require_POST
 def transition(request, pk):
     _gate(request, pk)
-    return _post_action(
+    return form_action(
         request,
-        pk,
-        TransitionForm,
+        TransitionForm(request.POST),
         lambda d: services.advice_request_transition(actor=request.user, request_id=pk, to=d["to"]),
-        _("The status is changed."),
+        success=_("The status is changed."),
+        back=_back(pk),
     )
 
 
@@ -144,10 +136,9 @@ def transition(request, pk):
 def outcome(request, pk):
     _gate(request, pk)
     require_office(request.user)
-    return _post_action(
+    return form_action(
         request,
-        pk,
-        OutcomeForm,
+        OutcomeForm(request.POST),
         lambda d: services.advice_request_conclude(
             actor=request.user,
             request_id=pk,
@@ -155,7 +146,8 @@ def outcome(request, pk):
             advice=d["advice"],
             referred_to=d["referred_to"],
         ),
-        _("The outcome is recorded."),
+        success=_("The outcome is recorded."),
+        back=_back(pk),
     )
 
 
@@ -164,10 +156,9 @@ def outcome(request, pk):
 def vendor(request, pk):
     _gate(request, pk)
     require_office(request.user)
-    return _post_action(
+    return form_action(
         request,
-        pk,
-        VendorForm,
+        VendorForm(request.POST),
         lambda d: services.advice_request_vendor_set(
             actor=request.user,
             request_id=pk,
@@ -175,7 +166,8 @@ def vendor(request, pk):
             recommendation=d["recommendation"],
             note=d["note"],
         ),
-        _("The vendor recommendation is saved."),
+        success=_("The vendor recommendation is saved."),
+        back=_back(pk),
     )
 
 

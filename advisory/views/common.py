@@ -1,13 +1,8 @@
-"""What the page modules share: role checks, turning refusals into messages."""
+"""What the page modules share: the gate, the way back to the case page, category texts."""
 
-from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.http import Http404
-from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils.translation import get_language
-from django.utils.translation import gettext as _
-
-from ethics_office.base.errors import ApplicationError
 
 from .. import selectors
 
@@ -17,25 +12,8 @@ def _category_descriptions(categories):
     return {c.code: (c.description_zh if zh and c.description_zh else c.description) for c in categories}
 
 
-def _refusal(exc) -> str:
-    return str(getattr(exc, "message", None) or exc) or _("That is not allowed.")
-
-
-def _post_action(request, pk, form_class, action, success):
-    """Run one action from the case or requester page, then go back to it with a message."""
-    form = form_class(request.POST, request.FILES or None)
-    if not form.is_valid():
-        for errors in form.errors.values():
-            for error in errors:
-                messages.error(request, error)
-        return redirect("advisory-request-detail", pk=pk)
-    try:
-        action(form.cleaned_data)
-    except (ApplicationError, PermissionDenied) as exc:
-        messages.error(request, _refusal(exc))
-    else:
-        messages.success(request, success)
-    return redirect("advisory-request-detail", pk=pk)
+def _back(pk) -> str:
+    return reverse("advisory-request-detail", kwargs={"pk": pk})
 
 
 def _gate(request, pk):

@@ -1,16 +1,14 @@
 """The office's pages: the queue, recording on behalf, precedents."""
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404
-from django.shortcuts import redirect, render
+from django.shortcuts import render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from ethics_office.base.errors import ApplicationError
-from ethics_office.base.forms import add_application_error
+from ethics_office.base.forms import form_submit
 from ethics_office.base.gates import require_office
 
 from .. import selectors, services
@@ -19,6 +17,7 @@ from ..forms import (
     QueueFilterForm,
     RecordForm,
 )
+from .common import _back
 
 # --- The office: queue, recording on behalf, precedents --------------------------------
 
@@ -62,26 +61,27 @@ def record(request):
         categories=categories,
         initial={"received": timezone.localdate(), "channel": "email"},
     )
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            req = services.advice_request_record(
+    if request.method == "POST" and (
+        done := form_submit(
+            request,
+            form,
+            lambda d: services.advice_request_record(
                 actor=request.user,
-                requester=data["requester_index"],
-                intake_category=data["intake_category"],
-                category=data["category"] or None,
-                question=data["question"],
-                channel=data["channel"],
-                received=data["received"],
-                entity=data["entity"],
-                duty_station=data["duty_station"],
-                files=data["attachments"],
-            )
-        except ApplicationError as exc:
-            add_application_error(form, exc)
-        else:
-            messages.success(request, _("Request %(ref)s is recorded.") % {"ref": req.service_request.ref})
-            return redirect("advisory-request-detail", pk=req.pk)
+                requester=d["requester_index"],
+                intake_category=d["intake_category"],
+                category=d["category"] or None,
+                question=d["question"],
+                channel=d["channel"],
+                received=d["received"],
+                entity=d["entity"],
+                duty_station=d["duty_station"],
+                files=d["attachments"],
+            ),
+            success=lambda req: _("Request %(ref)s is recorded.") % {"ref": req.service_request.ref},
+            then=lambda req: _back(req.pk),
+        )
+    ):
+        return done
     return render(request, "advisory/record.html", {"form": form})
 
 
@@ -122,21 +122,20 @@ def precedent_create(request):
     categories = list(selectors.advice_categories())
     initial = {"category": source.category.code} if source and source.category else {}
     form = PrecedentForm(request.POST or None, categories=categories, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            precedent = services.precedent_publish(
+    if request.method == "POST" and (
+        done := form_submit(
+            request,
+            form,
+            lambda d: services.precedent_publish(
                 actor=request.user,
-                category=form.cleaned_data["category"],
-                title=form.cleaned_data["title"],
-                summary=form.cleaned_data["summary"],
+                category=d["category"],
+                title=d["title"],
+                summary=d["summary"],
                 source_id=source.pk if source else None,
-            )
-        except (ApplicationError, PermissionDenied) as exc:
-            if isinstance(exc, ApplicationError):
-                add_application_error(form, exc)
-            else:
-                raise
-        else:
-            messages.success(request, _("The precedent is published."))
-            return redirect("advisory-precedent-detail", pk=precedent.pk)
+            ),
+            success=_("The precedent is published."),
+            then=lambda precedent: reverse("advisory-precedent-detail", kwargs={"pk": precedent.pk}),
+        )
+    ):
+        return done
     return render(request, "advisory/precedent_form.html", {"form": form, "source": source})

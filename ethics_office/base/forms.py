@@ -12,6 +12,7 @@ helpers:
 from collections.abc import Callable
 from typing import Any
 
+from django import forms as django_forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponseRedirect
@@ -28,6 +29,10 @@ def add_application_error(form, exc: ApplicationError) -> None:
                 form.add_error(field if field in form.fields else None, str(message))
         return
     form.add_error(exc.field if exc.field in form.fields else None, str(exc.message))
+
+
+def _nothing_to_fill():
+    return django_forms.Form(data={})
 
 
 def _resolve(value, result):
@@ -69,21 +74,12 @@ def form_submit(
     return redirect(_resolve(then, result))
 
 
-def flash_form_errors(request, form, invalid: str | None = None) -> None:
-    """Every error of `form` as a message (labelled by its field), or `invalid` instead of the
-    field errors when the form itself could not be read."""
-    refusals = form.non_field_errors()
-    if invalid and any(field != "__all__" for field in form.errors):
-        messages.error(request, invalid)
-    else:
-        for field, errors in form.errors.items():
-            if field == "__all__":
-                continue
-            label = form.fields[field].label if field in form.fields else None
-            for error in errors:
-                messages.error(request, f"{label}: {error}" if label else error)
-    for error in refusals:
-        messages.error(request, error)
+def flash_form_errors(request, form) -> None:
+    """Every error of `form` as an error message, labelled by its field."""
+    for field, errors in form.errors.items():
+        label = form.fields[field].label if field in form.fields else None
+        for error in errors:
+            messages.error(request, f"{label}: {error}" if label else error)
 
 
 def form_action(
@@ -94,14 +90,27 @@ def form_action(
     success: str | Callable[[Any], str] | None,
     back: Any,
     invalid: str | None = None,
+    then: Any = None,
 ) -> HttpResponseRedirect:
     """A small form posted from a detail page: run it as `form_submit` does, then always go back.
 
-    The service's refusal, or the form's errors (or `invalid`, one message for a form that
-    could not be read), become error messages on the page it goes back to.
+    The form's errors (or `invalid`, one message instead of them for a form that could not be
+    read) and the service's refusal become error messages on the page it goes back to.
+    `form=None` is an action with nothing to fill in (a button); `then` (as for `form_submit`)
+    goes elsewhere on success than `back`.
     """
-    done = form_submit(request, form, call, success=success, then=back)
+    form = _nothing_to_fill() if form is None else form
+    if not form.is_valid():
+        if invalid:
+            messages.error(request, invalid)
+        else:
+            flash_form_errors(request, form)
+        return redirect(back)
+    done = form_submit(request, form, call, success=success, then=back if then is None else then)
     if done is not None:
         return done
-    flash_form_errors(request, form, invalid)
+    # The form was valid: what is on it now is the service's refusal, which speaks for itself.
+    for errors in form.errors.values():
+        for error in errors:
+            messages.error(request, error)
     return redirect(back)
