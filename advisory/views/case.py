@@ -20,7 +20,7 @@ from ..forms import (
     VendorForm,
 )
 from ..workflow import ALLOWED, REQUESTER_MAY, Status
-from .common import _back, _gate
+from .common import _gate, back_to_request
 
 # --- One request: the requester's page or the office's case page -----------------------
 
@@ -85,7 +85,7 @@ def message_post(request, pk):
             actor=request.user, request_id=pk, body=d["body"], files=d["attachments"]
         ),
         success=_("Your message is sent."),
-        back=_back(pk),
+        back=back_to_request(pk),
     )
 
 
@@ -99,7 +99,7 @@ def note_add(request, pk):
         NoteForm(request.POST),
         lambda d: services.internal_note_add(actor=request.user, request_id=pk, body=d["body"]),
         success=_("The note is saved."),
-        back=_back(pk),
+        back=back_to_request(pk),
     )
 
 
@@ -113,7 +113,7 @@ def assign(request, pk):
         AssignForm(request.POST, officers=selectors.officers_for_assignment()),
         lambda d: services.advice_request_assign(actor=request.user, request_id=pk, officer=d["officer"]),
         success=_("The request is assigned."),
-        back=_back(pk),
+        back=back_to_request(pk),
         invalid=_("Choose an ethics officer."),
     )
 
@@ -127,7 +127,7 @@ def transition(request, pk):
         TransitionForm(request.POST),
         lambda d: services.advice_request_transition(actor=request.user, request_id=pk, to=d["to"]),
         success=_("The status is changed."),
-        back=_back(pk),
+        back=back_to_request(pk),
     )
 
 
@@ -147,7 +147,7 @@ def outcome(request, pk):
             referred_to=d["referred_to"],
         ),
         success=_("The outcome is recorded."),
-        back=_back(pk),
+        back=back_to_request(pk),
     )
 
 
@@ -167,7 +167,7 @@ def vendor(request, pk):
             note=d["note"],
         ),
         success=_("The vendor recommendation is saved."),
-        back=_back(pk),
+        back=back_to_request(pk),
     )
 
 

@@ -12,7 +12,7 @@ def _category_descriptions(categories):
     return {c.code: (c.description_zh if zh and c.description_zh else c.description) for c in categories}
 
 
-def _back(pk) -> str:
+def back_to_request(pk) -> str:
     return reverse("advisory-request-detail", kwargs={"pk": pk})
 
 

@@ -17,7 +17,7 @@ from ..forms import (
     QueueFilterForm,
     RecordForm,
 )
-from .common import _back
+from .common import back_to_request
 
 # --- The office: queue, recording on behalf, precedents --------------------------------
 
@@ -78,7 +78,7 @@ def record(request):
                 files=d["attachments"],
             ),
             success=lambda req: _("Request %(ref)s is recorded.") % {"ref": req.service_request.ref},
-            then=lambda req: _back(req.pk),
+            then=lambda req: back_to_request(req.pk),
         )
     ):
         return done
