@@ -26,3 +26,8 @@ def require_office(user) -> None:
     Director) do not exist for anyone else, so everyone else gets 404, in views and services alike."""
     if not is_office(user):
         raise Http404
+
+
+def office_rows(user, queryset: QuerySet) -> QuerySet:
+    """The selectors' side of the same rule: the office's own records, and none for anyone else."""
+    return queryset if is_office(user) else queryset.none()
