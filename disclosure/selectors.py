@@ -11,6 +11,7 @@ from django.db.models import Count, DateField, F, Q
 from django.db.models.functions import Coalesce, TruncDate
 from guardian.shortcuts import get_objects_for_user
 
+from ethics_office.base.gates import office_rows
 from ethics_office.base.roles import Role, has_role, is_office
 from ethics_office.organisation.selectors import focal_point_entities
 
@@ -211,12 +212,12 @@ def queries_visible_to(user):
 
 def referrals_visible_to(user):
     base = Referral.objects.select_related("filer__person", "filer__entity", "filer__cycle")
-    return base if is_office(user) else base.none()
+    return office_rows(user, base)
 
 
 def notices_visible_to(user):
     base = ComplianceNotice.objects.select_related("entity")
-    return base if is_office(user) else base.none()
+    return office_rows(user, base)
 
 
 def public_disclosures(cycle=None):

@@ -10,8 +10,10 @@ from django.utils.translation import gettext as _
 from ethics_office.audit.models import Action
 from ethics_office.audit.services import audit_record
 from ethics_office.base.errors import ApplicationError, TransitionNotAllowed, ValidationFailed
-from ethics_office.base.roles import Role, has_role, is_office
+from ethics_office.base.gates import require_office
+from ethics_office.base.roles import Role, has_role
 from ethics_office.base.uploads import check_upload
+from ethics_office.base.workflow import status_check, transition_check
 from ethics_office.intake.models import Channel
 from ethics_office.intake.services import service_request_register
 from ethics_office.organisation.duties import acts_as_director, own_matter_refuse
@@ -145,8 +147,7 @@ def advice_request_record(
 
     Entity and duty station default to the requester's; the officer may override them.
     """
-    if not is_office(actor):
-        raise PermissionDenied
+    require_office(actor)
     if intake_category not in INTAKE_CATEGORIES:
         raise ApplicationError(_("Choose advice or policy support."), field="intake_category")
     cat = category_by_code(category)
@@ -197,11 +198,7 @@ def _require_handler(actor, req: AdviceRequest) -> None:
 
 def _apply_status(*, actor, req: AdviceRequest, to: str) -> None:
     """Check the table and write the new status (the row is already locked)."""
-    if to not in ALLOWED.get(req.status, set()):
-        raise TransitionNotAllowed(
-            _("A request that is “%(from)s” cannot become “%(to)s”.")
-            % {"from": Status(req.status).label, "to": Status(to).label}
-        )
+    transition_check(ALLOWED, req.status, to, field="to")
     if to in NEEDS_OFFICER and req.assigned_to_id is None:
         raise TransitionNotAllowed(_("Assign the request to an officer first."))
     old = req.status
@@ -224,8 +221,7 @@ def _apply_status(*, actor, req: AdviceRequest, to: str) -> None:
 def advice_request_transition(*, actor, request_id, to: str) -> AdviceRequest:
     """The one way a request changes status (besides assignment and outcome, which use it too)."""
     req = access_advice_request(actor, request_id, for_write=True)
-    if to not in Status.values:
-        raise ApplicationError(_("Unknown status."), field="to")
+    status_check(ALLOWED, to, field="to")
     if is_requester(actor, req) and not can_handle(actor, req):
         if to not in REQUESTER_MAY.get(req.status, set()):
             raise PermissionDenied(_("You may withdraw an open request; the office does the rest."))

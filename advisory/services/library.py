@@ -10,7 +10,8 @@ from django.utils.translation import gettext as _
 from ethics_office.audit.models import Action
 from ethics_office.audit.services import audit_record
 from ethics_office.base.errors import ApplicationError
-from ethics_office.base.roles import Role, has_role, is_office
+from ethics_office.base.gates import require_office
+from ethics_office.base.roles import Role, has_role
 
 from ..models import (
     AdviceCategory,
@@ -25,8 +26,7 @@ from .cases import category_by_code
 @transaction.atomic
 def precedent_publish(*, actor, category: str, title: str, summary: str, source_id=None) -> Precedent:
     """An officer publishes an anonymised summary of advice given, for colleagues."""
-    if not is_office(actor):
-        raise PermissionDenied
+    require_office(actor)
     source = None
     if source_id is not None:
         source = access_advice_request(actor, source_id)

@@ -9,12 +9,12 @@ from django.utils.translation import gettext as _
 from ethics_office.audit.models import Action
 from ethics_office.audit.services import audit_record
 from ethics_office.base.errors import ApplicationError
+from ethics_office.base.gates import require_office
 from ethics_office.base.roles import is_office
 from ethics_office.organisation.duties import own_matter_refuse
 
 from ..models import ConflictEvent, ConflictEventKind, ConflictItem, FollowUp, Resolution
 from ..permissions import access_conflict_item
-from .common import require_office
 
 _UNSET = object()
 

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from ethics_office.audit.models import Action
 from ethics_office.audit.services import audit_record
 from ethics_office.base.errors import ApplicationError
+from ethics_office.base.gates import require_office
 from ethics_office.base.mail import in_language_of
 from ethics_office.base.roles import is_office
 from ethics_office.base.rows import Row, read_csv, rows_import
@@ -34,7 +35,7 @@ from ..models import (
     FilingCycle,
     Referral,
 )
-from ..permissions import access_filer_query, access_filing
+from ..permissions import access_filer_query, access_filing, access_referral
 from ..selectors import filers_to_refer
 
 # The sections of a statement, in the order the form shows them.
@@ -43,7 +44,6 @@ from .common import (
     MID_CYCLE_DAYS,
     QUERY_RESPONSE_HOURS,
     require_filer,
-    require_office,
 )
 
 # --- cycles and filers ------------------------------------------------------
@@ -328,3 +328,18 @@ def filer_query_answer(*, actor, query_id: int, answer: str) -> FilerQuery:
             )
         transaction.on_commit(message.send)
     return query
+
+
+# --- exports the office reads ---------------------------------------------------------------
+
+
+def referral_letter_read(*, actor, referral_id: int) -> Referral:
+    """A referral, for its letter to OHRM: the export is recorded."""
+    referral = access_referral(actor, referral_id)
+    audit_record(actor=actor, action=Action.EXPORT, obj=referral, fields=["letter"])
+    return referral
+
+
+def compliance_export_record(*, actor, cycle: FilingCycle | None) -> None:
+    """The compliance list leaves the system as CSV (names and status, never content): recorded."""
+    audit_record(actor=actor, action=Action.EXPORT, obj=cycle, fields=["compliance"])

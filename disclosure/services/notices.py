@@ -11,6 +11,7 @@ from guardian.shortcuts import get_users_with_perms
 
 from ethics_office.audit.models import Action
 from ethics_office.audit.services import audit_record
+from ethics_office.base.gates import require_office
 from ethics_office.base.mail import in_language_of
 from ethics_office.organisation.models import (
     Entity,
@@ -28,7 +29,6 @@ from ..selectors import outstanding_filers, unfiled_in_open_cycles
 # The sections of a statement, in the order the form shows them.
 from .common import (
     REMINDER_DAYS_BEFORE,
-    require_office,
 )
 
 # --- notices and reminders ---------------------------------------------------------

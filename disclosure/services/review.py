@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from ethics_office.audit.models import Action
 from ethics_office.audit.services import audit_record
 from ethics_office.base.errors import ApplicationError
+from ethics_office.base.gates import require_office
 from ethics_office.base.roles import Role, has_role, is_office
 from ethics_office.base.uploads import check_upload
 from ethics_office.organisation.duties import own_matter_refuse
@@ -34,14 +35,13 @@ from ..models import (
     VerificationDocument,
     VerificationDraw,
 )
-from ..permissions import access_conflict_item, access_filing
+from ..permissions import access_conflict_item, access_document, access_filing
 from ..sampling import stratified_sample, stratum_of
 from ..selectors import reviewer_filers
 
 # The sections of a statement, in the order the form shows them.
 from .common import (
     require_filer,
-    require_office,
 )
 from .conflicts import conflict_event_record, conflict_item_update
 
@@ -330,3 +330,10 @@ def public_disclosure_choose(*, actor, filer_id: int, choice: str, summary: str 
         changes={"choice": (None, choice)},
     )
     return disclosure
+
+
+def verification_document_read(*, actor, document_id: int) -> VerificationDocument:
+    """A verification document, for download: the read is recorded."""
+    document = access_document(actor, document_id)
+    audit_record(actor=actor, action=Action.VIEW, obj=document, fields=["file"])
+    return document

@@ -9,13 +9,13 @@ from django.utils.translation import gettext as _
 
 from ethics_office.base.errors import ApplicationError
 from ethics_office.base.forms import add_application_error
+from ethics_office.base.gates import require_office
 
 from .. import services
 from ..forms import ConflictUpdateForm, _office_users
 from ..models import ConflictKind, FilingCycle, FollowUp
 from ..permissions import access_conflict_item
 from ..selectors import REGISTER_SORTS, conflict_events, conflict_register, cycles_visible_to
-from .common import office_only
 
 STATUS_FILTERS = [("not_done", _("Not done")), *FollowUp.choices]
 
@@ -23,7 +23,7 @@ STATUS_FILTERS = [("not_done", _("Not done")), *FollowUp.choices]
 @login_required
 def conflict_register_list(request):
     """Filter by cycle, status, kind, owner, overdue; sort by any column the register shows."""
-    office_only(request)
+    require_office(request.user)
     today = timezone.localdate()
     get = request.GET
     cycle = FilingCycle.objects.filter(year=get["cycle"]).first() if get.get("cycle", "").isdigit() else None
@@ -74,7 +74,7 @@ def conflict_register_list(request):
 @login_required
 def conflict_detail(request, pk):
     """The item with its timeline; the office adds notes and changes, each one a new entry."""
-    office_only(request)
+    require_office(request.user)
     item = access_conflict_item(request.user, pk)
     initial = {"follow_up_due": item.follow_up_due, "owner": item.owner_id}
     form = ConflictUpdateForm(request.POST or None, initial=initial)

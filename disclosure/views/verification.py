@@ -13,13 +13,13 @@ from ethics_office.audit.models import Action
 from ethics_office.audit.services import audit_record
 from ethics_office.base.errors import ApplicationError
 from ethics_office.base.forms import add_application_error
+from ethics_office.base.gates import require_office
 from ethics_office.base.roles import Role, has_role
 
 from .. import services
 from ..forms import DrawForm, RedrawForm
 from ..models import FilingCycle
 from ..selectors import verification_drawn_filers, verification_draws_visible_to
-from .common import office_only
 
 
 def _strata(draw):
@@ -52,7 +52,7 @@ def _document_status(filer):
 
 
 def _verification(request, year):
-    office_only(request)
+    require_office(request.user)
     cycle = get_object_or_404(FilingCycle, year=year)
     draws = list(verification_draws_visible_to(request.user, cycle))
     current = next((d for d in draws if d.superseded_at is None), None)

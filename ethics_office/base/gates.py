@@ -12,6 +12,8 @@ from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.http import Http404
 
+from .roles import is_office
+
 _denials: ContextVar[list | None] = ContextVar("gate_denials", default=None)
 
 
@@ -46,3 +48,15 @@ def collect_denials():
 
 def stop_collecting_denials(token) -> None:
     _denials.reset(token)
+
+
+def require_office(user) -> None:
+    """The one "office only" gate: the office's own pages and operations (officers and the
+    Director) do not exist for anyone else, so everyone else gets 404, in views and services alike."""
+    if not is_office(user):
+        raise Http404
+
+
+def office_rows(user, queryset: QuerySet) -> QuerySet:
+    """The selectors' side of the same rule: the office's own records, and none for anyone else."""
+    return queryset if is_office(user) else queryset.none()

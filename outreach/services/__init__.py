@@ -9,6 +9,7 @@ from .activities import (
     mission_meeting_add,
     outreach_mission_record,
     publication_record,
+    senior_briefing_read,
     senior_briefing_record,
     website_visits_record,
 )
@@ -33,6 +34,7 @@ __all__ = [
     "period_of",
     "publication_record",
     "senior_briefing_record",
+    "senior_briefing_read",
     "trainer_certify",
     "training_request_submit",
     "training_request_transition",

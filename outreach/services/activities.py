@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from ethics_office.audit.models import Action
 from ethics_office.audit.services import audit_record
 from ethics_office.base.errors import ApplicationError
+from ethics_office.base.gates import require_office
 from ethics_office.intake.services import reference_next
 from ethics_office.organisation.models import DutyStation, Entity
 
@@ -23,7 +24,7 @@ from ..models import (
     SeniorLevel,
     WebsiteVisitCount,
 )
-from ..permissions import access_mission, require_office
+from ..permissions import access_briefing, access_mission
 from .common import require_not_future
 
 # --- outreach missions ------------------------------------------------------------------------
@@ -202,3 +203,10 @@ def website_visits_record(*, actor, period: str, visits: int) -> WebsiteVisitCou
         changes={"visits": (old, visits)},
     )
     return count
+
+
+def senior_briefing_read(*, actor, briefing_id: int) -> SeniorBriefing:
+    """A confidential briefing: every reading is recorded."""
+    briefing = access_briefing(actor, briefing_id)
+    audit_record(actor=actor, action=Action.VIEW, obj=briefing, fields=["official", "notes"])
+    return briefing

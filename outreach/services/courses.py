@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from ethics_office.audit.models import Action
 from ethics_office.audit.services import audit_record
+from ethics_office.base.gates import require_office
 from ethics_office.base.rows import Row, read_csv, rows_import
 from ethics_office.organisation.models import Person
 
@@ -18,7 +19,6 @@ from ..models import (
     CourseCompletion,
     CourseCompletionCount,
 )
-from ..permissions import require_office
 from .common import period_of
 
 # --- online course completions -------------------------------------------------------------

@@ -8,7 +8,9 @@ from django.utils.translation import gettext as _
 
 from ethics_office.audit.models import Action
 from ethics_office.audit.services import audit_record
-from ethics_office.base.errors import ApplicationError, TransitionNotAllowed
+from ethics_office.base.errors import ApplicationError
+from ethics_office.base.gates import require_office
+from ethics_office.base.workflow import transition_check
 from ethics_office.intake.models import Channel
 from ethics_office.intake.services import reference_next, service_request_register
 from ethics_office.organisation.models import DutyStation, Entity, Person
@@ -25,7 +27,6 @@ from ..permissions import (
     access_training_request,
     access_training_session,
     may_request_training,
-    require_office,
 )
 from ..workflow import ALLOWED
 from .common import require_not_future
@@ -155,13 +156,7 @@ def training_request_submit(
 @transaction.atomic
 def training_request_transition(*, actor, request_id: int, to: str) -> TrainingRequest:
     request = access_training_request(actor, request_id, for_write=True)
-    if to not in TrainingRequestStatus.values:
-        raise TransitionNotAllowed(_("Unknown status."), field="status")
-    if to not in ALLOWED.get(request.status, set()):
-        raise TransitionNotAllowed(
-            _("A request that is %(s)s cannot become %(t)s.")
-            % {"s": request.get_status_display(), "t": TrainingRequestStatus(to).label}
-        )
+    transition_check(ALLOWED, request.status, to, field="status")
     old, request.status = request.status, to
     request.save(update_fields=["status", "updated_at"])
     audit_record(

@@ -6,9 +6,9 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from ethics_office.base.errors import ValidationFailed
+from ethics_office.base.gates import require_office
 
 from .. import forms, services
-from ..permissions import require_office
 from ..selectors import completion_counts_visible_to
 from .common import paginate
 

@@ -8,6 +8,7 @@ import from here.
 from .cases import (
     case_note_add,
     evidence_add,
+    evidence_read,
     inquiry_assign,
     inquiry_classify,
     inquiry_named_people_set,
@@ -17,6 +18,7 @@ from .cases import (
     inquiry_unassign,
     inquiry_view_record,
     letter_generate,
+    letter_read,
     retaliatory_action_add,
 )
 from .outcome import (
@@ -49,6 +51,7 @@ __all__ = [
     "corrective_measure_recommend",
     "determination_make",
     "evidence_add",
+    "evidence_read",
     "inquiry_assign",
     "inquiry_named_people_set",
     "inquiry_classify",
@@ -61,6 +64,7 @@ __all__ = [
     "interim_measure_record_implementation",
     "investigation_report_receive",
     "letter_generate",
+    "letter_read",
     "panel_review_request",
     "retaliatory_action_add",
     "review_complete",

@@ -4,6 +4,7 @@ import datetime as dt
 
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -12,6 +13,7 @@ from ethics_office.audit.services import audit_record
 from ethics_office.base.errors import ApplicationError, TransitionNotAllowed, ValidationFailed
 from ethics_office.base.roles import Role, has_role
 from ethics_office.base.uploads import check_upload
+from ethics_office.base.workflow import transition_check
 from ethics_office.intake.models import Channel
 from ethics_office.intake.services import service_request_register
 from ethics_office.organisation.duties import acts_as_director
@@ -35,8 +37,8 @@ from ..models import (
     ReviewOutcome,
     Status,
 )
-from ..permissions import access_own_retaliation_inquiry, access_retaliation_inquiry
-from ..selectors import HANDLE_PERM, officers_assigned_to, people_concerned
+from ..permissions import access_case_or_own, access_own_retaliation_inquiry, access_retaliation_inquiry
+from ..selectors import HANDLE_PERM, case_letters, complainant_letters, officers_assigned_to, people_concerned
 from ..workflow import ALLOWED
 
 # --- the one transition function ---------------------------------------------------------
@@ -44,11 +46,7 @@ from ..workflow import ALLOWED
 
 def inquiry_transition(*, actor, inquiry: RetaliationInquiry, to: str, also: tuple[str, ...] = ()) -> None:
     """Move a locked inquiry to `to` if the table allows it; save status plus `also`; audit."""
-    if to not in ALLOWED.get(inquiry.status, set()):
-        raise TransitionNotAllowed(
-            _("A case that is “%(s)s” cannot become “%(t)s”.")
-            % {"s": Status(inquiry.status).label, "t": Status(to).label}
-        )
+    transition_check(ALLOWED, inquiry.status, to)
     old, inquiry.status = inquiry.status, to
     inquiry.save(update_fields=["status", "updated_at", *also])
     audit_record(
@@ -306,6 +304,29 @@ def inquiry_unassign(*, actor, inquiry_id, officer) -> RetaliationInquiry:
 def inquiry_view_record(*, actor, inquiry, what: str = "case") -> None:
     """Every look at a case leaves a trace (who, when, which case)."""
     audit_record(actor=actor, action=Action.VIEW, obj=inquiry, fields=[what])
+
+
+def evidence_read(*, actor, inquiry_id, evidence_id) -> Evidence:
+    """One piece of evidence, for download: all of it for the office, the complainant's own uploads
+    for the complainant. The read is recorded."""
+    inquiry, handles = access_case_or_own(actor, inquiry_id)
+    items = inquiry.evidence.all() if handles else inquiry.evidence.filter(uploaded_by=actor)
+    item = items.filter(pk=evidence_id).first()
+    if item is None:
+        raise Http404
+    audit_record(actor=actor, action=Action.VIEW, obj=item, fields=["file"])
+    return item
+
+
+def letter_read(*, actor, inquiry_id, letter_id) -> Letter:
+    """One letter, for download: every letter for the office, those sent to the complainant for them."""
+    inquiry, handles = access_case_or_own(actor, inquiry_id)
+    letters = case_letters(inquiry) if handles else complainant_letters(inquiry)
+    letter = letters.filter(pk=letter_id).first()
+    if letter is None:
+        raise Http404
+    audit_record(actor=actor, action=Action.VIEW, obj=letter, fields=["file"])
+    return letter
 
 
 @transaction.atomic

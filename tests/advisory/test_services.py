@@ -116,7 +116,7 @@ def test_policy_support_requests_have_no_advice_category(people):
 @pytest.mark.django_db
 def test_staff_cannot_record_on_behalf_of_others(people):
     """Recording on someone's behalf is the office's work."""
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(Http404):
         services.advice_request_record(
             actor=people["staff"],
             requester=people["staff2"].person,

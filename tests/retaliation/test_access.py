@@ -115,7 +115,7 @@ def test_page_and_api_views_of_a_case_are_audited(client_for, referred, people):
 
 def test_other_staff_cannot_post_to_a_case(client_for, referred):
     """A complainant action on someone else's case is 404 too."""
-    url = reverse("retaliation-act", args=[referred.pk, "panel-review"])
+    url = reverse("retaliation-panel-review", args=[referred.pk])
     assert client_for("staff2").post(url, {}).status_code == 404
 
 
@@ -124,7 +124,7 @@ def test_the_director_removes_an_officer_who_then_gets_404(client_for, people, r
     url = reverse("retaliation-detail", args=[referred.pk])
     assert client_for("officer").get(url).status_code == 200
     response = client_for("director").post(
-        reverse("retaliation-act", args=[referred.pk, "unassign"]), {"unassign-officer": people["officer"].pk}
+        reverse("retaliation-unassign", args=[referred.pk]), {"unassign-officer": people["officer"].pk}
     )
     assert response.status_code == 302
     assert client_for("officer").get(url).status_code == 404

@@ -15,9 +15,30 @@ from retaliation.models import CorrectiveMeasure, InterimMeasure, LetterKind, Re
 
 pytestmark = pytest.mark.django_db
 
+# The action's prefix in the case page -> its URL name.
+ACTION_URLS = {
+    "assign": "retaliation-assign",
+    "unassign": "retaliation-unassign",
+    "classify": "retaliation-classify",
+    "note": "retaliation-note-add",
+    "action": "retaliation-action-add",
+    "evidence": "retaliation-evidence-add",
+    "pause": "retaliation-pause",
+    "resume": "retaliation-resume",
+    "review": "retaliation-review",
+    "interim": "retaliation-interim",
+    "interim-done": "retaliation-interim-implemented",
+    "report": "retaliation-report",
+    "determine": "retaliation-determination",
+    "corrective": "retaliation-corrective",
+    "corrective-done": "retaliation-corrective-implemented",
+    "letter": "retaliation-letter-generate",
+    "panel-review": "retaliation-panel-review",
+}
+
 
 def _act(client, inquiry, action, data, expect=302):
-    response = client.post(reverse("retaliation-act", args=[inquiry.pk, action]), data)
+    response = client.post(reverse(ACTION_URLS[action], args=[inquiry.pk]), data)
     assert response.status_code == expect, response.content.decode()[:2000]
     page = client.get(reverse("retaliation-detail", args=[inquiry.pk]))
     assert page.status_code == 200

@@ -75,13 +75,13 @@ def test_the_officer_classifies_then_records_a_prima_facie_review(
     inquiry = make_inquiry()
     client = client_for("officer")
     response = client.post(
-        reverse("retaliation-act", args=[inquiry.pk, "classify"]),
+        reverse("retaliation-classify", args=[inquiry.pk]),
         {"classify-kind": "protection_request", "classify-letter_format": "pdf"},
     )
     assert response.status_code == 302
     with django_capture_on_commit_callbacks(execute=True):  # the letters follow the commit
         response = client.post(
-            reverse("retaliation-act", args=[inquiry.pk, "review"]),
+            reverse("retaliation-review", args=[inquiry.pk]),
             {
                 "review-protected_activity_found": "yes",
                 "review-protected_activity_reasoning": "Reported to OIOS.",
@@ -101,7 +101,7 @@ def test_the_officer_classifies_then_records_a_prima_facie_review(
 def test_a_review_missing_reasoning_is_refused_beside_the_field(client_for, make_inquiry):
     inquiry = make_inquiry(classify=True)
     response = client_for("officer").post(
-        reverse("retaliation-act", args=[inquiry.pk, "review"]),
+        reverse("retaliation-review", args=[inquiry.pk]),
         {"review-outcome": "no_prima_facie", "review-letter_format": "pdf"},
     )
     assert response.status_code == 400
@@ -178,7 +178,7 @@ def test_a_letter_is_generated_again_in_word_but_only_one_the_case_has(
             letter_format="pdf",
         )
     client = client_for("officer")
-    url = reverse("retaliation-act", args=[inquiry.pk, "letter"])
+    url = reverse("retaliation-letter-generate", args=[inquiry.pk])
     assert client.post(url, {"letter-kind": "review_outcome", "letter-format": "docx"}).status_code == 302
     assert sorted(inquiry.letters.values_list("format", flat=True)) == ["docx", "pdf"]
     response = client.post(url, {"letter-kind": "determination", "letter-format": "docx"})
@@ -213,8 +213,6 @@ def test_the_complainant_asks_the_panel_chair_from_their_page(client_for, make_i
     client = client_for("staff")
     page = client.get(reverse("retaliation-detail", args=[inquiry.pk])).content.decode()
     assert "Ask the Chair of the Ethics Panel for a review" in page
-    response = client.post(
-        reverse("retaliation-act", args=[inquiry.pk, "panel-review"]), {"panel-reasons": "No."}
-    )
+    response = client.post(reverse("retaliation-panel-review", args=[inquiry.pk]), {"panel-reasons": "No."})
     assert response.status_code == 302
     assert PanelReviewRequest.objects.filter(inquiry=inquiry).exists()
