@@ -48,6 +48,7 @@ lint: $(STAMP)
 
 bench: $(STAMP)
 	$(PY) bench/run.py
+	$(PY) bench/audit_writers.py
 
 clean:
 	rm -rf $(VENV) var staticfiles

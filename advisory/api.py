@@ -1,8 +1,11 @@
 """The advisory API: the same selectors and gate as the pages."""
 
+import django_filters
+from django import forms
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_field
 from rest_framework import generics, status
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -10,9 +13,11 @@ from rest_framework.views import APIView
 from ethics_office.base.api import ERROR_RESPONSES
 from ethics_office.base.errors import ApplicationError
 from ethics_office.base.roles import is_office
+from ethics_office.intake.models import Channel
 from ethics_office.organisation.models import Person
 
 from . import selectors, services
+from .models import AdviceCategory, AdviceRequest, Status
 from .permissions import access_advice_request
 from .serializers import (
     AdviceMessageSerializer,
@@ -20,59 +25,148 @@ from .serializers import (
     AdviceRequestSerializer,
     TransitionSerializer,
 )
+from .workflow import OPEN
 
-FILTERS = [
-    OpenApiParameter("status", OpenApiTypes.STR, description="a status code, or 'open'"),
-    OpenApiParameter("category", OpenApiTypes.STR, description="advice category code"),
-    OpenApiParameter("channel", OpenApiTypes.STR),
-    OpenApiParameter("officer", OpenApiTypes.STR, description="office only: a user id, or 'none'"),
-    OpenApiParameter("older_than", OpenApiTypes.INT, description="office only: received at least N days ago"),
-    OpenApiParameter("overdue", OpenApiTypes.BOOL, description="office only"),
-    OpenApiParameter("q", OpenApiTypes.STR, description="office only: reference or requester"),
-    OpenApiParameter(
-        "sort", OpenApiTypes.STR, description="received, -received, ref, status, category, officer"
-    ),
-]
+MAX_DAYS = 36500  # a hundred years: any older_than beyond it is a typing error
+MAX_ID = 2**31 - 1  # the largest user id PostgreSQL holds
 
 
-def _query_filters(params) -> dict:
-    status_ = params.get("status", "")
-    older = params.get("older_than", "")
-    return {
-        "status": "" if status_ in ("", "open") else status_,
-        "open_only": status_ == "open",
-        "category": params.get("category", ""),
-        "channel": params.get("channel", ""),
-        "officer": params.get("officer", ""),
-        "older_than": int(older) if older.isdigit() else None,
-        "overdue": params.get("overdue", "").lower() in ("1", "true", "on", "yes"),
-        "q": params.get("q", ""),
-        "sort": params.get("sort", "-received"),
+class OfficerField(forms.Field):
+    """A user id, or "none" for requests nobody is assigned to."""
+
+    default_error_messages = {"invalid": gettext_lazy("Give a user id (a whole number) or “none”.")}
+
+    def to_python(self, value):
+        value = (value or "").strip()
+        if value in ("", "none"):
+            return value
+        if not (value.isascii() and value.isdigit()) or not 1 <= int(value) <= MAX_ID:
+            raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
+        return int(value)
+
+
+class StrictBooleanField(forms.Field):
+    """true/false (also 1/0, yes/no, on/off); anything else is an error, not "false"."""
+
+    VALUES = {
+        "true": True,
+        "1": True,
+        "yes": True,
+        "on": True,
+        "false": False,
+        "0": False,
+        "no": False,
+        "off": False,
     }
+    default_error_messages = {"invalid": gettext_lazy("Give true or false.")}
+
+    def to_python(self, value):
+        value = (value or "").strip().lower()
+        if not value:
+            return None
+        if value not in self.VALUES:
+            raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
+        return self.VALUES[value]
+
+
+@extend_schema_field(OpenApiTypes.STR)
+class OfficerFilter(django_filters.Filter):
+    field_class = OfficerField
+
+
+@extend_schema_field(OpenApiTypes.INT)
+class WholeNumberFilter(django_filters.Filter):
+    field_class = forms.IntegerField
+
+
+@extend_schema_field(OpenApiTypes.BOOL)
+class StrictBooleanFilter(django_filters.Filter):
+    field_class = StrictBooleanField
+
+
+class AdviceRequestFilter(django_filters.FilterSet):
+    """The list's query parameters. They are validated here (a bad value answers 400 naming the
+    parameter) and applied by the selector, so the API and the queue page filter alike."""
+
+    status = django_filters.ChoiceFilter(
+        choices=[*Status.choices, ("open", gettext_lazy("Open"))], help_text="a status code, or 'open'"
+    )
+    category = django_filters.ModelChoiceFilter(
+        queryset=AdviceCategory.objects.all(), to_field_name="code", help_text="advice category code"
+    )
+    channel = django_filters.ChoiceFilter(choices=Channel.choices, help_text="intake channel")
+    officer = OfficerFilter(help_text="office only: a user id, or 'none'")
+    older_than = WholeNumberFilter(min_value=0, max_value=MAX_DAYS)
+    overdue = StrictBooleanFilter(help_text="office only: true for requests past their reply date")
+    q = django_filters.CharFilter(max_length=100, help_text="office only: reference or requester")
+    sort = django_filters.ChoiceFilter(
+        choices=[(key, key) for key in selectors.SORTS], help_text="the order of the list (default -received)"
+    )
+
+    class Meta:
+        model = AdviceRequest
+        fields: list[str] = []
+
+    def filter_queryset(self, queryset):
+        data = self.form.cleaned_data
+        status_ = data.get("status") or ""
+        category = data.get("category")
+        older = data.get("older_than")
+        filters = {
+            "status": "" if status_ in ("", "open") else status_,
+            "open_only": status_ == "open",
+            "category": category.code if category else "",
+            "channel": data.get("channel") or "",
+            "officer": data.get("officer") or "",
+            "older_than": int(older) if older is not None else None,
+            "overdue": bool(data.get("overdue")),
+            "q": data.get("q") or "",
+            "sort": data.get("sort") or "-received",
+        }
+        user = self.request.user
+        if is_office(user):
+            return selectors.advice_queue(user, filters=filters)
+        if filters["status"]:
+            queryset = queryset.filter(status=filters["status"])
+        elif filters["open_only"]:
+            queryset = queryset.filter(status__in=OPEN)
+        if filters["category"]:
+            queryset = queryset.filter(category__code=filters["category"])
+        return queryset
 
 
 class AdviceRequestList(generics.ListCreateAPIView):
     """Staff list and create their own requests; the office lists its queue and records on behalf."""
 
     serializer_class = AdviceRequestSerializer
-    filter_backends: list = []
+    filterset_class = AdviceRequestFilter
 
     def get_serializer_context(self):
         return {**super().get_serializer_context(), "office": is_office(self.request.user)}
 
     def get_queryset(self):
-        filters = _query_filters(self.request.query_params)
         user = self.request.user
         if is_office(user):
-            return selectors.advice_queue(user, filters=filters)
-        qs = selectors.advice_requests_of_requester(user)
-        if filters["status"]:
-            qs = qs.filter(status=filters["status"])
-        if filters["category"]:
-            qs = qs.filter(category__code=filters["category"])
-        return qs
+            return selectors.advice_queue(user)
+        return selectors.advice_requests_of_requester(user)
 
-    @extend_schema(parameters=FILTERS, responses={200: AdviceRequestSerializer(many=True), **ERROR_RESPONSES})
+    @extend_schema(
+        # The FilterSet documents every parameter; these three say more than their types.
+        parameters=[
+            OpenApiParameter("officer", OpenApiTypes.STR, description="office only: a user id, or 'none'"),
+            OpenApiParameter(
+                "older_than",
+                OpenApiTypes.INT,
+                description="office only: received at least N days ago (0-36500)",
+            ),
+            OpenApiParameter(
+                "overdue",
+                OpenApiTypes.BOOL,
+                description="office only: true for requests past their reply date",
+            ),
+        ],
+        responses={200: AdviceRequestSerializer(many=True), **ERROR_RESPONSES},
+    )
     def get(self, request, *args, **kwargs):
         return super().get(request, *args, **kwargs)
 

@@ -8,8 +8,7 @@ from ethics_office.intake.models import ServiceRequest
 from ethics_office.organisation.demo import demo_user
 
 from . import services
-from .models import Precedent
-from .workflow import Outcome, Status
+from .models import Outcome, Precedent, Status
 
 MARKER = "Teaching an evening course at a university"
 

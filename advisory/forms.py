@@ -4,8 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from ethics_office.intake.models import Channel
 from ethics_office.organisation.models import DutyStation, Entity, Person
 
-from .models import RoadmapEntry
-from .workflow import Outcome, Status, VendorRecommendation
+from .models import Outcome, RoadmapEntry, Status, VendorRecommendation
 
 
 class MultipleFileInput(forms.ClearableFileInput):

@@ -1,39 +1,51 @@
 from django.conf import settings
 from django.db import models
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from ethics_office.base.crypto import EncryptedTextField
+from ethics_office.base.i18n import BilingualLabel, localized
 from ethics_office.base.storage import private_storage
 from ethics_office.intake.models import ServiceRequest
 
-from .workflow import Outcome, Status, VendorRecommendation
+
+class Status(models.TextChoices):
+    RECEIVED = "received", _("Received")
+    ASSIGNED = "assigned", _("Assigned")
+    IN_PROGRESS = "in_progress", _("In progress")
+    AWAITING_REQUESTER = "awaiting_requester", _("Awaiting requester")
+    ADVISED = "advised", _("Advised")
+    CLOSED = "closed", _("Closed")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
 
 
-class AdviceCategory(models.Model):
+class Outcome(models.TextChoices):
+    ADVISED = "advised", _("Advised")
+    REFERRED = "referred", _("Referred elsewhere")
+    OUTSIDE_MANDATE = "outside_mandate", _("Outside the mandate")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
+
+
+class VendorRecommendation(models.TextChoices):
+    REINSTATE = "reinstate", _("Invite to re-register (reinstate)")
+    DO_NOT_REINSTATE = "do_not_reinstate", _("Do not reinstate")
+    MONITOR = "monitor", _("Monitor compliance")
+    OTHER = "other", _("Other")
+
+
+class AdviceCategory(BilingualLabel):
     """Reference data; the codes of the records spec always exist (data migration)."""
 
-    code = models.SlugField(_("code"), max_length=40, unique=True)
-    label = models.CharField(_("label (English)"), max_length=120)
-    label_zh = models.CharField(_("label (Chinese)"), max_length=120)
     description = models.TextField(_("description (English)"), blank=True)
     description_zh = models.TextField(_("description (Chinese)"), blank=True)
-    ordering = models.PositiveSmallIntegerField(default=100)
     active = models.BooleanField(default=True)
 
-    class Meta:
-        ordering = ["ordering", "code"]
+    class Meta(BilingualLabel.Meta):
         verbose_name = _("advice category")
         verbose_name_plural = _("advice categories")
 
-    def __str__(self):
-        return self.display_label
-
     @property
-    def display_label(self) -> str:
-        if (get_language() or "").startswith("zh") and self.label_zh:
-            return self.label_zh
-        return self.label
+    def display_description(self) -> str:
+        return localized(self, "description")
 
 
 class AdviceRequest(models.Model):
@@ -155,7 +167,7 @@ class AdviceAttachment(models.Model):
         verbose_name=_("message"),
     )
     file = models.FileField(_("file"), storage=private_storage, upload_to="advisory/%Y/%m/")
-    original_name = models.CharField(_("file name"), max_length=255)
+    original_name = EncryptedTextField(_("file name"))
     content_type = models.CharField(_("type"), max_length=100)
     size = models.PositiveIntegerField(_("size"))
     uploaded_by = models.ForeignKey(
@@ -221,17 +233,14 @@ class RoadmapEntry(models.Model):
     def __str__(self):
         return self.name
 
-    def _pick(self, en: str, zh: str) -> str:
-        return zh if zh and (get_language() or "").startswith("zh") else en
-
     @property
     def display_name(self) -> str:
-        return self._pick(self.name, self.name_zh)
+        return localized(self, "name")
 
     @property
     def display_handles(self) -> str:
-        return self._pick(self.handles, self.handles_zh)
+        return localized(self, "handles")
 
     @property
     def display_contact(self) -> str:
-        return self._pick(self.contact, self.contact_zh)
+        return localized(self, "contact")

@@ -6,8 +6,9 @@ from django.utils.translation import gettext as _
 from ethics_office.base.registry import HomePanel
 from ethics_office.base.roles import Role
 
+from .models import Status
 from .selectors import advice_queue, advice_requests_of_requester, overdue_q
-from .workflow import OPEN, Status
+from .workflow import OPEN
 
 
 def home_panels(user, roles):

@@ -4,15 +4,17 @@ import datetime as dt
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.db.models import Q
 from django.utils import timezone
 from guardian.shortcuts import get_objects_for_user
 
 from ethics_office.base.clock import add_working_days
 from ethics_office.base.roles import Role, is_office, roles_of
+from ethics_office.organisation.duties import is_director_alternate
 
-from .models import AdviceAttachment, AdviceCategory, AdviceRequest, Precedent, RoadmapEntry
-from .workflow import OPEN, Status
+from .models import AdviceAttachment, AdviceCategory, AdviceRequest, Precedent, RoadmapEntry, Status
+from .workflow import OPEN
 
 HANDLE_PERM = "advisory.handle_advicerequest"
 
@@ -57,7 +59,11 @@ def advice_requests_visible_to(user):
     own = Q(service_request__requester__user=user)
     if Role.OFFICER in roles:
         handled = advice_requests_handled_by(user).values("pk")
-        return base.filter(own | Q(assigned_to__isnull=True) | Q(pk__in=handled))
+        reachable = own | Q(assigned_to__isnull=True) | Q(pk__in=handled)
+        if is_director_alternate(user):  # the Director's own requests are the alternate's to triage
+            directors = get_user_model().objects.filter(groups__name=Role.DIRECTOR).values("pk")
+            reachable |= Q(service_request__requester__user__in=directors)
+        return base.filter(reachable)
     return base.filter(own)
 
 
@@ -74,7 +80,9 @@ def is_requester(user, req: AdviceRequest) -> bool:
 
 
 def can_handle(user, req: AdviceRequest) -> bool:
-    """The Director, or the officer the request is assigned to, acts for the office."""
+    """The Director, or the officer the request is assigned to, acts for the office — never on their own request."""
+    if is_requester(user, req):
+        return False
     roles = roles_of(user)
     if Role.DIRECTOR in roles:
         return True

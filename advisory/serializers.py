@@ -4,9 +4,8 @@ from rest_framework import serializers
 
 from ethics_office.intake.models import Channel
 
-from .models import AdviceMessage, AdviceRequest
+from .models import AdviceMessage, AdviceRequest, Outcome, Status
 from .selectors import clock_of
-from .workflow import Outcome, Status
 
 
 class AdviceRequestSerializer(serializers.ModelSerializer):

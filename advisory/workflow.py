@@ -1,16 +1,6 @@
-from django.db import models
-from django.utils.translation import gettext_lazy as _
+"""Advice requests: statuses and outcomes as data (the enums themselves are in models.py)."""
 
-
-class Status(models.TextChoices):
-    RECEIVED = "received", _("Received")
-    ASSIGNED = "assigned", _("Assigned")
-    IN_PROGRESS = "in_progress", _("In progress")
-    AWAITING_REQUESTER = "awaiting_requester", _("Awaiting requester")
-    ADVISED = "advised", _("Advised")
-    CLOSED = "closed", _("Closed")
-    WITHDRAWN = "withdrawn", _("Withdrawn")
-
+from .models import Outcome, Status
 
 # Reassigning an officer is not a status change (advice_request_assign); the first
 # assignment moves a request from RECEIVED to ASSIGNED through this same table.
@@ -32,13 +22,6 @@ NEEDS_OFFICER = frozenset({Status.ASSIGNED, Status.IN_PROGRESS, Status.AWAITING_
 REQUESTER_MAY = {status: {Status.WITHDRAWN} for status in OPEN}
 
 
-class Outcome(models.TextChoices):
-    ADVISED = "advised", _("Advised")
-    REFERRED = "referred", _("Referred elsewhere")
-    OUTSIDE_MANDATE = "outside_mandate", _("Outside the mandate")
-    WITHDRAWN = "withdrawn", _("Withdrawn")
-
-
 # The status each outcome leaves the request in.
 OUTCOME_STATUS = {
     Outcome.ADVISED: Status.ADVISED,
@@ -46,10 +29,3 @@ OUTCOME_STATUS = {
     Outcome.OUTSIDE_MANDATE: Status.ADVISED,
     Outcome.WITHDRAWN: Status.WITHDRAWN,
 }
-
-
-class VendorRecommendation(models.TextChoices):
-    REINSTATE = "reinstate", _("Invite to re-register (reinstate)")
-    DO_NOT_REINSTATE = "do_not_reinstate", _("Do not reinstate")
-    MONITOR = "monitor", _("Monitor compliance")
-    OTHER = "other", _("Other")

@@ -24,10 +24,11 @@ class DisclosureConfig(AppConfig):
             [Role.OFFICER, Role.DIRECTOR, Role.FOCAL_POINT],
             order=21,
         )
+        register_nav(_("Conflicts register"), "disclosure-conflicts", [Role.OFFICER, Role.DIRECTOR], order=22)
         register_nav(
             _("Non-compliance notices"),
             "disclosure-notices",
             [Role.OFFICER, Role.DIRECTOR, Role.FOCAL_POINT],
-            order=22,
+            order=23,
         )
         register_home_panels(home_panels)

@@ -73,6 +73,8 @@ def seed(stdout):
     staff_filer = _filer(
         cycle, staff.person, DesignationBasis.DESIGNATED, "Member of the headquarters contracts committee"
     )
+    asg = demo_user("asg")
+    asg_filer = _filer(cycle, asg.person, DesignationBasis.GRADE)
     for index, name, grade, procurement, files in COLLEAGUES:
         person = Person.objects.filter(index_number=index).first()
         if person is None:
@@ -94,6 +96,7 @@ def seed(stdout):
     _statement(director, director_filer, submit=True)
     _statement(officer, officer_filer, submit=True)
     _statement(staff, staff_filer, submit=False)
+    _statement(asg, asg_filer, submit=True)
     reviewer = demo_user("reviewer")
     services.reviewers_assign(actor=officer, filer_ids=[director_filer.pk, staff_filer.pk], reviewer=reviewer)
     if not director_filer.conflicts.exists():

@@ -85,7 +85,8 @@ class DrawForm(forms.Form):
 
 
 class ReviewForm(forms.Form):
-    outcome = forms.ChoiceField(label=_("Outcome"), choices=ReviewOutcome.choices)
+    # A blank first choice: before any outcome is recorded the form suggests none.
+    outcome = forms.ChoiceField(label=_("Outcome"), choices=[("", _("Choose…")), *ReviewOutcome.choices])
 
 
 class ConflictForm(forms.Form):
@@ -136,3 +137,43 @@ class QueryForm(forms.Form):
 
 class AnswerForm(forms.Form):
     answer = forms.CharField(label=_("Answer"), widget=forms.Textarea(attrs={"rows": 3}))
+
+
+def _office_users():
+    return (
+        get_user_model()
+        .objects.filter(groups__name__in=[Role.OFFICER, Role.DIRECTOR])
+        .distinct()
+        .order_by("username")
+    )
+
+
+class ConflictUpdateForm(forms.Form):
+    """One entry on an item's timeline: a note, and any change of resolution, follow-up or owner."""
+
+    note = forms.CharField(label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    resolution = forms.ChoiceField(
+        label=_("Resolution"), required=False, choices=[("", _("(unchanged)")), *Resolution.choices]
+    )
+    follow_up = forms.ChoiceField(
+        label=_("Follow-up"), required=False, choices=[("", _("(unchanged)")), *FollowUp.choices]
+    )
+    follow_up_due = forms.DateField(
+        label=_("Follow-up due"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    owner = forms.ModelChoiceField(label=_("Owner"), required=False, queryset=None)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["owner"].queryset = _office_users()
+
+
+class RedrawForm(forms.Form):
+    reason = forms.CharField(label=_("Reason for the redraw"), widget=forms.Textarea(attrs={"rows": 3}))
+    size = forms.IntegerField(
+        label=_("Number of filers to draw"),
+        min_value=1,
+        required=False,
+        help_text=_("Leave empty to draw as many as before."),
+    )
+    seed = forms.IntegerField(label=_("Seed (leave empty for a random one)"), required=False, min_value=0)

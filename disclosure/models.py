@@ -125,6 +125,17 @@ class ConflictItem(models.Model):
         _("follow-up"), max_length=10, choices=FollowUp.choices, blank=True, default=""
     )
     follow_up_note = models.TextField(_("follow-up note"), blank=True, default="")
+    # Added for the register (imported history leaves them empty).
+    identified_on = models.DateField(_("identified on"), null=True, blank=True)
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("owner"),
+    )
+    follow_up_due = models.DateField(_("follow-up due"), null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -143,6 +154,48 @@ class ConflictItem(models.Model):
 
     def __str__(self):
         return f"{self.get_kind_display()} ({self.filer_id})"
+
+
+class ConflictEventKind(models.TextChoices):
+    CREATED = "created", _("Identified")
+    NOTE = "note", _("Note")
+    RESOLUTION = "resolution", _("Resolution changed")
+    FOLLOW_UP = "follow_up", _("Follow-up changed")
+    OWNER = "owner", _("Owner changed")
+
+
+class ConflictEvent(models.Model):
+    """One entry of a conflict item's timeline: append-only (a PostgreSQL trigger refuses changes)."""
+
+    item = models.ForeignKey(
+        ConflictItem, on_delete=models.PROTECT, related_name="events", verbose_name=_("conflict item")
+    )
+    at = models.DateTimeField(_("at"))
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    kind = models.CharField(_("kind"), max_length=12, choices=ConflictEventKind.choices)
+    note = EncryptedTextField(_("note"), blank=True, default="")
+    # The item's state after this entry, so the timeline reads on its own.
+    resolution = models.CharField(_("resolution"), max_length=30, choices=Resolution.choices, blank=True)
+    follow_up = models.CharField(_("follow-up"), max_length=10, choices=FollowUp.choices, blank=True)
+    follow_up_due = models.DateField(_("follow-up due"), null=True, blank=True)
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["at", "id"]
+        verbose_name = _("conflict item event")
+        verbose_name_plural = _("conflict item events")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(kind__in=ConflictEventKind.values), name="conflict_event_kind_valid"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.item_id} {self.kind} {self.at:%Y-%m-%d}"
 
 
 class PublicDisclosureChoice(models.TextChoices):
@@ -324,15 +377,27 @@ class VerificationDraw(models.Model):
     carried_over = models.JSONField(
         _("filers carried over (incomplete last cycle)"), default=list, blank=True
     )
+    # Stratum -> population at the time of the draw (the allocation is the sample per stratum).
+    population = models.JSONField(_("population by stratum"), default=dict, blank=True)
     drawn_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
     drawn_at = models.DateTimeField(_("drawn at"), auto_now_add=True)
+    # A redraw keeps the earlier draw for the record: it is marked superseded, with the reason.
+    reason = models.TextField(_("reason for the redraw"), blank=True, default="")
+    superseded_at = models.DateTimeField(_("superseded at"), null=True, blank=True)
 
     class Meta:
-        ordering = ["-drawn_at"]
+        ordering = ["-drawn_at", "-id"]
         verbose_name = _("verification draw")
         verbose_name_plural = _("verification draws")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["cycle"],
+                condition=models.Q(superseded_at__isnull=True),
+                name="verification_one_current_draw_per_cycle",
+            )
+        ]
 
     def __str__(self):
         return f"{self.cycle_id} draw {self.pk}"

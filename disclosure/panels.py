@@ -7,7 +7,14 @@ from django.utils.translation import gettext as _
 from ethics_office.base.registry import HomePanel
 from ethics_office.base.roles import Role
 
-from .selectors import compliance_rows, current_cycle, own_filings, queries_visible_to, reviewer_filers
+from .selectors import (
+    compliance_rows,
+    current_cycle,
+    overdue_follow_ups_for,
+    own_filings,
+    queries_visible_to,
+    reviewer_filers,
+)
 
 
 def home_panels(user, roles):
@@ -50,4 +57,14 @@ def home_panels(user, roles):
                 title=_("Filer queries awaiting an answer"), count=waiting, url=reverse("disclosure-queries")
             )
         )
+        overdue = overdue_follow_ups_for(user, today=timezone.localdate()).count()
+        if overdue:
+            panels.append(
+                HomePanel(
+                    title=_("Conflict follow-ups overdue"),
+                    count=overdue,
+                    url=reverse("disclosure-conflicts") + "?overdue=1&status=not_done",
+                    note=_("Yours, or not yet owned by anyone."),
+                )
+            )
     return panels

@@ -22,10 +22,11 @@ from django.db.models import (
     Value,
     When,
 )
-from django.db.models.functions import Cast, Coalesce
+from django.db.models.functions import Cast, Coalesce, TruncDate
 from django.utils.translation import gettext_lazy as _
 from guardian.shortcuts import get_objects_for_user
 
+from ethics_office.base.gates import office_rows
 from ethics_office.base.roles import Role, has_role, is_office
 from ethics_office.organisation.selectors import focal_point_entities
 from ethics_office.outbox.models import OutboxMessage
@@ -38,12 +39,14 @@ from .models import (
     Filer,
     FilerQuery,
     FilingCycle,
+    FollowUp,
     PublicDisclosure,
     PublicDisclosureChoice,
     Referral,
     Statement,
     StatementStatus,
     VerificationDocument,
+    VerificationDraw,
 )
 
 
@@ -177,6 +180,11 @@ def compliance_summary(user, cycle, *, today: dt.date):
     )
 
 
+def filers_to_refer(cycle):
+    """Confirmed filers who have not filed and are not referred yet: closing refers them to OHRM."""
+    return Filer.objects.filter(cycle=cycle, confirmed=True, filed_on__isnull=True, referral__isnull=True)
+
+
 def outstanding_filers(cycle, *, today: dt.date):
     """Confirmed filers who have not filed and whose deadline has passed."""
     return (
@@ -221,7 +229,7 @@ def queries_visible_to(user):
 
 def referrals_visible_to(user):
     base = Referral.objects.select_related("filer__person", "filer__entity", "filer__cycle")
-    return base if is_office(user) else base.none()
+    return office_rows(user, base)
 
 
 class NoticeStatus(TextChoices):
@@ -320,4 +328,79 @@ def previous_statement(filer):
         .order_by("-filer__cycle__year", "-version")
         .only("contents")
         .first()
+    )
+
+
+# --- the conflicts register and the verification page ------------------------------------
+
+REGISTER_SORTS = {
+    "identified": ("identified", "pk"),
+    "-identified": ("-identified", "-pk"),
+    "due": (F("follow_up_due").asc(nulls_last=True), "pk"),
+    "-due": (F("follow_up_due").desc(nulls_last=True), "-pk"),
+    "filer": ("filer__person__name", "pk"),
+    "kind": ("kind", "pk"),
+    "status": ("follow_up", "pk"),
+    "owner": (F("owner__username").asc(nulls_last=True), "pk"),
+}
+
+
+def conflict_register(
+    user, *, cycle=None, status="", kind="", owner=None, overdue=False, sort="", today=None
+):
+    """Every conflict item the office follows, with what the register shows, in one query."""
+    if not is_office(user):
+        return ConflictItem.objects.none()
+    qs = ConflictItem.objects.select_related(
+        "filer__person", "filer__cycle", "filer__entity", "owner"
+    ).annotate(identified=Coalesce(F("identified_on"), TruncDate("created_at"), output_field=DateField()))
+    if cycle is not None:
+        qs = qs.filter(filer__cycle=cycle)
+    if status == "not_done":
+        qs = qs.exclude(follow_up=FollowUp.DONE)
+    elif status:
+        qs = qs.filter(follow_up=status)
+    if kind:
+        qs = qs.filter(kind=kind)
+    if owner == "none":
+        qs = qs.filter(owner__isnull=True)
+    elif owner:
+        qs = qs.filter(owner_id=owner)
+    if overdue:
+        qs = overdue_follow_ups(qs, today=today)
+    return qs.order_by(*REGISTER_SORTS.get(sort, REGISTER_SORTS["due"]))
+
+
+def overdue_follow_ups(qs, *, today):
+    return qs.exclude(follow_up=FollowUp.DONE).filter(follow_up_due__lt=today)
+
+
+def overdue_follow_ups_for(user, *, today):
+    """Overdue follow-ups this officer owns, or that nobody owns yet."""
+    if not is_office(user):
+        return ConflictItem.objects.none()
+    return overdue_follow_ups(ConflictItem.objects.filter(Q(owner=user) | Q(owner__isnull=True)), today=today)
+
+
+def conflict_events(item):
+    return item.events.select_related("actor", "owner").order_by("at", "pk")
+
+
+def verification_draws_visible_to(user, cycle):
+    if not is_office(user):
+        return VerificationDraw.objects.none()
+    return (
+        VerificationDraw.objects.filter(cycle=cycle).select_related("drawn_by").order_by("-drawn_at", "-pk")
+    )
+
+
+def verification_drawn_filers(user, draw):
+    """The filers a draw selected, with their document status (one query whatever the count)."""
+    if draw is None or not is_office(user):
+        return Filer.objects.none()
+    return (
+        Filer.objects.filter(pk__in=[*draw.sampled, *draw.carried_over])
+        .select_related("person", "entity", "duty_station")
+        .annotate(documents=Count("verification_documents"))
+        .order_by("entity__code", "person__name", "pk")
     )

@@ -1,6 +1,7 @@
 from django.urls import path
 
 from . import views
+from .views.imports import filer_import_template
 
 urlpatterns = [
     path("", views.index, name="disclosure-index"),
@@ -22,10 +23,25 @@ urlpatterns = [
     path("cycles/<int:year>/", views.cycle_detail, name="disclosure-cycle"),
     path("cycles/<int:year>/confirm/", views.cycle_confirm, name="disclosure-cycle-confirm"),
     path("cycles/<int:year>/import/", views.cycle_import, name="disclosure-cycle-import"),
+    path("cycles/import-template.csv", filer_import_template, name="disclosure-filer-import-template"),
     path("cycles/<int:year>/assign/", views.cycle_assign, name="disclosure-cycle-assign"),
     path("cycles/<int:year>/draw/", views.cycle_draw, name="disclosure-cycle-draw"),
     path("cycles/<int:year>/close/", views.cycle_close, name="disclosure-cycle-close"),
     path("notices/", views.notice_list, name="disclosure-notices"),
+    path("cycles/<int:year>/verification/", views.verification_page, name="disclosure-verification"),
+    path(
+        "cycles/<int:year>/verification.xlsx",
+        views.verification_export,
+        name="disclosure-verification-export",
+    ),
+    path(
+        "cycles/<int:year>/verification/redraw/",
+        views.verification_redraw,
+        name="disclosure-verification-redraw",
+    ),
+    path("conflicts/", views.conflict_register_list, name="disclosure-conflicts"),
+    path("conflicts/<int:pk>/", views.conflict_detail, name="disclosure-conflict"),
+    path("statements/<int:pk>/", views.statement_version, name="disclosure-statement"),
     path("notices/send/", views.notices_send, name="disclosure-notices-send"),
     path("referrals/<int:pk>/letter/", views.referral_letter, name="disclosure-referral-letter"),
     path("designate/", views.designate, name="disclosure-designate"),

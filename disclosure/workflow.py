@@ -8,7 +8,3 @@ ALLOWED = {
     Status.DRAFT: {Status.SUBMITTED},
     Status.SUBMITTED: set(),
 }
-
-
-def can_transition(current: str, to: str) -> bool:
-    return to in ALLOWED.get(current, set())

@@ -13,3 +13,5 @@ if settings.SECRET_KEY_EPHEMERAL:
 if not settings.FIELD_ENCRYPTION_KEYS:
     # The demo key in settings.py is public: a deployment brings its own (docs/operations.md).
     raise ImproperlyConfigured("FIELD_ENCRYPTION_KEYS must be set to serve the application with DEBUG off.")
+if not settings.AUDIT_HMAC_KEYS:
+    raise ImproperlyConfigured("AUDIT_HMAC_KEYS must be set to serve the application with DEBUG off.")

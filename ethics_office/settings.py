@@ -77,17 +77,20 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "ethics_office.base.middleware.RefuseUnusableInputMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "ethics_office.base.middleware.PrivateResponsesMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "ethics_office.audit.middleware.AuditContextMiddleware",
+    "ethics_office.audit.denials.DenialAuditMiddleware",
 ]
 
 ROOT_URLCONF = "ethics_office.urls"
@@ -185,6 +188,24 @@ FIELD_ENCRYPTION_KEYS = env_list("FIELD_ENCRYPTION_KEYS") or (
     [_DEV_FIELD_KEY] if (DEBUG or TESTING or SECRET_KEY_EPHEMERAL) else []
 )
 
+# The audit trail's chain is keyed (HMAC) with keys held outside the database, newest first;
+# older keys stay listed so earlier links still verify. wsgi.py/asgi.py refuse to serve
+# without one; checkpoints of the chain's head go to a folder the database cannot reach.
+_DEV_AUDIT_KEY = "dev-only-audit-chain-key-not-for-production"
+AUDIT_HMAC_KEYS = env_list("AUDIT_HMAC_KEYS") or (
+    [_DEV_AUDIT_KEY] if (DEBUG or TESTING or SECRET_KEY_EPHEMERAL) else []
+)
+AUDIT_CHECKPOINT_DIR = Path(os.environ.get("AUDIT_CHECKPOINT_DIR", BASE_DIR / "var" / "audit-checkpoints"))
+# Apps whose functions name audit operations (event codes "<app>.<service>").
+AUDIT_OPERATION_APPS = frozenset(
+    {"audit", "organisation", "intake", "site", "advisory", "disclosure", "retaliation", "outreach", "panel"}
+    | {"reports", "assessment", "outbox"}
+)
+# Who acts for the Director on the Director's own matters (a username; segregation of duties).
+DIRECTOR_ALTERNATE = os.environ.get("DIRECTOR_ALTERNATE", "officer2" if (DEBUG or TESTING) else "")
+# How many refusals by one person within an hour raise an alert on the Director's home page.
+AUDIT_DENIAL_ALERT = 5
+
 # E-mail: console unless configured (Django 6.1 MAILERS).
 _EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 MAILERS = {
@@ -234,9 +255,11 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": crontab(day_of_month="1", hour=3, minute=0),
     },
     "outbox-sweep": {
-        "task": "outbox.sweep",
-        "schedule": int(os.environ.get("OUTBOX_SWEEP_SECONDS", "60")),
+        "task": "ethics_office.outbox.tasks.sweep",
+        "schedule": crontab(minute="*"),  # every minute
     },
+    "audit-seal-pending": {"task": "ethics_office.audit.tasks.seal_pending", "schedule": 60.0},
+    "audit-checkpoint": {"task": "ethics_office.audit.tasks.checkpoint", "schedule": crontab(minute=5)},
     "advisory-officer-digests": {
         "task": "advisory.tasks.send_officer_digests",
         "schedule": crontab(hour=7, minute=0, day_of_week="mon-fri"),
@@ -267,7 +290,13 @@ REST_FRAMEWORK = {
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 50,
     "EXCEPTION_HANDLER": "ethics_office.base.api.exception_handler",
+    "DEFAULT_PARSER_CLASSES": [
+        "ethics_office.base.api.BoundedJSONParser",
+        "rest_framework.parsers.FormParser",
+        "rest_framework.parsers.MultiPartParser",
+    ],
 }
+API_MAX_JSON_BYTES = 1024 * 1024
 SPECTACULAR_SETTINGS = {
     "TITLE": "UN Ethics Office API",
     "DESCRIPTION": "Case management for the United Nations Ethics Office.",
@@ -281,7 +310,7 @@ SPECTACULAR_SETTINGS = {
     "ENUM_NAME_OVERRIDES": {
         "RetaliationKindEnum": "retaliation.models.InquiryKind",
         "RetaliationReviewOutcomeEnum": "retaliation.models.ReviewOutcome",
-        "RetaliationStatusEnum": "retaliation.workflow.Status",
+        "RetaliationStatusEnum": "retaliation.models.Status",
     },
 }
 

@@ -3,7 +3,7 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
 from ethics_office.site import api as site_api
-from ethics_office.site import i18n_views
+from ethics_office.site import i18n_views, reference
 from ethics_office.site import views as site_views
 
 api_patterns = [
@@ -19,10 +19,12 @@ api_patterns = [
 urlpatterns = [
     path("", site_views.home, name="home"),
     path("healthz/", site_views.healthz, name="healthz"),
+    path("reference/codes/", reference.reference_codes, name="reference-codes"),
     path("i18n/setlang/", i18n_views.set_language, name="set_language"),
     path("accounts/", include("ethics_office.site.account_urls")),
     path("audit/", include("ethics_office.audit.urls")),
     path("outbox/", include("ethics_office.outbox.urls")),
+    path("access/", include("ethics_office.organisation.urls")),
     path("api/", include(api_patterns)),
     path("admin/", admin.site.urls),
 ]
@@ -46,3 +48,6 @@ for app_label, prefix in [
     except ModuleNotFoundError as exc:
         if exc.name != f"{app_label}.api_urls":
             raise
+
+handler404 = "ethics_office.site.views.not_found"
+handler500 = "ethics_office.site.views.server_error"

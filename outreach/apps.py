@@ -10,7 +10,7 @@ class OutreachConfig(AppConfig):
         from ethics_office.base.registry import register_home_panels, register_nav
         from ethics_office.base.roles import Role
 
-        from .home import home_panels
+        from .panels import home_panels
 
         register_nav(_("Outreach"), "outreach-overview", [Role.OFFICER, Role.DIRECTOR], order=50)
         # Staff (and everyone else with a staff record) can ask for a session for their team.

@@ -2,6 +2,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from ethics_office.base.rows import RowsInvalid, lines_of, rows_import
 from ethics_office.organisation.models import DutyStation, Entity, Person
 
 from .models import ManagementLevel, MissionMeetingKind, PublicationKind, SeniorLevel, TrainingKind
@@ -79,16 +80,26 @@ class SessionForm(forms.Form):
 
 
 def parse_attendance(text: str) -> list[Person]:
-    numbers = [n.strip() for n in text.replace(",", "\n").splitlines() if n.strip()]
-    if not numbers:
+    """Index numbers, one per line or separated by commas. Every unknown number is reported the
+    way every import reports a row: "Line 2: index_number “99” …"."""
+    lines = lines_of(text, "index_number")
+    if not lines:
         return []
-    found = {p.index_number: p for p in Person.objects.filter(index_number__in=numbers)}
-    unknown = [n for n in numbers if n not in found]
-    if unknown:
-        raise forms.ValidationError(
-            _("No staff member has these index numbers: %(list)s."), params={"list": ", ".join(unknown)}
+    found = {
+        p.index_number: p
+        for p in Person.objects.filter(index_number__in=[v["index_number"] for _n, v in lines])
+    }
+    try:
+        people = rows_import(
+            lines,
+            lambda row: row.lookup(
+                "index_number", found, reference="", what=_("the index number of a recorded staff member")
+            ),
+            field="attendance",
         )
-    return [found[n] for n in dict.fromkeys(numbers)]
+    except RowsInvalid as exc:
+        raise forms.ValidationError(exc.errors["attendance"]) from None
+    return list(dict.fromkeys(people))
 
 
 class AttendanceForm(forms.Form):

@@ -1,9 +1,7 @@
 """One gate per thing: 404 for what the user may not know exists."""
 
-from django.http import Http404
-
-from ethics_office.base.gates import fetch_visible
-from ethics_office.base.roles import Role, has_role, is_office
+from ethics_office.base.gates import fetch_visible, require_office
+from ethics_office.base.roles import Role, has_role
 from ethics_office.organisation.selectors import person_of
 
 from .selectors import (
@@ -12,12 +10,6 @@ from .selectors import (
     training_requests_visible_to,
     training_sessions_visible_to,
 )
-
-
-def require_office(user) -> None:
-    """Outreach records are the office's: for anyone else the pages do not exist."""
-    if not is_office(user):
-        raise Http404
 
 
 def may_request_training(user) -> bool:

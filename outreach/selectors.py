@@ -5,6 +5,7 @@ import datetime as dt
 
 from django.db.models import Count, Q, Sum
 
+from ethics_office.base.gates import office_rows
 from ethics_office.base.roles import is_office
 from ethics_office.organisation.models import Entity
 
@@ -24,12 +25,8 @@ from .models import (
 )
 
 
-def _office_only(user, queryset):
-    return queryset if is_office(user) else queryset.none()
-
-
 def training_sessions_visible_to(user):
-    return _office_only(
+    return office_rows(
         user,
         TrainingSession.objects.select_related(
             "duty_station", "entity", "facilitator", "request__service_request"
@@ -49,15 +46,15 @@ def training_requests_visible_to(user):
 
 
 def completion_counts_visible_to(user):
-    return _office_only(user, CourseCompletionCount.objects.all())
+    return office_rows(user, CourseCompletionCount.objects.all())
 
 
 def completions_visible_to(user):
-    return _office_only(user, CourseCompletion.objects.select_related("person"))
+    return office_rows(user, CourseCompletion.objects.select_related("person"))
 
 
 def missions_visible_to(user):
-    return _office_only(
+    return office_rows(
         user,
         OutreachMission.objects.select_related("duty_station")
         .prefetch_related("other_stations")
@@ -70,11 +67,11 @@ def mission_meetings_of(mission):
 
 
 def briefings_visible_to(user):
-    return _office_only(user, SeniorBriefing.objects.select_related("entity", "briefed_by"))
+    return office_rows(user, SeniorBriefing.objects.select_related("entity", "briefed_by"))
 
 
 def leadership_dialogues_visible_to(user):
-    return _office_only(user, LeadershipDialogue.objects.select_related("entity"))
+    return office_rows(user, LeadershipDialogue.objects.select_related("entity"))
 
 
 def leadership_progress(user):
@@ -102,15 +99,15 @@ def leadership_progress(user):
 
 
 def publications_visible_to(user):
-    return _office_only(user, Publication.objects.all())
+    return office_rows(user, Publication.objects.all())
 
 
 def website_visits_visible_to(user):
-    return _office_only(user, WebsiteVisitCount.objects.all())
+    return office_rows(user, WebsiteVisitCount.objects.all())
 
 
 def certifications_visible_to(user):
-    return _office_only(user, TrainerCertification.objects.select_related("trainer", "certified_by"))
+    return office_rows(user, TrainerCertification.objects.select_related("trainer", "certified_by"))
 
 
 def _period_bounds(label: str):

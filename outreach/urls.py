@@ -1,6 +1,7 @@
 from django.urls import path
 
 from . import views
+from .views.imports import completion_import_template
 
 urlpatterns = [
     path("", views.session_list, name="outreach-sessions"),
@@ -14,6 +15,9 @@ urlpatterns = [
     path("requests/<int:pk>/status/", views.request_transition, name="outreach-request-transition"),
     path("courses/", views.completion_list, name="outreach-completions"),
     path("courses/import/", views.completion_import, name="outreach-completion-import"),
+    path(
+        "courses/import-template.csv", completion_import_template, name="outreach-completion-import-template"
+    ),
     path("missions/", views.mission_list, name="outreach-missions"),
     path("missions/new/", views.mission_create, name="outreach-mission-create"),
     path("missions/<int:pk>/", views.mission_detail, name="outreach-mission-detail"),

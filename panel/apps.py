@@ -10,7 +10,7 @@ class PanelConfig(AppConfig):
         from ethics_office.base.registry import register_home_panels, register_nav
         from ethics_office.base.roles import Role
 
-        from .home import home_panels
+        from .panels import home_panels
 
         register_nav(_("Ethics Panel"), "panel-meetings", [Role.OFFICER, Role.DIRECTOR, Role.PANEL], order=60)
         register_home_panels(home_panels)

@@ -1,11 +1,7 @@
-"""One gate per thing: 404 for what the user may not know exists, 403 when a panel member
-tries to change a record they may read (only the office records changes)."""
+"""One gate per thing: 404 for what the user may not know exists; a change by anyone but the
+office (a panel member may read what is shared) is refused by the office-only gate, also 404."""
 
-from django.core.exceptions import PermissionDenied
-from django.http import Http404
-
-from ethics_office.base.gates import fetch_visible
-from ethics_office.base.roles import is_office
+from ethics_office.base.gates import fetch_visible, require_office
 
 from .selectors import (
     annual_reports_visible_to,
@@ -17,16 +13,9 @@ from .selectors import (
 
 
 def _gate(queryset, user, pk, for_write):
-    if for_write and not is_office(user):
-        fetch_visible(queryset, pk)  # 404 first if it is not theirs to know about
-        raise PermissionDenied
+    if for_write:
+        require_office(user)
     return fetch_visible(queryset, pk, for_write=for_write)
-
-
-def require_office(user) -> None:
-    """Pages that only the office uses (forms to record things) do not exist for others."""
-    if not is_office(user):
-        raise Http404
 
 
 def access_consultation(user, pk, *, for_write=False):

@@ -3,7 +3,6 @@
 import datetime as dt
 
 from django.contrib.auth import get_user_model
-from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.http import Http404
 from django.utils import timezone
@@ -11,9 +10,11 @@ from django.utils.translation import gettext as _
 
 from ethics_office.audit.models import Action
 from ethics_office.audit.services import audit_record
-from ethics_office.base.errors import ApplicationError, TransitionNotAllowed
-from ethics_office.base.roles import Role, has_role, is_office
+from ethics_office.base.errors import ApplicationError
+from ethics_office.base.gates import require_office
+from ethics_office.base.roles import Role, has_role
 from ethics_office.base.uploads import check_upload
+from ethics_office.base.workflow import transition_check
 from ethics_office.intake.services import reference_next
 
 from .models import (
@@ -35,6 +36,7 @@ from .permissions import (
     access_annual_report,
     access_consultation,
     access_meeting,
+    access_meeting_document,
     access_member_office,
 )
 from .workflow import CONSULTATION_ALLOWED, MINUTES_ALLOWED
@@ -86,6 +88,13 @@ def consultation_open(
     return consultation
 
 
+def consultation_read(*, actor, consultation_id: int) -> Consultation:
+    """Confidential case material: every reading is recorded."""
+    consultation = access_consultation(actor, consultation_id)
+    audit_record(actor=actor, action=Action.VIEW, obj=consultation, fields=["summary", "outcome_note"])
+    return consultation
+
+
 @transaction.atomic
 def consultation_share(*, actor, consultation_id: int, users) -> Consultation:
     """Share the consultation's case material with panel members (replaces the list)."""
@@ -115,13 +124,7 @@ def consultation_transition(
 ) -> Consultation:
     """Close a consultation with its outcome, or reopen it."""
     consultation = access_consultation(actor, consultation_id, for_write=True)
-    if to not in ConsultationStatus.values:
-        raise TransitionNotAllowed(_("Unknown status."), field="status")
-    if to not in CONSULTATION_ALLOWED.get(consultation.status, set()):
-        raise TransitionNotAllowed(
-            _("A consultation that is %(s)s cannot become %(t)s.")
-            % {"s": consultation.get_status_display(), "t": ConsultationStatus(to).label}
-        )
+    transition_check(CONSULTATION_ALLOWED, consultation.status, to, field="status")
     old = consultation.status
     if to == ConsultationStatus.CLOSED:
         if outcome not in ConsultationOutcome.values or not outcome:
@@ -144,19 +147,13 @@ def consultation_transition(
     return consultation
 
 
-def _require_office(actor) -> None:
-    """Only the office records the Panel's business (views already answer 404 to others)."""
-    if not is_office(actor):
-        raise PermissionDenied
-
-
 # --- the Panel's name and its member offices ----------------------------------------------
 
 
 @transaction.atomic
 def panel_name_record(*, actor, name: str, valid_from: dt.date) -> PanelName:
     """Record a name the body takes from a date (earlier names stay for earlier dates)."""
-    _require_office(actor)
+    require_office(actor)
     name = (name or "").strip()
     if not name:
         raise ApplicationError(_("Enter the name."), field="name")
@@ -175,7 +172,7 @@ def panel_name_record(*, actor, name: str, valid_from: dt.date) -> PanelName:
 
 @transaction.atomic
 def member_office_create(*, actor, code: str, name: str, valid_from: dt.date) -> MemberOffice:
-    _require_office(actor)
+    require_office(actor)
     code = (code or "").strip().lower()
     if not code or not (name or "").strip():
         raise ApplicationError(_("A member office needs a code and a name."), field="code")
@@ -220,7 +217,7 @@ def _refuse_if_approved(meeting: PanelMeeting) -> None:
 def meeting_create(
     *, actor, date: dt.date, kind: str, venue: str = "", ref: str | None = None
 ) -> PanelMeeting:
-    _require_office(actor)
+    require_office(actor)
     if kind not in MeetingKind.values:
         raise ApplicationError(_("Choose formal or informal."), field="kind")
     meeting = PanelMeeting.objects.create(
@@ -281,13 +278,7 @@ def agenda_item_decide(*, actor, item_id: int, decision: str) -> AgendaItem:
 def meeting_minutes_transition(*, actor, meeting_id: int, to: str, text: str | None = None) -> PanelMeeting:
     """Save the minutes as a draft (to=draft, with text) or approve the draft (to=approved)."""
     meeting = access_meeting(actor, meeting_id, for_write=True)
-    if to not in MinutesStatus.values:
-        raise TransitionNotAllowed(_("Unknown status."), field="minutes")
-    if to not in MINUTES_ALLOWED.get(meeting.minutes_status, set()):
-        raise TransitionNotAllowed(
-            _("Minutes that are %(s)s cannot become %(t)s.")
-            % {"s": meeting.get_minutes_status_display(), "t": MinutesStatus(to).label}
-        )
+    transition_check(MINUTES_ALLOWED, meeting.minutes_status, to, field="minutes")
     fields = ["minutes_status", "updated_at"]
     if to == MinutesStatus.DRAFT:
         text = (text or "").strip()
@@ -335,7 +326,7 @@ def meeting_document_add(*, actor, meeting_id: int, title: str, upload) -> Meeti
 def annual_report_receive(
     *, actor, office: MemberOffice, year: int, received_on: dt.date
 ) -> OfficeAnnualReport:
-    _require_office(actor)
+    require_office(actor)
     if received_on > timezone.localdate():
         raise ApplicationError(_("The received date cannot be in the future."), field="received_on")
     if OfficeAnnualReport.objects.filter(office=office, year=year).exists():
@@ -364,3 +355,10 @@ def annual_report_review(
         changes={"reviewed_on": (old, reviewed_on)},
     )
     return report
+
+
+def meeting_document_read(*, actor, document_id: int) -> MeetingDocument:
+    """A meeting document, for download: the read is recorded."""
+    document = access_meeting_document(actor, document_id)
+    audit_record(actor=actor, action=Action.VIEW, obj=document, fields=["file"])
+    return document

@@ -5,10 +5,10 @@ structure, so their numbers are the JSON's numbers."""
 from dataclasses import dataclass, field
 
 from django.utils.formats import date_format, number_format
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from advisory.models import AdviceCategory
+from ethics_office.base.i18n import BASE_LANGUAGE, active_language, is_chinese
 from ethics_office.intake.models import ServiceCategory
 from ethics_office.organisation.models import Entity, EntityGroup
 
@@ -48,7 +48,7 @@ class Figure:
     @property
     def caption(self) -> str:
         number = self.number
-        if (get_language() or "").startswith("zh"):
+        if is_chinese():
             number = CHINESE_NUMERALS.get(number, number)
         return _("Figure %(number)s") % {"number": number}
 
@@ -85,7 +85,7 @@ def n(value) -> str:
 
 def long_date(value) -> str:
     """1 August 2011 in English, as the UN writes it; the locale's own long form otherwise."""
-    if (get_language() or "en").startswith("en"):
+    if active_language() == BASE_LANGUAGE:
         return date_format(value, "j F Y")
     return date_format(value, "DATE_FORMAT")
 
@@ -113,20 +113,58 @@ def resolution_label(code: str) -> str:
     }[code]
 
 
+@dataclass(frozen=True)
+class _Context:
+    """What every section needs: the period, its dates in words and the labels of the codes."""
+
+    period: Period
+    dates: dict[str, str]
+    previous: str
+    service_labels: dict[str, str]
+    advice_labels: dict[str, str]
+    entity_names: dict[str, str]
+
+    @classmethod
+    def of(cls, report: dict) -> "_Context":
+        period = Period.parse(report["period"]["label"])
+        zh = is_chinese()
+        return cls(
+            period=period,
+            dates={"start": long_date(period.start), "end": long_date(period.end)},
+            previous=period.previous.label,
+            service_labels={c.code: c.display_label for c in ServiceCategory.objects.all()},
+            advice_labels={c.code: c.display_label for c in AdviceCategory.objects.all()},
+            entity_names=dict(Entity.objects.values_list("code", "name_zh")) if zh else {},
+        )
+
+
 def build_document(report: dict) -> Document:
-    """Lay the report out in the active language."""
-    period = Period.parse(report["period"]["label"])
-    zh = (get_language() or "").startswith("zh")
+    """Lay the report out in the active language: the headline figures, then one section per part."""
+    ctx = _Context.of(report)
+    fd = report["disclosure"]
+    return Document(
+        _("Activities of the Ethics Office"),
+        _("Report of the Secretary-General, %(start)s to %(end)s") % ctx.dates,
+        ctx.period.label,
+        [
+            register_section(ctx, report["service_requests"]),
+            advice_section(ctx, report["advice"]),
+            disclosure_section(ctx, fd),
+            retaliation_section(ctx, report["retaliation"]),
+            outreach_section(report["outreach"]),
+            panel_section(report["panel"]),
+            annex_section(ctx, fd),
+        ],
+        headline(report),
+    )
+
+
+def headline(report: dict) -> list[tuple[str, object, str]]:
+    """The key figures above the report: label, value and what the value counts (for its link)."""
     sr, advice, fd, ret, out = (
         report[k] for k in ("service_requests", "advice", "disclosure", "retaliation", "outreach")
     )
-    service_labels = {c.code: c.display_label for c in ServiceCategory.objects.all()}
-    advice_labels = {c.code: c.display_label for c in AdviceCategory.objects.all()}
-    entity_names = dict(Entity.objects.values_list("code", "name_zh")) if zh else {}
-    dates = {"start": long_date(period.start), "end": long_date(period.end)}
-    prev = period.previous.label
-
-    headline = [
+    return [
         (_("Requests for services"), sr["total"], ""),
         (_("Requests for ethics advice"), advice["total"], "advice"),
         (
@@ -144,7 +182,10 @@ def build_document(report: dict) -> Document:
         (_("Ethics Panel meetings"), report["panel"]["meetings"], "panel"),
     ]
 
-    # Figures I–III: the register.
+
+def register_section(ctx: _Context, sr: dict) -> Section:
+    """Requests for services: figures I (by period), II (by category) and III (by source)."""
+    period, dates, prev, service_labels = ctx.period, ctx.dates, ctx.previous, ctx.service_labels
     fig1 = Figure(
         "I",
         _("Total number of requests for Ethics Office services by reporting period"),
@@ -180,7 +221,7 @@ def build_document(report: dict) -> Document:
             ],
         ),
     )
-    register = Section(
+    return Section(
         _("Requests for services"),
         [
             _(
@@ -201,7 +242,10 @@ def build_document(report: dict) -> Document:
         [fig1, fig2, fig3],
     )
 
-    # Figure IV: advice.
+
+def advice_section(ctx: _Context, advice: dict) -> Section:
+    """Advice and guidance: figure IV, this period's categories beside the previous period's."""
+    period, prev, advice_labels = ctx.period, ctx.previous, ctx.advice_labels
     acats = list(advice["by_category"])
     previous_advice = advice["previous_by_category"] or {}
     fig4 = Figure(
@@ -214,7 +258,7 @@ def build_document(report: dict) -> Document:
         Table(_("Advice requests by category"), [_("Category"), prev, period.label],
               [[advice_labels.get(c, c), previous_advice.get(c), advice["by_category"][c]] for c in acats]),
     )  # fmt: skip
-    advice_section = Section(
+    return Section(
         _("Advice and guidance"),
         [
             _("The Office received %(total)s requests for ethics advice and guidance.")
@@ -231,29 +275,14 @@ def build_document(report: dict) -> Document:
         [fig4],
     )
 
-    # Financial disclosure: table 1, figure V, table 2.
-    table1_rows = []
-    for year, block in fd["resolutions"].items():
-        for kind in ("financial_interest", "outside_activity", "family_relationship", "total"):
-            cells = block[kind]
-            table1_rows.append([year, kind_label(kind), *[cells[r] for r in RESOLUTIONS], cells["total"]])
-    table1 = Table(
-        _(
-            "Conflicts of interest identified and how they were resolved, %(first)s and %(second)s filing cycles"
-        )
-        % {"first": fd["cycle"] - 1, "second": fd["cycle"]},
-        [_("Filing cycle"), _("Type"), *[resolution_label(r) for r in RESOLUTIONS], _("Total")],
-        table1_rows,
-        number="1",
-    )
-    part = fd["participation"]
+
+def disclosure_section(ctx: _Context, fd: dict) -> Section:
+    """The financial disclosure programme: table 1 (conflicts resolved), figure V and table 2 (participation)."""
+    dates = ctx.dates
+    table1 = resolutions_table(fd)
+    table2 = participation_table(fd)
     groups = [g.value for g in EntityGroup]
-    table2 = Table(
-        _("Financial disclosure participation by entity group and filing year"),
-        [_("Filing year"), *[group_label(g) for g in groups], _("Total")],
-        [[r["year"], *[r[g] for g in groups], r["total"]] for r in part],
-        number="2",
-    )
+    part = fd["participation"]
     last = part[-5:]
     fig5 = Figure(
         "V",
@@ -264,7 +293,7 @@ def build_document(report: dict) -> Document:
         Table(table2.title, table2.header, table2.rows[-5:]),
     )
     pub = fd["public_disclosure"]
-    disclosure = Section(
+    return Section(
         _("Financial disclosure programme"),
         [
             _(
@@ -310,7 +339,10 @@ def build_document(report: dict) -> Document:
         [table1, fig5, table2],
     )
 
-    # Figure VI: protection against retaliation.
+
+def retaliation_section(ctx: _Context, ret: dict) -> Section:
+    """Protection against retaliation: figure VI, the preliminary reviews of the period and since 2006."""
+    period, dates = ctx.period, ctx.dates
     pr, cum = ret["preliminary_reviews"], ret["cumulative"]
     steps = ["opened", "completed", "prima_facie", "no_prima_facie", "closed", "pending"]
     step_labels = [
@@ -326,7 +358,7 @@ def build_document(report: dict) -> Document:
         Table(_("Preliminary reviews"), [_("Stage"), period.label, _("Since 2006")],
               [[label, pr[s], cum["reviews" if s == "opened" else s]] for label, s in zip(step_labels, steps, strict=True)]),
     )  # fmt: skip
-    retaliation = Section(
+    return Section(
         _("Protection against retaliation"),
         [
             _(
@@ -354,7 +386,10 @@ def build_document(report: dict) -> Document:
         [fig6],
     )
 
-    outreach = Section(
+
+def outreach_section(out: dict) -> Section:
+    """Outreach, training and education: workshops, missions, briefings and online courses."""
+    return Section(
         _("Outreach, training and education"),
         [
             _(
@@ -377,11 +412,20 @@ def build_document(report: dict) -> Document:
             },
         ],  # fmt: skip
     )
-    panel = Section(
+
+
+def panel_section(panel: dict) -> Section:
+    """The Ethics Panel of the United Nations."""
+    return Section(
         _("Ethics Panel of the United Nations"),
-        [_("The Ethics Panel met %(meetings)s times.") % {"meetings": n(report["panel"]["meetings"])}],
+        [_("The Ethics Panel met %(meetings)s times.") % {"meetings": n(panel["meetings"])}],
     )
 
+
+def annex_section(ctx: _Context, fd: dict) -> Section:
+    """The annex: compliance by entity, grouped, with subtotals and the total."""
+    entity_names = ctx.entity_names
+    groups = [g.value for g in EntityGroup]
     annex_rows, annex_links = [], []
     by_group = fd["compliance_by_group"]
     for group in groups:
@@ -397,7 +441,7 @@ def build_document(report: dict) -> Document:
     total = by_group["total"]
     annex_rows.append([_("Total"), total["required"], total["filed"], total["non_compliant"]])
     annex_links.append(None)
-    annex = Section(
+    return Section(
         _("Annex"),
         [],
         [
@@ -410,12 +454,35 @@ def build_document(report: dict) -> Document:
             )
         ],
     )
-    return Document(
-        _("Activities of the Ethics Office"),
-        _("Report of the Secretary-General, %(start)s to %(end)s") % dates,
-        period.label,
-        [register, advice_section, disclosure, retaliation, outreach, panel, annex],
-        headline,
+
+
+def resolutions_table(fd: dict) -> Table:
+    """Table 1: conflicts of interest by type and how they were resolved, in the last two cycles."""
+    table1_rows = []
+    for year, block in fd["resolutions"].items():
+        for kind in ("financial_interest", "outside_activity", "family_relationship", "total"):
+            cells = block[kind]
+            table1_rows.append([year, kind_label(kind), *[cells[r] for r in RESOLUTIONS], cells["total"]])
+    return Table(
+        _(
+            "Conflicts of interest identified and how they were resolved, %(first)s and %(second)s filing cycles"
+        )
+        % {"first": fd["cycle"] - 1, "second": fd["cycle"]},
+        [_("Filing cycle"), _("Type"), *[resolution_label(r) for r in RESOLUTIONS], _("Total")],
+        table1_rows,
+        number="1",
+    )
+
+
+def participation_table(fd: dict) -> Table:
+    """Table 2: participation by entity group and filing year."""
+    part = fd["participation"]
+    groups = [g.value for g in EntityGroup]
+    return Table(
+        _("Financial disclosure participation by entity group and filing year"),
+        [_("Filing year"), *[group_label(g) for g in groups], _("Total")],
+        [[r["year"], *[r[g] for g in groups], r["total"]] for r in part],
+        number="2",
     )
 
 

@@ -7,6 +7,8 @@ from django.template.loader import render_to_string
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from ethics_office.base.i18n import active_language
+
 from . import charts
 from .document import Document, Figure, Table, build_document, n
 
@@ -24,7 +26,7 @@ def render(report: dict, fmt: str) -> bytes:
 
 
 def filename(report: dict, fmt: str) -> str:
-    language = "zh" if (get_language() or "").startswith("zh") else "en"
+    language = active_language()
     return f"ethics-office-annual-report-{report['period']['label']}-{language}.{fmt}"
 
 

@@ -29,7 +29,9 @@ RETALIATION_CATEGORY = _("a retaliation category")
 FILER_OF_CYCLE = _("a filer of the %(cycle)s cycle")
 SENIOR_FILER = _("a filer of grade ASG or USG")
 REJECTED = _("The file was not imported: %(count)s error(s); nothing was written.")
-ENTITY_CODE = _("an entity code in this file or already recorded")
-STATION_CODE = _("a duty station code in this file or already recorded")
-SERVICE_CATEGORY = _("a service category code")
-ADVICE_CATEGORY = _("an advice category code")
+ENTITY_CODE = _("an entity code in this file or already recorded (the recorded ones are listed at %(url)s)")
+STATION_CODE = _(
+    "a duty station code in this file or already recorded (the recorded ones are listed at %(url)s)"
+)
+SERVICE_CATEGORY = _("a service category code, one of: %(codes)s (see %(url)s)")
+ADVICE_CATEGORY = _("an advice category code, one of: %(codes)s (see %(url)s)")

@@ -1,4 +1,4 @@
-"""The annual report's definitions (../shared/spec/records-and-report.md), written once.
+"""The annual report's definitions (docs/report-json.md), written once.
 
 One function per figure or table of the report, each a fixed number of aggregate
 queries whatever the volume; `annual_report(period)` assembles the spec's JSON shape.

@@ -1,6 +1,7 @@
 from django.urls import path
 
 from . import views
+from .template_views import import_template
 
 urlpatterns = [
     path("", views.index, name="reports-index"),
@@ -8,4 +9,5 @@ urlpatterns = [
     path("annual/<str:period>/download/<slug:fmt>/", views.annual_export, name="reports-annual-export"),
     path("import/", views.import_upload, name="reports-import"),
     path("import/confirm/", views.import_confirm, name="reports-import-confirm"),
+    path("import/template.jsonl", import_template, name="reports-import-template"),
 ]

@@ -125,13 +125,15 @@ def seed(stdout) -> None:
             services.review_complete(
                 actor=officer,
                 inquiry_id=inquiry.pk,
-                outcome=ReviewOutcome.PRIMA_FACIE,
-                protected_activity_found=True,
-                protected_activity_reasoning="Providing documents to the Board of Auditors is cooperation with a "
-                "duly authorised audit.",
-                contributing_factor_found=True,
-                contributing_factor_reasoning="The reassignment followed the audit by three weeks and was "
-                "decided by the manager whose unit was audited.",
+                findings=services.ReviewFindings(
+                    protected_activity_found=True,
+                    protected_activity_reasoning="Providing documents to the Board of Auditors is cooperation "
+                    "with a duly authorised audit.",
+                    contributing_factor_found=True,
+                    contributing_factor_reasoning="The reassignment followed the audit by three weeks and was "
+                    "decided by the manager whose unit was audited.",
+                ),
+                decision=services.ReviewDecision(outcome=ReviewOutcome.PRIMA_FACIE),
                 on=_days_ago(15),
             )
     stdout.write(f"retaliation: {len(CASES)} live cases assigned to officer")

@@ -10,7 +10,23 @@ from ethics_office.base.storage import private_storage
 from ethics_office.intake.models import ServiceRequest
 
 from . import clock
-from .workflow import CLOCK_STATUSES, Status
+
+
+class Status(models.TextChoices):
+    RECEIVED = "received", _("Received")
+    UNDER_REVIEW = "under_review", _("Preliminary review")
+    PAUSED = "paused", _("Review paused: awaiting the complainant")
+    REFERRED = "referred", _("Referred for investigation")
+    DETERMINATION = "determination", _("Investigation report received: awaiting determination")
+    CORRECTIVE = "corrective", _("Retaliation established: corrective measures followed")
+    CLOSED = "closed", _("Closed")
+    # Rows loaded by the records import carry only the contract fields; they are history,
+    # not live cases, and take no transitions.
+    IMPORTED = "imported", _("Imported history record")
+
+
+# Statuses in which the 45-day preliminary-review clock exists.
+CLOCK_STATUSES = frozenset({Status.UNDER_REVIEW, Status.PAUSED})
 
 
 class InquiryKind(models.TextChoices):
@@ -81,7 +97,7 @@ class RetaliationInquiry(models.Model):
     protected_activity = models.CharField(
         _("protected activity"), max_length=30, choices=ProtectedActivity.choices, blank=True, default=""
     )
-    reported_to = models.CharField(_("reported to"), max_length=200, blank=True, default="")
+    reported_to = EncryptedTextField(_("reported to"), blank=True, default="")
     reported_on = models.DateField(_("reported on"), null=True, blank=True)
     narrative = EncryptedTextField(_("what happened"), blank=True, default="")
     referred_to = models.CharField(
@@ -118,6 +134,11 @@ class RetaliationInquiry(models.Model):
     investigation_expected = models.DateField(_("report expected by"), null=True, blank=True)
     determination_reasoning = EncryptedTextField(_("reasons for the determination"), blank=True, default="")
     determined_on = models.DateField(_("determined on"), null=True, blank=True)
+    # People the office has identified as responsible for the alleged retaliation: they, like the
+    # complainant, never see or act on the case for the office (segregation of duties).
+    named_people = models.ManyToManyField(
+        "organisation.Person", blank=True, related_name="+", verbose_name=_("named as responsible")
+    )
     first_alert_sent_at = models.DateTimeField(_("day-30 alert sent"), null=True, blank=True)
     deadline_alert_sent_at = models.DateTimeField(_("deadline alert sent"), null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -184,7 +205,7 @@ class RetaliatoryAction(models.Model):
 
     inquiry = models.ForeignKey(RetaliationInquiry, on_delete=models.CASCADE, related_name="actions")
     occurred_on = models.DateField(_("date of the action"))
-    taken_by = models.CharField(_("taken by"), max_length=200)
+    taken_by = EncryptedTextField(_("taken by"))
     description = EncryptedTextField(_("what was done"))
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -200,7 +221,7 @@ class RetaliatoryAction(models.Model):
 class Evidence(models.Model):
     inquiry = models.ForeignKey(RetaliationInquiry, on_delete=models.CASCADE, related_name="evidence")
     file = models.FileField(_("file"), storage=private_storage, upload_to="retaliation/evidence/%Y/")
-    original_name = models.CharField(_("file name"), max_length=255)
+    original_name = EncryptedTextField(_("file name"))
     content_type = models.CharField(max_length=100)
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"

@@ -7,13 +7,14 @@ and global permissions grant nothing here.
 
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
+from django.db.models import Q
 from guardian.models import UserObjectPermission
 from guardian.shortcuts import get_objects_for_user
 
 from ethics_office.base.roles import Role, has_role
+from ethics_office.organisation.duties import is_director_alternate
 
-from .models import COMPLAINANT_LETTERS, Letter, RetaliationInquiry
-from .workflow import CLOCK_STATUSES
+from .models import CLOCK_STATUSES, COMPLAINANT_LETTERS, Letter, RetaliationInquiry
 
 HANDLE_PERM = "retaliation.handle_retaliationinquiry"
 HANDLE_CODENAME = "handle_retaliationinquiry"
@@ -25,12 +26,24 @@ def _base():
     )
 
 
+def _concerning(user) -> Q:
+    """Cases about this user: their own complaint, or one naming them as responsible."""
+    return Q(service_request__requester__user=user) | Q(named_people__user=user)
+
+
+def _concerning_a_director() -> Q:
+    return Q(service_request__requester__user__groups__name=Role.DIRECTOR) | Q(
+        named_people__user__groups__name=Role.DIRECTOR
+    )
+
+
 def inquiries_handled_by(user):
-    """Cases this user works on: all of them for the Director, the assigned ones for an officer."""
+    """Cases this user works on: all for the Director, the assigned ones for an officer — never a case
+    about themselves. The Director's alternate also handles the cases about a Director."""
     if not user.is_authenticated:
         return RetaliationInquiry.objects.none()
     if has_role(user, Role.DIRECTOR):
-        return _base()
+        return _base().exclude(pk__in=RetaliationInquiry.objects.filter(_concerning(user)).values("pk"))
     if not has_role(user, Role.OFFICER):
         return RetaliationInquiry.objects.none()
     assigned = get_objects_for_user(
@@ -41,7 +54,14 @@ def inquiries_handled_by(user):
         with_superuser=False,
         accept_global_perms=False,
     )
-    return _base().filter(pk__in=assigned.values("pk"))
+    reachable = Q(pk__in=assigned.values("pk"))
+    if is_director_alternate(user):
+        reachable |= Q(pk__in=RetaliationInquiry.objects.filter(_concerning_a_director()).values("pk"))
+    return (
+        _base()
+        .filter(reachable)
+        .exclude(pk__in=RetaliationInquiry.objects.filter(_concerning(user)).values("pk"))
+    )
 
 
 def inquiries_of_complainant(user):
@@ -83,3 +103,8 @@ def assignable_officers():
 
 def directors():
     return get_user_model().objects.filter(groups__name=Role.DIRECTOR, is_active=True).order_by("username")
+
+
+def people_concerned(inquiry) -> list:
+    """The complainant and everyone named as responsible."""
+    return [inquiry.service_request.requester, *inquiry.named_people.all()]

@@ -1,7 +1,21 @@
+from contextlib import contextmanager
+
 import pytest
 from django.core.cache import cache
+from django.db.backends.signals import connection_created
 
+from ethics_office.celery import app
 from ethics_office.organisation import demo
+
+
+def _test_runner_may_empty_the_audit_trail(sender, connection, **kwargs):
+    """Transactional tests are cleaned up by TRUNCATE, which the audit trail refuses to anyone else."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SET ethics_office.allow_audit_truncate = on")
+
+
+connection_created.connect(_test_runner_may_empty_the_audit_trail, dispatch_uid="allow-audit-truncate")
 
 ROLE_USERS = [
     "staff",
@@ -16,23 +30,35 @@ ROLE_USERS = [
 ]
 
 
+@contextmanager
+def _celery_conf(**changes):
+    """Change the Celery app's configuration for a block, then put every value back."""
+    saved = {key: app.conf[key] for key in changes}
+    app.conf.update(changes)
+    try:
+        yield app
+    finally:
+        app.conf.update(saved)
+
+
+@pytest.fixture
+def celery_conf():
+    """celery_conf(broker_url=..., task_always_eager=False) -> a block with the Celery app so configured."""
+    return _celery_conf
+
+
 @pytest.fixture(autouse=True)
 def _isolation(settings, tmp_path):
-    """Each test gets its own private file store, the in-memory mail box and eager Celery."""
+    """Each test gets its own private file store (the storage follows the setting), an empty cache
+    and eager Celery; the Celery app's configuration is restored afterwards."""
     settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
     settings.MEDIA_ROOT = tmp_path / "private"
     settings.CELERY_TASK_ALWAYS_EAGER = True
-    from ethics_office.celery import app
-
-    app.conf.task_always_eager = True
-    from ethics_office.base.storage import private_storage
-
-    private_storage.location = str(tmp_path / "private")
-    private_storage.__dict__.pop("base_location", None)
-    private_storage.__dict__.pop("location", None)
-    private_storage._location = str(tmp_path / "private")
+    settings.AUDIT_CHECKPOINT_DIR = tmp_path / "audit-checkpoints"
     cache.clear()
-    yield
+    # Celery copies Django's settings into app.conf once; the setting alone would not reach it.
+    with _celery_conf(task_always_eager=True, task_eager_propagates=True):
+        yield
 
 
 def _inside_a_transaction() -> bool:

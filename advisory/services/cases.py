@@ -10,10 +10,13 @@ from django.utils.translation import gettext as _
 from ethics_office.audit.models import Action
 from ethics_office.audit.services import audit_record
 from ethics_office.base.errors import ApplicationError, TransitionNotAllowed, ValidationFailed
-from ethics_office.base.roles import Role, has_role, is_office
+from ethics_office.base.gates import require_office
+from ethics_office.base.roles import Role, has_role
 from ethics_office.base.uploads import check_upload
+from ethics_office.base.workflow import status_check, transition_check
 from ethics_office.intake.models import Channel
 from ethics_office.intake.services import service_request_register
+from ethics_office.organisation.duties import acts_as_director, own_matter_refuse
 from ethics_office.organisation.models import Person
 from ethics_office.organisation.selectors import person_of
 from ethics_office.organisation.services import object_permission_grant, object_permission_revoke
@@ -24,11 +27,14 @@ from ..models import (
     AdviceMessage,
     AdviceRequest,
     InternalNote,
+    Outcome,
+    Status,
+    VendorRecommendation,
 )
 from ..permissions import access_advice_request, access_attachment
 from ..selectors import HANDLE_PERM, can_handle, is_requester
-from ..workflow import ALLOWED, NEEDS_OFFICER, OUTCOME_STATUS, REQUESTER_MAY, Outcome, Status
-from .mail import _notify_requester
+from ..workflow import ALLOWED, NEEDS_OFFICER, OUTCOME_STATUS, REQUESTER_MAY
+from .mail import notify_requester
 
 # Intake categories this app owns: advice, and policy support for departments.
 INTAKE_CATEGORIES = ("advice", "standard_setting")
@@ -42,7 +48,7 @@ def _checked_files(files) -> list[tuple[object, str]]:
     return [(upload, check_upload(upload, field="attachments")) for upload in files or ()]
 
 
-def _category(code: str | None) -> AdviceCategory | None:
+def category_by_code(code: str | None) -> AdviceCategory | None:
     if not code:
         return None
     try:
@@ -108,7 +114,7 @@ def advice_request_submit(*, actor, category: str, question: str, files=()) -> A
         raise ApplicationError(_("Your account is not linked to a staff record; contact the Ethics Office."))
     if not question.strip():
         raise ValidationFailed(_("Write your question."), errors={"question": [_("Write your question.")]})
-    cat = _category(category)
+    cat = category_by_code(category)
     if cat is None:
         raise ValidationFailed(_("Choose a category."), errors={"category": [_("Choose a category.")]})
     checked = _checked_files(files)
@@ -141,11 +147,10 @@ def advice_request_record(
 
     Entity and duty station default to the requester's; the officer may override them.
     """
-    if not is_office(actor):
-        raise PermissionDenied
+    require_office(actor)
     if intake_category not in INTAKE_CATEGORIES:
         raise ApplicationError(_("Choose advice or policy support."), field="intake_category")
-    cat = _category(category)
+    cat = category_by_code(category)
     if intake_category == "advice" and cat is None:
         raise ApplicationError(_("Advice requests need a category."), field="category")
     if intake_category == "standard_setting":
@@ -193,11 +198,7 @@ def _require_handler(actor, req: AdviceRequest) -> None:
 
 def _apply_status(*, actor, req: AdviceRequest, to: str) -> None:
     """Check the table and write the new status (the row is already locked)."""
-    if to not in ALLOWED.get(req.status, set()):
-        raise TransitionNotAllowed(
-            _("A request that is “%(from)s” cannot become “%(to)s”.")
-            % {"from": Status(req.status).label, "to": Status(to).label}
-        )
+    transition_check(ALLOWED, req.status, to, field="to")
     if to in NEEDS_OFFICER and req.assigned_to_id is None:
         raise TransitionNotAllowed(_("Assign the request to an officer first."))
     old = req.status
@@ -220,8 +221,7 @@ def _apply_status(*, actor, req: AdviceRequest, to: str) -> None:
 def advice_request_transition(*, actor, request_id, to: str) -> AdviceRequest:
     """The one way a request changes status (besides assignment and outcome, which use it too)."""
     req = access_advice_request(actor, request_id, for_write=True)
-    if to not in Status.values:
-        raise ApplicationError(_("Unknown status."), field="to")
+    status_check(ALLOWED, to, field="to")
     if is_requester(actor, req) and not can_handle(actor, req):
         if to not in REQUESTER_MAY.get(req.status, set()):
             raise PermissionDenied(_("You may withdraw an open request; the office does the rest."))
@@ -237,7 +237,10 @@ def advice_request_transition(*, actor, request_id, to: str) -> AdviceRequest:
 def advice_request_assign(*, actor, request_id, officer) -> AdviceRequest:
     """Give the request to an officer (object permission) — triage or reassignment."""
     req = access_advice_request(actor, request_id, for_write=True)
-    director = has_role(actor, Role.DIRECTOR)
+    requester = req.service_request.requester
+    # Nobody designates who handles their own request; the Director's go to the alternate.
+    own_matter_refuse(actor, people=[requester], what=_("Assigning this request"))
+    director = acts_as_director(actor, people=[requester])
     if not director and not (has_role(actor, Role.OFFICER) and req.assigned_to_id in (None, actor.pk)):
         raise PermissionDenied(_("Only the Director may reassign another officer's request."))
     if officer is None or not has_role(officer, Role.OFFICER, Role.DIRECTOR):
@@ -291,7 +294,7 @@ def advice_message_post(*, actor, request_id, body: str, files=()) -> AdviceMess
         if req.acknowledged_at is None:
             req.acknowledged_at = timezone.now()
             req.save(update_fields=["acknowledged_at", "updated_at"])
-        _notify_requester(req, cause=f"message-{message.pk}")
+        notify_requester(req, cause=f"message-{message.pk}")
     return message
 
 
@@ -338,7 +341,7 @@ def advice_request_conclude(
     if req.status != target:
         _apply_status(actor=actor, req=req, to=target)
     if outcome != Outcome.WITHDRAWN:
-        _notify_requester(req, cause=f"outcome-{req.updated_at.isoformat()}")
+        notify_requester(req, cause=f"outcome-{req.updated_at.isoformat()}")
     return req
 
 
@@ -347,8 +350,6 @@ def advice_request_vendor_set(
     *, actor, request_id, vendor_name: str, recommendation: str, note: str = ""
 ) -> AdviceRequest:
     """Procurement ethics: the vendor concerned and the office's recommendation."""
-    from ..workflow import VendorRecommendation
-
     req = access_advice_request(actor, request_id, for_write=True)
     _require_handler(actor, req)
     if recommendation and recommendation not in VendorRecommendation.values:

@@ -10,29 +10,29 @@ from django.utils.translation import gettext as _
 from ethics_office.audit.models import Action
 from ethics_office.audit.services import audit_record
 from ethics_office.base.errors import ApplicationError
-from ethics_office.base.roles import Role, has_role, is_office
+from ethics_office.base.gates import require_office
+from ethics_office.base.roles import Role, has_role
 
 from ..models import (
     AdviceCategory,
     Precedent,
     RoadmapEntry,
+    Status,
 )
 from ..permissions import access_advice_request
-from ..workflow import Status
-from .cases import _category
+from .cases import category_by_code
 
 
 @transaction.atomic
 def precedent_publish(*, actor, category: str, title: str, summary: str, source_id=None) -> Precedent:
     """An officer publishes an anonymised summary of advice given, for colleagues."""
-    if not is_office(actor):
-        raise PermissionDenied
+    require_office(actor)
     source = None
     if source_id is not None:
         source = access_advice_request(actor, source_id)
         if source.status not in (Status.ADVISED, Status.CLOSED):
             raise ApplicationError(_("Only answered advice becomes a precedent."))
-    cat = _category(category)
+    cat = category_by_code(category)
     if cat is None:
         raise ApplicationError(_("Choose a category."), field="category")
     if not title.strip() or not summary.strip():

@@ -16,13 +16,14 @@ from ethics_office.outbox.services import outbox_enqueue
 
 from ..models import (
     AdviceRequest,
+    Status,
 )
-from ..workflow import OPEN, Status
+from ..workflow import OPEN
 
 # --- E-mail ----------------------------------------------------------------------------
 
 
-def _notify_requester(req: AdviceRequest, *, cause: str) -> None:
+def notify_requester(req: AdviceRequest, *, cause: str) -> None:
     """Queue the reply notice in the transaction of the reply (`cause` names it: one notice each)."""
     reply_notice_send(request_id=req.pk, cause=cause)
 

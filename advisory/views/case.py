@@ -1,14 +1,13 @@
 """One request: the requester's page or the office's case page, and its actions."""
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from ethics_office.base.errors import ApplicationError
 from ethics_office.base.files import private_download
+from ethics_office.base.forms import form_action
+from ethics_office.base.gates import require_office
 from ethics_office.base.roles import Role, has_role
 
 from .. import selectors, services
@@ -20,8 +19,9 @@ from ..forms import (
     TransitionForm,
     VendorForm,
 )
-from ..workflow import ALLOWED, REQUESTER_MAY, Status
-from .common import _gate, _office_only, _post_action, _refusal
+from ..models import Status
+from ..workflow import ALLOWED, REQUESTER_MAY
+from .common import back_to_request, gate_request
 
 # --- One request: the requester's page or the office's case page -----------------------
 
@@ -78,75 +78,68 @@ def request_detail(request, pk):
 @login_required
 @require_POST
 def message_post(request, pk):
-    _gate(request, pk)
-    return _post_action(
+    gate_request(request, pk)
+    return form_action(
         request,
-        pk,
-        MessageForm,
+        MessageForm(request.POST, request.FILES or None),
         lambda d: services.advice_message_post(
             actor=request.user, request_id=pk, body=d["body"], files=d["attachments"]
         ),
-        _("Your message is sent."),
+        success=_("Your message is sent."),
+        back=back_to_request(pk),
     )
 
 
 @login_required
 @require_POST
 def note_add(request, pk):
-    _gate(request, pk)
-    _office_only(request.user)
-    return _post_action(
+    gate_request(request, pk)
+    require_office(request.user)
+    return form_action(
         request,
-        pk,
-        NoteForm,
+        NoteForm(request.POST),
         lambda d: services.internal_note_add(actor=request.user, request_id=pk, body=d["body"]),
-        _("The note is saved."),
+        success=_("The note is saved."),
+        back=back_to_request(pk),
     )
 
 
 @login_required
 @require_POST
 def assign(request, pk):
-    _gate(request, pk)
-    _office_only(request.user)
-    officers = selectors.officers_for_assignment()
-    form = AssignForm(request.POST, officers=officers)
-    if not form.is_valid():
-        messages.error(request, _("Choose an ethics officer."))
-        return redirect("advisory-request-detail", pk=pk)
-    try:
-        services.advice_request_assign(
-            actor=request.user, request_id=pk, officer=form.cleaned_data["officer"]
-        )
-    except (ApplicationError, PermissionDenied) as exc:
-        messages.error(request, _refusal(exc))
-    else:
-        messages.success(request, _("The request is assigned."))
-    return redirect("advisory-request-detail", pk=pk)
+    gate_request(request, pk)
+    require_office(request.user)
+    return form_action(
+        request,
+        AssignForm(request.POST, officers=selectors.officers_for_assignment()),
+        lambda d: services.advice_request_assign(actor=request.user, request_id=pk, officer=d["officer"]),
+        success=_("The request is assigned."),
+        back=back_to_request(pk),
+        invalid=_("Choose an ethics officer."),
+    )
 
 
 @login_required
 @require_POST
 def transition(request, pk):
-    _gate(request, pk)
-    return _post_action(
+    gate_request(request, pk)
+    return form_action(
         request,
-        pk,
-        TransitionForm,
+        TransitionForm(request.POST),
         lambda d: services.advice_request_transition(actor=request.user, request_id=pk, to=d["to"]),
-        _("The status is changed."),
+        success=_("The status is changed."),
+        back=back_to_request(pk),
     )
 
 
 @login_required
 @require_POST
 def outcome(request, pk):
-    _gate(request, pk)
-    _office_only(request.user)
-    return _post_action(
+    gate_request(request, pk)
+    require_office(request.user)
+    return form_action(
         request,
-        pk,
-        OutcomeForm,
+        OutcomeForm(request.POST),
         lambda d: services.advice_request_conclude(
             actor=request.user,
             request_id=pk,
@@ -154,19 +147,19 @@ def outcome(request, pk):
             advice=d["advice"],
             referred_to=d["referred_to"],
         ),
-        _("The outcome is recorded."),
+        success=_("The outcome is recorded."),
+        back=back_to_request(pk),
     )
 
 
 @login_required
 @require_POST
 def vendor(request, pk):
-    _gate(request, pk)
-    _office_only(request.user)
-    return _post_action(
+    gate_request(request, pk)
+    require_office(request.user)
+    return form_action(
         request,
-        pk,
-        VendorForm,
+        VendorForm(request.POST),
         lambda d: services.advice_request_vendor_set(
             actor=request.user,
             request_id=pk,
@@ -174,7 +167,8 @@ def vendor(request, pk):
             recommendation=d["recommendation"],
             note=d["note"],
         ),
-        _("The vendor recommendation is saved."),
+        success=_("The vendor recommendation is saved."),
+        back=back_to_request(pk),
     )
 
 

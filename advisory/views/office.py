@@ -1,16 +1,15 @@
 """The office's pages: the queue, recording on behalf, precedents."""
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404
-from django.shortcuts import redirect, render
+from django.shortcuts import render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from ethics_office.base.errors import ApplicationError
-from ethics_office.base.forms import add_application_error
+from ethics_office.base.forms import form_submit
+from ethics_office.base.gates import require_office
 
 from .. import selectors, services
 from ..forms import (
@@ -18,7 +17,7 @@ from ..forms import (
     QueueFilterForm,
     RecordForm,
 )
-from .common import _office_only
+from .common import back_to_request
 
 # --- The office: queue, recording on behalf, precedents --------------------------------
 
@@ -26,7 +25,7 @@ from .common import _office_only
 @login_required
 def queue(request):
     """The triage queue with filters, search, sort and overdue highlighting."""
-    _office_only(request.user)
+    require_office(request.user)
     categories = list(selectors.advice_categories())
     officers = list(selectors.officers_for_assignment())
     form = QueueFilterForm(request.GET or None, categories=categories, officers=officers)
@@ -54,7 +53,7 @@ def queue(request):
 @login_required
 def record(request):
     """An officer records a request received by phone, e-mail, in person or by referral."""
-    _office_only(request.user)
+    require_office(request.user)
     categories = list(selectors.advice_categories())
     form = RecordForm(
         request.POST or None,
@@ -62,33 +61,34 @@ def record(request):
         categories=categories,
         initial={"received": timezone.localdate(), "channel": "email"},
     )
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            req = services.advice_request_record(
+    if request.method == "POST" and (
+        done := form_submit(
+            request,
+            form,
+            lambda d: services.advice_request_record(
                 actor=request.user,
-                requester=data["requester_index"],
-                intake_category=data["intake_category"],
-                category=data["category"] or None,
-                question=data["question"],
-                channel=data["channel"],
-                received=data["received"],
-                entity=data["entity"],
-                duty_station=data["duty_station"],
-                files=data["attachments"],
-            )
-        except ApplicationError as exc:
-            add_application_error(form, exc)
-        else:
-            messages.success(request, _("Request %(ref)s is recorded.") % {"ref": req.service_request.ref})
-            return redirect("advisory-request-detail", pk=req.pk)
+                requester=d["requester_index"],
+                intake_category=d["intake_category"],
+                category=d["category"] or None,
+                question=d["question"],
+                channel=d["channel"],
+                received=d["received"],
+                entity=d["entity"],
+                duty_station=d["duty_station"],
+                files=d["attachments"],
+            ),
+            success=lambda req: _("Request %(ref)s is recorded.") % {"ref": req.service_request.ref},
+            then=lambda req: back_to_request(req.pk),
+        )
+    ):
+        return done
     return render(request, "advisory/record.html", {"form": form})
 
 
 @login_required
 def precedents(request):
     """Officers search precedents by category and words."""
-    _office_only(request.user)
+    require_office(request.user)
     categories = list(selectors.advice_categories())
     category = request.GET.get("category", "")
     words = request.GET.get("q", "").strip()
@@ -112,7 +112,7 @@ def precedent_detail(request, pk):
 @login_required
 def precedent_create(request):
     """Publish an anonymised summary, optionally from an answered request (?source=<id>)."""
-    _office_only(request.user)
+    require_office(request.user)
     source = None
     source_id = request.GET.get("source") or request.POST.get("source")
     if source_id:
@@ -122,21 +122,20 @@ def precedent_create(request):
     categories = list(selectors.advice_categories())
     initial = {"category": source.category.code} if source and source.category else {}
     form = PrecedentForm(request.POST or None, categories=categories, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            precedent = services.precedent_publish(
+    if request.method == "POST" and (
+        done := form_submit(
+            request,
+            form,
+            lambda d: services.precedent_publish(
                 actor=request.user,
-                category=form.cleaned_data["category"],
-                title=form.cleaned_data["title"],
-                summary=form.cleaned_data["summary"],
+                category=d["category"],
+                title=d["title"],
+                summary=d["summary"],
                 source_id=source.pk if source else None,
-            )
-        except (ApplicationError, PermissionDenied) as exc:
-            if isinstance(exc, ApplicationError):
-                add_application_error(form, exc)
-            else:
-                raise
-        else:
-            messages.success(request, _("The precedent is published."))
-            return redirect("advisory-precedent-detail", pk=precedent.pk)
+            ),
+            success=_("The precedent is published."),
+            then=lambda precedent: reverse("advisory-precedent-detail", kwargs={"pk": precedent.pk}),
+        )
+    ):
+        return done
     return render(request, "advisory/precedent_form.html", {"form": form, "source": source})

@@ -1,14 +1,13 @@
 """The Roadmap and the staff member's pages: ask, confirmation, my requests."""
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import Http404
-from django.shortcuts import redirect, render
+from django.shortcuts import render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from ethics_office.base.errors import ApplicationError
-from ethics_office.base.forms import add_application_error
+from ethics_office.base.forms import form_submit
 from ethics_office.base.roles import Role, has_role
 
 from .. import selectors, services
@@ -17,7 +16,7 @@ from ..forms import (
     RoadmapEntryForm,
 )
 from ..models import RoadmapEntry
-from .common import _category_descriptions
+from .common import category_descriptions
 
 # --- The Roadmap -----------------------------------------------------------------------
 
@@ -43,10 +42,16 @@ def roadmap_edit(request, pk=None):
         if entry is None:
             raise Http404
     form = RoadmapEntryForm(request.POST or None, instance=entry)
-    if request.method == "POST" and form.is_valid():
-        services.roadmap_entry_save(actor=request.user, entry=entry, data=form.cleaned_data)
-        messages.success(request, _("The Roadmap is updated."))
-        return redirect("advisory-roadmap")
+    if request.method == "POST" and (
+        done := form_submit(
+            request,
+            form,
+            lambda d: services.roadmap_entry_save(actor=request.user, entry=entry, data=d),
+            success=_("The Roadmap is updated."),
+            then="advisory-roadmap",
+        )
+    ):
+        return done
     return render(request, "advisory/roadmap_form.html", {"form": form, "entry": entry})
 
 
@@ -60,19 +65,19 @@ def ask(request):
         raise Http404
     categories = list(selectors.advice_categories())
     form = AskForm(request.POST or None, request.FILES or None, categories=categories)
-    if request.method == "POST" and form.is_valid():
-        try:
-            req = services.advice_request_submit(
-                actor=request.user,
-                category=form.cleaned_data["category"],
-                question=form.cleaned_data["question"],
-                files=form.cleaned_data["attachments"],
-            )
-        except ApplicationError as exc:
-            add_application_error(form, exc)
-        else:
-            return redirect("advisory-submitted", pk=req.pk)
-    descriptions = _category_descriptions(categories)
+    if request.method == "POST" and (
+        done := form_submit(
+            request,
+            form,
+            lambda d: services.advice_request_submit(
+                actor=request.user, category=d["category"], question=d["question"], files=d["attachments"]
+            ),
+            success=None,
+            then=lambda req: reverse("advisory-submitted", kwargs={"pk": req.pk}),
+        )
+    ):
+        return done
+    descriptions = category_descriptions(categories)
     options = [(radio, descriptions.get(radio.data["value"], "")) for radio in form["category"]]
     return render(request, "advisory/ask.html", {"form": form, "options": options})
 

@@ -4,7 +4,9 @@ Each service takes `actor`, checks who may do it, runs in one transaction and re
 audit event. Audit events name the fields that changed, never statement content.
 """
 
+from .conflicts import conflict_item_update
 from .cycles import (
+    compliance_export_record,
     cycle_close,
     cycle_open,
     filer_designate,
@@ -12,6 +14,7 @@ from .cycles import (
     filer_query_ask,
     filers_confirm,
     filers_import_csv,
+    referral_letter_read,
 )
 from .notices import filer_reminders_send, monthly_notices_send
 from .review import (
@@ -21,9 +24,11 @@ from .review import (
     public_disclosure_choose,
     review_record,
     reviewers_assign,
+    verification_document_read,
     verification_document_upload,
     verification_draw,
     verification_mark,
+    verification_redraw,
 )
 from .statements import (
     previous_statement_read,
@@ -37,16 +42,19 @@ from .statements import (
 
 __all__ = [
     "conflict_item_add",
+    "conflict_item_update",
     "conflict_resolution_set",
     "correspondence_log",
     "cycle_close",
     "cycle_open",
+    "compliance_export_record",
     "filer_designate",
     "filer_query_answer",
     "filer_query_ask",
     "filer_reminders_send",
     "filers_confirm",
     "filers_import_csv",
+    "referral_letter_read",
     "monthly_notices_send",
     "public_disclosure_choose",
     "review_record",
@@ -59,6 +67,8 @@ __all__ = [
     "statement_submit",
     "statements_reencrypt",
     "verification_document_upload",
+    "verification_document_read",
     "verification_draw",
     "verification_mark",
+    "verification_redraw",
 ]

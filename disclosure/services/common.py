@@ -2,19 +2,12 @@
 
 from django.http import Http404
 
-from ethics_office.base.roles import is_office
-
 # The sections of a statement, in the order the form shows them.
 SECTIONS = ("assets", "liabilities", "income", "relatives", "gifts")
 MID_CYCLE_DAYS = 30
 QUERY_RESPONSE_HOURS = 48
 REMINDER_DAYS_BEFORE = 14
 ETHICS_OFFICE_CODE = "EO"
-
-
-def require_office(actor):
-    if not is_office(actor):
-        raise Http404
 
 
 def require_filer(actor, filer):

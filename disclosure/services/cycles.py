@@ -1,20 +1,21 @@
 """Cycles, filers (proposal, designation, CSV import), closing and referrals, filer queries."""
 
-import csv
 import datetime as dt
-import io
 
 from django.db import transaction
 from django.db.models import Q
 from django.http import Http404
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ethics_office.audit.models import Action
 from ethics_office.audit.services import audit_record
-from ethics_office.base.errors import ApplicationError, ValidationFailed
+from ethics_office.base.errors import ApplicationError
+from ethics_office.base.gates import require_office
 from ethics_office.base.mail import in_language_of, language_of
 from ethics_office.base.roles import is_office
+from ethics_office.base.rows import Row, read_csv, rows_import
 from ethics_office.organisation.models import (
     DIRECTOR_AND_ABOVE,
     DutyStation,
@@ -34,7 +35,8 @@ from ..models import (
     FilingCycle,
     Referral,
 )
-from ..permissions import access_filer_query, access_filing
+from ..permissions import access_filer_query, access_filing, access_referral
+from ..selectors import filers_to_refer
 
 # The sections of a statement, in the order the form shows them.
 from .common import (
@@ -42,7 +44,6 @@ from .common import (
     MID_CYCLE_DAYS,
     QUERY_RESPONSE_HOURS,
     require_filer,
-    require_office,
 )
 
 # --- cycles and filers ------------------------------------------------------
@@ -175,66 +176,57 @@ def filer_designate(*, actor, cycle_id: int, person: Person, reason: str) -> Fil
 
 
 CSV_COLUMNS = ["index_number", "name", "grade", "entity", "duty_station", "email"]
+# The download beside the upload form: the header and one example row.
+CSV_EXAMPLE = ["123456", "Jane Doe", "P-4", "UNU", "NYC", "jane.doe@example.org"]
+
+
+def _filer_row(*, entities, stations, already, seen):
+    reference = reverse("reference-codes")
+
+    def map_row(row: Row):
+        index = row.required("index_number")
+        if index and index in seen:
+            row.fail("index_number", _("an index number not already given on an earlier line"))
+        elif index and index in already:
+            row.fail("index_number", _("someone not already a filer in this cycle"))
+        seen.add(index)
+        row.required("name")
+        row.choice("grade", Grade.values)
+        entity = row.lookup("entity", entities, reference=f"{reference}#entities", what=_("an entity code"))
+        if entity is not None and entity.group != EntityGroup.OTHER:
+            row.fail(
+                "entity",
+                _("an entity outside the Secretariat (the office proposes the Secretariat's filers itself)"),
+            )
+        station = row.lookup(
+            "duty_station", stations, reference=f"{reference}#duty-stations", what=_("a duty station code")
+        )
+        if row["email"] and "@" not in row["email"]:
+            row.fail("email", _("an e-mail address, or nothing"))
+        return {k: row[k] for k in CSV_COLUMNS} | {"entity_obj": entity, "station_obj": station}
+
+    return map_row
 
 
 @transaction.atomic
 def filers_import_csv(*, actor, cycle_id: int, data: bytes) -> int:
     """Import an entity's filer list. Every row is checked; one bad row means nothing is saved.
 
-    Rows are numbered as a spreadsheet shows them (the header is row 1).
+    Errors name the line as the file counts it (the header is line 1), the column, the value
+    and what is valid.
     """
     require_office(actor)
     cycle = FilingCycle.objects.get(pk=cycle_id)
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        message = _("The file is not UTF-8 text.")
-        raise ValidationFailed(message, errors={"file": [message]}) from exc
-    reader = csv.DictReader(io.StringIO(text))
-    missing = [c for c in CSV_COLUMNS if c not in (reader.fieldnames or [])]
-    if missing:
-        message = _("Missing columns: %(columns)s.") % {"columns": ", ".join(missing)}
-        raise ValidationFailed(message, errors={"file": [message]})
-    entities = {e.code: e for e in Entity.objects.all()}
-    stations = {s.code: s for s in DutyStation.objects.all()}
-    already = set(Filer.objects.filter(cycle=cycle).values_list("person__index_number", flat=True))
-    errors: list[str] = []
-    rows: list[dict] = []
-    seen: set[str] = set()
-    for number, raw in enumerate(reader, start=2):
-        row = {k: (raw.get(k) or "").strip() for k in CSV_COLUMNS}
-        problems = []
-        if not row["index_number"]:
-            problems.append(_("index number is missing"))
-        elif row["index_number"] in seen:
-            problems.append(_("index number %(n)s appears twice") % {"n": row["index_number"]})
-        elif row["index_number"] in already:
-            problems.append(_("%(n)s is already a filer in this cycle") % {"n": row["index_number"]})
-        if not row["name"]:
-            problems.append(_("name is missing"))
-        if row["grade"] not in Grade.values:
-            problems.append(_("grade %(g)s is not a known grade") % {"g": row["grade"] or "—"})
-        entity = entities.get(row["entity"])
-        if entity is None:
-            problems.append(_("entity %(e)s is unknown") % {"e": row["entity"] or "—"})
-        elif entity.group != EntityGroup.OTHER:
-            problems.append(
-                _("entity %(e)s is part of the Secretariat, whose filers are proposed by the office")
-                % {"e": entity.code}
-            )
-        if row["duty_station"] not in stations:
-            problems.append(_("duty station %(d)s is unknown") % {"d": row["duty_station"] or "—"})
-        if row["email"] and "@" not in row["email"]:
-            problems.append(_("e-mail %(m)s is not an address") % {"m": row["email"]})
-        seen.add(row["index_number"])
-        if problems:
-            errors.append(_("Row %(row)s: %(problems)s.") % {"row": number, "problems": "; ".join(problems)})
-        else:
-            rows.append(row | {"entity_obj": entity, "station_obj": stations[row["duty_station"]]})
-    if not errors and not rows:
-        errors.append(_("The file has no rows."))
-    if errors:
-        raise ValidationFailed(_("Nothing was imported: correct the rows listed."), errors={"file": errors})
+    _header, lines = read_csv(data, columns=CSV_COLUMNS)
+    rows = rows_import(
+        lines,
+        _filer_row(
+            entities={e.code: e for e in Entity.objects.all()},
+            stations={s.code: s for s in DutyStation.objects.all()},
+            already=set(Filer.objects.filter(cycle=cycle).values_list("person__index_number", flat=True)),
+            seen=set(),
+        ),
+    )
     today = timezone.localdate()
     own_deadline = today + dt.timedelta(days=MID_CYCLE_DAYS) if today > cycle.opens_on else None
     for row in rows:
@@ -288,9 +280,7 @@ def cycle_close(*, actor, cycle_id: int) -> list[Referral]:
         changes={"closed_on": (None, today)},
     )
     referrals = []
-    for filer in Filer.objects.filter(
-        cycle=cycle, confirmed=True, filed_on__isnull=True, referral__isnull=True
-    ):
+    for filer in filers_to_refer(cycle):
         referral = Referral.objects.create(filer=filer, referred_on=today, referred_by=actor)
         audit_record(actor=actor, action=Action.CREATE, obj=referral, fields=["filer", "referred_on"])
         referrals.append(referral)
@@ -341,3 +331,18 @@ def filer_query_answer(*, actor, query_id: int, answer: str) -> FilerQuery:
                 obj=query,
             )
     return query
+
+
+# --- exports the office reads ---------------------------------------------------------------
+
+
+def referral_letter_read(*, actor, referral_id: int) -> Referral:
+    """A referral, for its letter to OHRM: the export is recorded."""
+    referral = access_referral(actor, referral_id)
+    audit_record(actor=actor, action=Action.EXPORT, obj=referral, fields=["letter"])
+    return referral
+
+
+def compliance_export_record(*, actor, cycle: FilingCycle | None) -> None:
+    """The compliance list leaves the system as CSV (names and status, never content): recorded."""
+    audit_record(actor=actor, action=Action.EXPORT, obj=cycle, fields=["compliance"])

@@ -12,6 +12,7 @@ from guardian.shortcuts import get_users_with_perms
 
 from ethics_office.audit.models import Action
 from ethics_office.audit.services import audit_record
+from ethics_office.base.gates import require_office
 from ethics_office.base.mail import in_language_of, language_of
 from ethics_office.organisation.models import (
     Entity,
@@ -31,7 +32,6 @@ from ..selectors import outstanding_filers, unfiled_in_open_cycles
 # The sections of a statement, in the order the form shows them.
 from .common import (
     REMINDER_DAYS_BEFORE,
-    require_office,
 )
 
 # --- notices and reminders ---------------------------------------------------------
@@ -41,7 +41,7 @@ from .common import (
 # entity's focal points, each in their own language, with the entity's head copied in the
 # default language. An entity with outstanding filers and no focal point gets a notice row with no
 # recipients: the office's page flags it "no focal point — not sent", and nothing is sent.
-# Closed cycles are never noticed; imported history is closed (migration 0004 and the importer).
+# Closed cycles are never noticed; imported history is closed (migration 0005 and the importer).
 
 
 def _focal_points(entity) -> list:

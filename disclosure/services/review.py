@@ -11,14 +11,17 @@ from django.utils.translation import gettext as _
 from ethics_office.audit.models import Action
 from ethics_office.audit.services import audit_record
 from ethics_office.base.errors import ApplicationError
+from ethics_office.base.gates import require_office
 from ethics_office.base.roles import Role, has_role, is_office
 from ethics_office.base.uploads import check_upload
+from ethics_office.organisation.duties import own_matter_refuse
 from ethics_office.organisation.models import (
     SENIOR_GRADES,
 )
 from ethics_office.organisation.services import object_permission_grant
 
 from ..models import (
+    ConflictEventKind,
     ConflictItem,
     ConflictKind,
     Correspondence,
@@ -32,24 +35,24 @@ from ..models import (
     VerificationDocument,
     VerificationDraw,
 )
-from ..permissions import access_conflict_item, access_filing
+from ..permissions import access_conflict_item, access_document, access_filing
 from ..sampling import stratified_sample, stratum_of
 from ..selectors import reviewer_filers
 
 # The sections of a statement, in the order the form shows them.
 from .common import (
     require_filer,
-    require_office,
 )
+from .conflicts import conflict_event_record, conflict_item_update
 
 # --- review ------------------------------------------------------------------
 
 
 def _require_reviewer_or_office(actor, filer):
-    if is_office(actor):
-        return
-    if not reviewer_filers(actor).filter(pk=filer.pk).exists():
+    """The office or the filer's assigned reviewer — never the filer themself."""
+    if not is_office(actor) and not reviewer_filers(actor).filter(pk=filer.pk).exists():
         raise Http404
+    own_matter_refuse(actor, people=[filer.person], what=_("Reviewing this statement"))
 
 
 @transaction.atomic
@@ -106,7 +109,9 @@ def conflict_item_add(
         description=description.strip(),
         recommended_resolution=recommended_resolution,
         follow_up=FollowUp.OPEN,
+        identified_on=timezone.localdate(),
     )
+    conflict_event_record(actor=actor, item=item, kind=ConflictEventKind.CREATED, note=item.description)
     audit_record(
         actor=actor, action=Action.CREATE, obj=item, fields=["kind", "description", "recommended_resolution"]
     )
@@ -121,24 +126,24 @@ def conflict_item_add(
 def conflict_resolution_set(
     *, actor, item_id: int, resolution: str, follow_up: str, note: str = ""
 ) -> ConflictItem:
-    """The office confirms (or changes) the recommended resolution and follows it until done."""
+    """The office confirms (or changes) the recommended resolution and follows it until done.
+
+    Each call appends to the item's timeline (see `conflict_item_update`).
+    """
     require_office(actor)
-    item = access_conflict_item(actor, item_id, for_write=True)
     if resolution not in Resolution.values:
         raise ApplicationError(_("Choose a resolution."), field="resolution")
     if follow_up not in FollowUp.values:
         raise ApplicationError(_("Choose the follow-up status."), field="follow_up")
-    old = (item.resolution, item.follow_up)
-    item.resolution, item.follow_up, item.follow_up_note = resolution, follow_up, note.strip()
-    item.save(update_fields=["resolution", "follow_up", "follow_up_note", "updated_at"])
-    audit_record(
-        actor=actor,
-        action=Action.UPDATE,
-        obj=item,
-        fields=["resolution", "follow_up", "follow_up_note"],
-        changes={"resolution": (old[0] or None, resolution), "follow_up": (old[1] or None, follow_up)},
-    )
-    return item
+    try:
+        return conflict_item_update(
+            actor=actor, item_id=item_id, note=note, resolution=resolution, follow_up=follow_up
+        )
+    except ApplicationError as exc:
+        if exc.field != "note":
+            raise
+        # Saving the same resolution and status again is not an error on this form.
+        return access_conflict_item(actor, item_id)
 
 
 @transaction.atomic
@@ -162,10 +167,61 @@ def verification_draw(*, actor, cycle_id: int, size: int, seed: int | None = Non
     """Stratified random draw (grade band × entity × duty station, proportional, largest remainder).
 
     Every filer whose documents were incomplete in the previous cycle is added on top.
-    The seed is stored so anyone can redraw and check the sample.
+    The seed is stored so anyone can redraw and check the sample. One draw per cycle: a
+    second one is a redraw (`verification_redraw`), for the Director, with a reason.
     """
     require_office(actor)
     cycle = FilingCycle.objects.select_for_update().get(pk=cycle_id)
+    if cycle.verification_draws.filter(superseded_at__isnull=True).exists():
+        raise ApplicationError(
+            _("The %(year)s sample has already been drawn; only the Director may redraw it, with a reason.")
+            % {"year": cycle.year},
+            field="size",
+        )
+    return _draw(actor=actor, cycle=cycle, size=size, seed=seed)
+
+
+@transaction.atomic
+def verification_redraw(
+    *, actor, cycle_id: int, reason: str, size: int | None = None, seed: int | None = None
+) -> VerificationDraw:
+    """The Director replaces the cycle's draw. The earlier draw is kept, marked superseded.
+
+    Filers of the earlier draw who are not drawn again are no longer selected; documents they
+    uploaded stay on their filing.
+    """
+    if not has_role(actor, Role.DIRECTOR):
+        raise Http404
+    cycle = FilingCycle.objects.select_for_update().get(pk=cycle_id)
+    current = cycle.verification_draws.select_for_update().filter(superseded_at__isnull=True).first()
+    if current is None:
+        raise ApplicationError(_("There is no draw to replace yet."))
+    if not reason.strip():
+        raise ApplicationError(_("Give the reason for the redraw."), field="reason")
+    now = timezone.now()
+    current.superseded_at = now
+    current.save(update_fields=["superseded_at"])
+    audit_record(
+        actor=actor,
+        action=Action.TRANSITION,
+        obj=current,
+        fields=["superseded_at"],
+        changes={"superseded_at": (None, now.isoformat())},
+    )
+    Filer.objects.filter(pk__in=[*current.sampled, *current.carried_over]).update(
+        verification_selected=False, verification_complete=None, updated_at=now
+    )
+    return _draw(actor=actor, cycle=cycle, size=size or current.size, seed=seed, reason=reason.strip())
+
+
+def _draw(*, actor, cycle, size: int, seed: int | None, reason: str = "") -> VerificationDraw:
+    if seed is not None and Filer.objects.filter(cycle=cycle, person__user=actor).exists():
+        # A chosen seed decides who is drawn: a filer of the cycle may not choose it.
+        own_matter_refuse(
+            actor,
+            people=[Filer.objects.get(cycle=cycle, person__user=actor).person],
+            what=_("Choosing the seed"),
+        )
     if size < 1:
         raise ApplicationError(_("The sample size must be at least 1."), field="size")
     seed = seed if seed is not None else secrets.randbits(48)
@@ -184,14 +240,19 @@ def verification_draw(*, actor, cycle_id: int, size: int, seed: int | None = Non
         (f.pk, stratum_of(f.grade, f.entity.code, f.duty_station.code)) for f in filers if f.pk not in carried
     ]
     allocation, sampled = stratified_sample(population, size, seed)
+    sizes: dict[str, int] = {}
+    for _pk, stratum in population:
+        sizes[stratum] = sizes.get(stratum, 0) + 1
     draw = VerificationDraw.objects.create(
         cycle=cycle,
         size=size,
         seed=seed,
         allocation=allocation,
+        population=dict(sorted(sizes.items())),
         sampled=sampled,
         carried_over=carried,
         drawn_by=actor,
+        reason=reason,
     )
     Filer.objects.filter(pk__in=[*sampled, *carried]).update(
         verification_selected=True, updated_at=timezone.now()
@@ -200,7 +261,7 @@ def verification_draw(*, actor, cycle_id: int, size: int, seed: int | None = Non
         actor=actor,
         action=Action.CREATE,
         obj=draw,
-        fields=["size", "seed", "allocation", "sampled", "carried_over"],
+        fields=["size", "seed", "allocation", "sampled", "carried_over", *(["reason"] if reason else [])],
         changes={"seed": (None, seed), "selected": (None, len(sampled) + len(carried))},
     )
     return draw
@@ -269,3 +330,10 @@ def public_disclosure_choose(*, actor, filer_id: int, choice: str, summary: str 
         changes={"choice": (None, choice)},
     )
     return disclosure
+
+
+def verification_document_read(*, actor, document_id: int) -> VerificationDocument:
+    """A verification document, for download: the read is recorded."""
+    document = access_document(actor, document_id)
+    audit_record(actor=actor, action=Action.VIEW, obj=document, fields=["file"])
+    return document

@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from ethics_office.audit.models import Action
 from ethics_office.audit.services import audit_record
 from ethics_office.base.errors import ApplicationError, TransitionNotAllowed
+from ethics_office.base.workflow import transition_check
 
 from ..models import (
     ConflictItem,
@@ -18,7 +19,7 @@ from ..models import (
 )
 from ..permissions import access_filing, access_statement
 from ..selectors import previous_statement
-from ..workflow import can_transition
+from ..workflow import ALLOWED
 
 # The sections of a statement, in the order the form shows them.
 from .common import (
@@ -80,8 +81,7 @@ def statement_submit(*, actor, statement_id: int, contents: dict, certified: boo
         raise ApplicationError(
             _("Certify that the statement is true and complete before submitting it."), field="certify"
         )
-    if not can_transition(statement.status, StatementStatus.SUBMITTED):
-        raise TransitionNotAllowed(_("This statement cannot be submitted."))
+    transition_check(ALLOWED, statement.status, StatementStatus.SUBMITTED)
     now = timezone.now()
     statement.contents = clean_contents(contents)
     statement.status = StatementStatus.SUBMITTED

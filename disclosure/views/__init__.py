@@ -29,10 +29,15 @@ from .office import (
     query_list,
     referral_letter,
 )
+from .register import conflict_detail, conflict_register_list
+from .statements import statement_version
+from .verification import verification_export, verification_page, verification_redraw
 
 __all__ = [
     "compliance",
     "compliance_csv",
+    "conflict_detail",
+    "conflict_register_list",
     "conflict_add",
     "conflict_resolve",
     "correspondence_add",
@@ -58,6 +63,10 @@ __all__ = [
     "review_record",
     "statement_amend",
     "statement_edit",
+    "statement_version",
+    "verification_export",
     "verification_mark",
+    "verification_page",
+    "verification_redraw",
     "verification_upload",
 ]

@@ -2,18 +2,15 @@
 
 import csv
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from ethics_office.audit.models import Action
-from ethics_office.audit.services import audit_record
 from ethics_office.base.errors import ApplicationError
-from ethics_office.base.forms import add_application_error
+from ethics_office.base.forms import form_submit
 from ethics_office.base.roles import Role, has_role, is_office
 from ethics_office.organisation.selectors import people_visible_to
 
@@ -41,25 +38,32 @@ def designate(request):
         raise Http404
     cycle = current_cycle()
     form = DesignateForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        person = (
-            people_visible_to(request.user)
-            .filter(index_number=form.cleaned_data["index_number"].strip())
-            .first()
-        )
+
+    def call(d):
+        person = people_visible_to(request.user).filter(index_number=d["index_number"].strip()).first()
         if person is None or cycle is None:
-            form.add_error("index_number", _("No person with this index number, or no open cycle."))
-        else:
-            try:
-                filer = services.filer_designate(
-                    actor=request.user, cycle_id=cycle.pk, person=person, reason=form.cleaned_data["reason"]
-                )
-                messages.success(request, _("%(name)s designated as a filer.") % {"name": filer.person.name})
-                return redirect("disclosure-compliance")
-            except Http404:
-                form.add_error("index_number", _("You cannot designate filers for this person's entity."))
-            except ApplicationError as exc:
-                add_application_error(form, exc)
+            raise ApplicationError(
+                _("No person with this index number, or no open cycle."), field="index_number"
+            )
+        try:
+            return services.filer_designate(
+                actor=request.user, cycle_id=cycle.pk, person=person, reason=d["reason"]
+            )
+        except Http404:
+            raise ApplicationError(
+                _("You cannot designate filers for this person's entity."), field="index_number"
+            ) from None
+
+    if request.method == "POST" and (
+        done := form_submit(
+            request,
+            form,
+            call,
+            success=lambda filer: _("%(name)s designated as a filer.") % {"name": filer.person.name},
+            then="disclosure-compliance",
+        )
+    ):
+        return done
     return render(request, "disclosure/designate.html", {"form": form, "cycle": cycle})
 
 
@@ -132,7 +136,7 @@ def compliance_csv(request):
                 overdue,
             ]
         )
-    audit_record(actor=request.user, action=Action.EXPORT, obj=cycle, fields=["compliance"])
+    services.compliance_export_record(actor=request.user, cycle=cycle)
     return response
 
 

@@ -4,16 +4,15 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import Http404
-from django.shortcuts import redirect, render
+from django.shortcuts import render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from ethics_office.audit.models import Action
-from ethics_office.audit.services import audit_record
-from ethics_office.base.errors import ApplicationError
 from ethics_office.base.files import private_download
-from ethics_office.base.forms import add_application_error
+from ethics_office.base.forms import form_action, form_submit
+from ethics_office.base.gates import require_office
 from ethics_office.base.roles import Role, has_role, is_office
 from ethics_office.organisation.models import SENIOR_GRADES
 
@@ -31,14 +30,14 @@ from ..forms import (
     VerificationUploadForm,
 )
 from ..models import StatementStatus
-from ..permissions import access_conflict_item, access_document, access_filing
+from ..permissions import access_conflict_item, access_filing
 from ..selectors import (
     current_cycle,
     own_filings,
     reviewer_filers,
     statements_visible_to,
 )
-from .common import back_to_filing, office_only, show_error
+from .common import back_to_filing
 
 # --- filer, reviewer and office: the filing ---------------------------------------------
 
@@ -112,7 +111,8 @@ def filing_detail(request, pk):
             "queries": filer.queries.all(),
             "public_disclosure": getattr(filer, "public_disclosure", None),
             "senior": filer.grade in SENIOR_GRADES,
-            "review_form": ReviewForm(),
+            # The outcome last recorded stays chosen, so the form never suggests "No issue" by default.
+            "review_form": ReviewForm(initial={"outcome": filer.review_outcome or None}),
             "conflict_form": ConflictForm(),
             "correspondence_form": CorrespondenceForm(initial={"on": timezone.localdate()}),
             "upload_form": VerificationUploadForm(),
@@ -136,25 +136,30 @@ def statement_edit(request, pk):
         return back_to_filing(pk)
     if request.method == "POST":
         form = StatementForm(request.POST)
-        if form.is_valid():
-            try:
-                statement = services.statement_start(actor=request.user, filer_id=pk)
-                if "submit" in request.POST:
-                    services.statement_submit(
-                        actor=request.user,
-                        statement_id=statement.pk,
-                        contents=form.contents(),
-                        certified=form.cleaned_data["certify"],
-                    )
-                    messages.success(request, _("Your statement has been submitted. Thank you."))
-                    return back_to_filing(pk)
-                services.statement_save(
-                    actor=request.user, statement_id=statement.pk, contents=form.contents()
+        submit = "submit" in request.POST
+
+        def call(d):
+            statement = services.statement_start(actor=request.user, filer_id=pk)
+            if submit:
+                return services.statement_submit(
+                    actor=request.user,
+                    statement_id=statement.pk,
+                    contents=form.contents(),
+                    certified=d["certify"],
                 )
-                messages.success(request, _("Draft saved."))
-                return redirect("disclosure-statement-edit", pk=pk)
-            except ApplicationError as exc:
-                add_application_error(form, exc)
+            return services.statement_save(
+                actor=request.user, statement_id=statement.pk, contents=form.contents()
+            )
+
+        done = form_submit(
+            request,
+            form,
+            call,
+            success=_("Your statement has been submitted. Thank you.") if submit else _("Draft saved."),
+            then=reverse("disclosure-filing" if submit else "disclosure-statement-edit", kwargs={"pk": pk}),
+        )
+        if done:
+            return done
     else:
         if latest is not None:
             contents = services.statement_read(actor=request.user, statement_id=latest.pk).contents
@@ -171,30 +176,25 @@ def statement_edit(request, pk):
 @login_required
 @require_POST
 def statement_amend(request, pk):
-    try:
-        services.statement_amend(actor=request.user, filer_id=pk)
-        return redirect("disclosure-statement-edit", pk=pk)
-    except ApplicationError as exc:
-        show_error(request, exc)
-    return back_to_filing(pk)
+    return form_action(
+        request,
+        None,
+        lambda _d: services.statement_amend(actor=request.user, filer_id=pk),
+        success=None,
+        back=reverse("disclosure-filing", kwargs={"pk": pk}),
+        then=reverse("disclosure-statement-edit", kwargs={"pk": pk}),
+    )
 
 
 def _post_form(request, pk, form_class, call, success):
     access_filing(request.user, pk)  # 404 before anything else for those who may not know the filing
-    form = form_class(request.POST, request.FILES)
-    if not form.is_valid():
-        for field, errors in form.errors.items():
-            for error in errors:
-                messages.error(
-                    request, f"{form.fields[field].label if field in form.fields else ''}: {error}"
-                )
-        return back_to_filing(pk)
-    try:
-        call(form.cleaned_data)
-        messages.success(request, success)
-    except ApplicationError as exc:
-        show_error(request, exc)
-    return back_to_filing(pk)
+    return form_action(
+        request,
+        form_class(request.POST, request.FILES),
+        call,
+        success=success,
+        back=reverse("disclosure-filing", kwargs={"pk": pk}),
+    )
 
 
 @login_required
@@ -236,19 +236,17 @@ def correspondence_add(request, pk):
 @login_required
 @require_POST
 def conflict_resolve(request, pk):
-    office_only(request)
+    require_office(request.user)
 
     item = access_conflict_item(request.user, pk)
-    form = ResolutionForm(request.POST, prefix=f"c{pk}")
-    if form.is_valid():
-        try:
-            services.conflict_resolution_set(actor=request.user, item_id=pk, **form.cleaned_data)
-            messages.success(request, _("Resolution saved."))
-        except ApplicationError as exc:
-            show_error(request, exc)
-    else:
-        messages.error(request, _("Choose a resolution and a follow-up status."))
-    return back_to_filing(item.filer_id)
+    return form_action(
+        request,
+        ResolutionForm(request.POST, prefix=f"c{pk}"),
+        lambda d: services.conflict_resolution_set(actor=request.user, item_id=pk, **d),
+        success=_("Resolution saved."),
+        back=reverse("disclosure-filing", kwargs={"pk": item.filer_id}),
+        invalid=_("Choose a resolution and a follow-up status."),
+    )
 
 
 @login_required
@@ -277,8 +275,7 @@ def verification_mark(request, pk):
 
 @login_required
 def document_download(request, pk):
-    document = access_document(request.user, pk)
-    audit_record(actor=request.user, action=Action.VIEW, obj=document, fields=["file"])
+    document = services.verification_document_read(actor=request.user, document_id=pk)
     return private_download(document.file, filename=document.name, content_type=document.content_type)
 
 

@@ -10,11 +10,11 @@ from django.utils.dateparse import parse_date
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from ethics_office.base.gates import require_office
 from ethics_office.base.roles import Role, has_role, is_office
 
 from .. import services
 from ..selectors import NoticeStatus, notice_texts, notices_visible_to
-from .common import office_only
 
 
 @login_required
@@ -49,7 +49,7 @@ def notice_list(request):
 @require_POST
 def notices_send(request):
     """The office writes this month's notices now (the monthly task then finds them written)."""
-    office_only(request)
+    require_office(request.user)
     created = services.monthly_notices_send(actor=request.user)
     flagged = notices_visible_to(request.user).filter(pk__in=created, recipients=[]).count()
     queued = len(created) - flagged

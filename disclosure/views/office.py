@@ -1,18 +1,16 @@
 """The office's pages: cycles, assignment, verification draws, notices, referrals, filer queries."""
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from ethics_office.audit.models import Action
-from ethics_office.audit.services import audit_record
-from ethics_office.base.errors import ApplicationError
-from ethics_office.base.forms import add_application_error
+from ethics_office.base.forms import form_action, form_submit
+from ethics_office.base.gates import require_office
 
 from .. import services
 from ..forms import (
@@ -24,7 +22,6 @@ from ..forms import (
 )
 from ..letters import referral_letter_docx
 from ..models import FilingCycle
-from ..permissions import access_referral
 from ..selectors import (
     cycles_visible_to,
     filers_visible_to,
@@ -32,13 +29,13 @@ from ..selectors import (
     queries_visible_to,
     referrals_visible_to,
 )
-from .common import office_only, show_error
+from .confirm import confirm_all_proposed, confirm_close
 
 
 @login_required
 def query_list(request):
     """Open filer queries with their 48-hour clock, oldest due first."""
-    office_only(request)
+    require_office(request.user)
     open_queries = queries_visible_to(request.user).filter(answered_at__isnull=True).order_by("due_at")
     page = Paginator(open_queries, 50).get_page(request.GET.get("page"))
     return render(request, "disclosure/query_list.html", {"page": page, "now": timezone.now()})
@@ -47,15 +44,14 @@ def query_list(request):
 @login_required
 @require_POST
 def query_answer(request, pk):
-    office_only(request)
-    form = AnswerForm(request.POST)
-    if form.is_valid():
-        try:
-            services.filer_query_answer(actor=request.user, query_id=pk, answer=form.cleaned_data["answer"])
-            messages.success(request, _("Answer sent."))
-        except ApplicationError as exc:
-            show_error(request, exc)
-    return redirect("disclosure-queries")
+    require_office(request.user)
+    return form_action(
+        request,
+        AnswerForm(request.POST),
+        lambda d: services.filer_query_answer(actor=request.user, query_id=pk, answer=d["answer"]),
+        success=_("Answer sent."),
+        back=reverse("disclosure-queries"),
+    )
 
 
 # --- the office: cycles ------------------------------------------------------------------
@@ -63,17 +59,20 @@ def query_answer(request, pk):
 
 @login_required
 def cycle_list(request):
-    office_only(request)
+    require_office(request.user)
     form = CycleOpenForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            cycle = services.cycle_open(actor=request.user, **form.cleaned_data)
-            messages.success(
-                request, _("The %(year)s cycle is open: confirm the proposed filers.") % {"year": cycle.year}
-            )
-            return redirect("disclosure-cycle", year=cycle.year)
-        except ApplicationError as exc:
-            add_application_error(form, exc)
+    if request.method == "POST" and (
+        done := form_submit(
+            request,
+            form,
+            lambda d: services.cycle_open(actor=request.user, **d),
+            success=lambda cycle: (
+                _("The %(year)s cycle is open: confirm the proposed filers.") % {"year": cycle.year}
+            ),
+            then=lambda cycle: reverse("disclosure-cycle", kwargs={"year": cycle.year}),
+        )
+    ):
+        return done
     return render(
         request, "disclosure/cycle_list.html", {"cycles": cycles_visible_to(request.user), "form": form}
     )
@@ -81,7 +80,7 @@ def cycle_list(request):
 
 @login_required
 def cycle_detail(request, year):
-    office_only(request)
+    require_office(request.user)
     cycle = get_object_or_404(FilingCycle, year=year)
     filers = (
         filers_visible_to(request.user)
@@ -98,95 +97,110 @@ def cycle_detail(request, year):
             "proposed": filers.filter(confirmed=False).count(),
             "assign_form": AssignForm(filers=filers),
             "import_form": ImportForm(),
-            "draw_form": DrawForm(),
-            "draws": cycle.verification_draws.all(),
+            "current_draw": cycle.verification_draws.filter(superseded_at__isnull=True).first(),
             "referrals": referrals_visible_to(request.user).filter(filer__cycle=cycle),
             "notices": notices_visible_to(request.user).filter(cycle_years__contains=[cycle.year])[:50],
         },
     )
 
 
-def _cycle_action(request, year, call, success):
-    office_only(request)
+def _cycle_action(request, year, form, call, success, invalid=None, then=None):
+    """An action on the cycle's page; `success` takes the number of filers it touched."""
+    require_office(request.user)
     cycle = get_object_or_404(FilingCycle, year=year)
-    try:
-        result = call(cycle)
-        messages.success(request, success % {"n": result if isinstance(result, int) else len(result or [])})
-    except ApplicationError as exc:
-        show_error(request, exc)
-    return redirect("disclosure-cycle", year=year)
+    return form_action(
+        request,
+        form,
+        lambda d: call(cycle, d),
+        success=lambda result: success % {"n": result if isinstance(result, int) else len(result or [])},
+        back=reverse("disclosure-cycle", kwargs={"year": year}),
+        invalid=invalid,
+        then=then,
+    )
 
 
 @login_required
-@require_POST
 def cycle_confirm(request, year):
-    def call(cycle):
-        ids = request.POST.getlist("filers") or list(
-            cycle.filers.filter(confirmed=False).values_list("pk", flat=True)
-        )
+    """The ticked filers are confirmed at once; "all proposed" goes through a confirmation page."""
+    ticked = request.POST.getlist("filers")
+    if not ticked and "confirmed" not in request.POST:
+        require_office(request.user)
+        return confirm_all_proposed(request, get_object_or_404(FilingCycle, year=year))
+
+    def call(cycle, _d):
+        ids = ticked or list(cycle.filers.filter(confirmed=False).values_list("pk", flat=True))
         return services.filers_confirm(actor=request.user, cycle_id=cycle.pk, filer_ids=ids)
 
-    return _cycle_action(request, year, call, _("%(n)s filers confirmed."))
+    return _cycle_action(request, year, None, call, _("%(n)s filers confirmed."))
 
 
 @login_required
 @require_POST
 def cycle_import(request, year):
-    def call(cycle):
-        form = ImportForm(request.POST, request.FILES)
-        if not form.is_valid():
-            raise ApplicationError(_("Choose a CSV file."))
-        return services.filers_import_csv(
-            actor=request.user, cycle_id=cycle.pk, data=form.cleaned_data["file"].read()
-        )
-
-    return _cycle_action(request, year, call, _("%(n)s filers imported."))
+    return _cycle_action(
+        request,
+        year,
+        ImportForm(request.POST, request.FILES),
+        lambda cycle, d: services.filers_import_csv(
+            actor=request.user, cycle_id=cycle.pk, data=d["file"].read()
+        ),
+        _("%(n)s filers imported."),
+        invalid=_("Choose a CSV file."),
+    )
 
 
 @login_required
 @require_POST
 def cycle_assign(request, year):
-    def call(cycle):
-        form = AssignForm(request.POST, filers=cycle.filers.all())
-        if not form.is_valid():
-            raise ApplicationError(_("Choose a reviewer and at least one filer."))
-        return services.reviewers_assign(
-            actor=request.user,
-            filer_ids=[f.pk for f in form.cleaned_data["filers"]],
-            reviewer=form.cleaned_data["reviewer"],
-        )
-
-    return _cycle_action(request, year, call, _("%(n)s filers assigned."))
+    cycle = get_object_or_404(FilingCycle, year=year)
+    return _cycle_action(
+        request,
+        year,
+        AssignForm(request.POST, filers=cycle.filers.all()),
+        lambda cycle, d: services.reviewers_assign(
+            actor=request.user, filer_ids=[f.pk for f in d["filers"]], reviewer=d["reviewer"]
+        ),
+        _("%(n)s filers assigned."),
+        invalid=_("Choose a reviewer and at least one filer."),
+    )
 
 
 @login_required
 @require_POST
 def cycle_draw(request, year):
-    def call(cycle):
-        form = DrawForm(request.POST)
-        if not form.is_valid():
-            raise ApplicationError(_("Give the number of filers to draw."))
-        draw = services.verification_draw(actor=request.user, cycle_id=cycle.pk, **form.cleaned_data)
+    def call(cycle, d):
+        draw = services.verification_draw(actor=request.user, cycle_id=cycle.pk, **d)
         return len(draw.sampled) + len(draw.carried_over)
 
-    return _cycle_action(request, year, call, _("%(n)s filers selected for verification."))
-
-
-@login_required
-@require_POST
-def cycle_close(request, year):
     return _cycle_action(
         request,
         year,
-        lambda cycle: services.cycle_close(actor=request.user, cycle_id=cycle.pk),
+        DrawForm(request.POST),
+        call,
+        _("%(n)s filers selected for verification."),
+        invalid=_("Give the number of filers to draw."),
+        then=reverse("disclosure-verification", kwargs={"year": year}),
+    )
+
+
+@login_required
+def cycle_close(request, year):
+    """A confirmation page states who will be referred to OHRM; the confirmed POST closes."""
+    if "confirmed" not in request.POST:
+        require_office(request.user)
+        return confirm_close(request, get_object_or_404(FilingCycle, year=year))
+    return _cycle_action(
+        request,
+        year,
+        None,
+        lambda cycle, _d: services.cycle_close(actor=request.user, cycle_id=cycle.pk),
         _("Cycle closed; %(n)s filers referred to OHRM."),
     )
 
 
 @login_required
 def referral_letter(request, pk):
-    referral = access_referral(request.user, pk)
-    audit_record(actor=request.user, action=Action.EXPORT, obj=referral, fields=["letter"])
+    referral = services.referral_letter_read(actor=request.user, referral_id=pk)
     response = HttpResponse(
         referral_letter_docx(referral),
         content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",

@@ -1,10 +1,10 @@
-import django_filters
 from drf_spectacular.utils import extend_schema
 from rest_framework import generics, permissions, serializers
 
 from ethics_office.base.api import ERROR_RESPONSES
 from ethics_office.base.roles import Role, has_role
 
+from .filters import AuditEventFilter
 from .models import AuditEvent
 from .selectors import audit_events_visible_to
 
@@ -17,23 +17,21 @@ class AuditEventSerializer(serializers.ModelSerializer):
             "at",
             "actor_label",
             "action",
+            "code",
             "object_type",
             "object_id",
             "fields",
             "changes",
             "client_address",
-            "hash",
+            "seal",
         ]
 
+    seal = serializers.SerializerMethodField()
 
-class AuditEventFilter(django_filters.FilterSet):
-    since = django_filters.IsoDateTimeFilter(field_name="at", lookup_expr="gte")
-    until = django_filters.IsoDateTimeFilter(field_name="at", lookup_expr="lte")
-    actor = django_filters.CharFilter(field_name="actor_label")
-
-    class Meta:
-        model = AuditEvent
-        fields = ["action", "object_type", "object_id", "actor", "since", "until"]
+    def get_seal(self, event) -> dict | None:
+        """The event's link in the chain; null while it waits to be sealed (a moment after commit)."""
+        seal = getattr(event, "seal", None)
+        return None if seal is None else {"seq": seal.seq, "hash": seal.hash}
 
 
 class IsDirector(permissions.BasePermission):

@@ -1,4 +1,3 @@
-import hashlib
 import json
 
 from django.conf import settings
@@ -18,13 +17,15 @@ class Action(models.TextChoices):
     PERMISSION_CHANGE = "permission_change", _("Permission change")
     IMPORT = "import", _("Import")
     SEND = "send", _("Send")
+    DENIED = "denied", _("Access denied")
 
 
 class AuditEvent(models.Model):
-    """Append-only. On PostgreSQL a trigger refuses UPDATE and DELETE (migration 0002).
+    """Append-only. On PostgreSQL triggers refuse UPDATE, DELETE and TRUNCATE.
 
-    Each event carries a hash over the previous event's hash and its own content, so an
-    edit made behind the application's back breaks the chain (`verify_audit`).
+    Writers insert events without waiting for each other; right after each commit the events
+    are sealed into a keyed hash chain (`AuditSeal`), so an edit, a deletion or a truncation
+    made behind the application's back is found by `verify_audit`.
     """
 
     at = models.DateTimeField(_("time"), db_index=True)
@@ -33,14 +34,14 @@ class AuditEvent(models.Model):
     )
     actor_label = models.CharField(_("actor"), max_length=150, blank=True)
     action = models.CharField(_("action"), max_length=30, choices=Action.choices, db_index=True)
+    # The operation, finer than the action: "<app>.<service>", e.g. "advisory.advice_request_reassign".
+    code = models.CharField(_("operation"), max_length=100, blank=True, db_index=True)
     object_type = models.CharField(_("object type"), max_length=100, blank=True, db_index=True)
     object_id = models.CharField(_("object id"), max_length=64, blank=True)
     fields = models.JSONField(_("fields changed"), default=list, blank=True)
     # Non-confidential old → new values (e.g. a status), never case content.
     changes = models.JSONField(_("changes"), default=dict, blank=True)
     client_address = models.GenericIPAddressField(_("client address"), null=True, blank=True)
-    prev_hash = models.CharField(max_length=64)
-    hash = models.CharField(max_length=64, unique=True)
 
     class Meta:
         ordering = ["-id"]
@@ -60,6 +61,7 @@ class AuditEvent(models.Model):
                 "actor": self.actor_id,
                 "actor_label": self.actor_label,
                 "action": self.action,
+                "code": self.code,
                 "object_type": self.object_type,
                 "object_id": self.object_id,
                 "fields": self.fields,
@@ -70,5 +72,33 @@ class AuditEvent(models.Model):
             default=str,
         )
 
-    def compute_hash(self) -> str:
-        return hashlib.sha256((self.prev_hash + self.content_for_hash()).encode("utf-8")).hexdigest()
+
+class AuditSeal(models.Model):
+    """One link of the chain: event number `seq` in commit order, keyed over the link before it.
+
+    hash = HMAC(key, prev_hash + event content). The key (AUDIT_HMAC_KEYS) lives outside the
+    database, so whoever can write the tables still cannot forge a chain that verifies.
+    Append-only like the events.
+    """
+
+    seq = models.BigIntegerField(primary_key=True)
+    event = models.OneToOneField(AuditEvent, on_delete=models.PROTECT, related_name="seal")
+    prev_hash = models.CharField(max_length=64)
+    hash = models.CharField(max_length=64)
+    key_id = models.CharField(max_length=16)
+    sealed_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["seq"]
+
+    def __str__(self):
+        return f"#{self.seq} {self.hash[:12]}"
+
+
+class AuditPending(models.Model):
+    """An event written but not yet sealed: inserted with the event, removed when it is sealed."""
+
+    event = models.OneToOneField(AuditEvent, on_delete=models.PROTECT, primary_key=True, related_name="+")
+
+    def __str__(self):
+        return f"pending #{self.event_id}"

@@ -1,10 +1,14 @@
 """API plumbing: one error shape for every endpoint, and the responses the schema declares."""
 
+import io
+
+from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiResponse, inline_serializer
 from rest_framework import exceptions, serializers
+from rest_framework.parsers import JSONParser
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
 
@@ -71,3 +75,19 @@ def exception_handler(exc, context):
     code = getattr(detail, "code", None) or getattr(exc, "default_code", "error")
     headers = {k: v for k, v in response.headers.items() if k in ("WWW-Authenticate", "Retry-After")}
     return error_response(code, detail, None, response.status_code, headers)
+
+
+class BoundedJSONParser(JSONParser):
+    """JSON bodies up to API_MAX_JSON_BYTES, and no nesting deep enough to exhaust the parser."""
+
+    def parse(self, stream, media_type=None, parser_context=None):
+        limit = settings.API_MAX_JSON_BYTES
+        body = stream.read(limit + 1) if stream is not None else b""
+        if len(body) > limit:
+            raise exceptions.ParseError(
+                _("The request body is larger than %(limit)s KB.") % {"limit": limit // 1024}
+            )
+        try:
+            return super().parse(io.BytesIO(body), media_type, parser_context)
+        except RecursionError as exc:
+            raise exceptions.ParseError(_("The JSON is nested too deeply.")) from exc

@@ -28,3 +28,9 @@ class ValidationFailed(ApplicationError):
 
 class TransitionNotAllowed(ApplicationError):
     code = "transition_not_allowed"
+
+
+class OwnMatter(ApplicationError):
+    """Segregation of duties: nobody acts for the office on a matter that concerns themselves."""
+
+    code = "own_matter"

@@ -1,6 +1,7 @@
-"""Checks on uploaded files: size, and type judged from the bytes, not the name."""
+"""Checks on uploaded files: size, a safe name, and a type judged from the whole file, not the name."""
 
 import io
+import unicodedata
 import zipfile
 
 from django.conf import settings
@@ -44,8 +45,48 @@ def sniff_content_type(head: bytes, fileobj=None) -> str | None:
     return None
 
 
+def _name_problem(name: str) -> str | None:
+    """Why a file name cannot be kept, or None. Names are shown to people, so they must read true."""
+    stem = (name or "").strip()
+    if stem in {"", ".", ".."} or "/" in stem or "\\" in stem:
+        return _("a file needs a name of its own (not empty, “.”, “..” or a path)")
+    # Bidirectional controls make "invoice\u202efdp.exe" read as "invoiceexe.pdf".
+    if any(unicodedata.category(ch) in {"Cc", "Cf"} for ch in stem):
+        return _("the name contains invisible or direction-changing characters")
+    return None
+
+
+def _whole_file_is(kind: str, upload) -> bool:
+    """Parse the whole file as the type its first bytes claim, so a PDF header on HTML is refused."""
+    upload.seek(0)
+    data = upload.read()
+    upload.seek(0)
+    try:
+        if kind == "application/pdf":
+            # A PDF ends with its end-of-file marker, and what follows its header is PDF, not a
+            # page that only starts with "%PDF-" to pass for one (a polyglot carrying HTML).
+            opening, ending = data[:1024].lower(), data[-2048:].lower()
+            markup = (b"<html", b"<script", b"<!doctype", b"<body", b"<svg", b"<iframe")
+            return b"%%eof" in ending and not any(tag in opening for tag in markup)
+        if kind.startswith("image/"):
+            from PIL import Image
+
+            with Image.open(io.BytesIO(data)) as image:
+                image.verify()
+            return True
+    except Exception:  # any parser failure means the file is not what it claims to be
+        return False
+    return True  # Word: the archive was opened and its document found by sniff_content_type
+
+
 def check_upload(upload, *, field: str = "attachment") -> str:
     """Validate an UploadedFile; return its sniffed content type or raise ApplicationError."""
+    problem = _name_problem(upload.name)
+    if problem:
+        raise ApplicationError(
+            _("%(name)r cannot be accepted: %(problem)s.") % {"name": upload.name, "problem": problem},
+            field=field,
+        )
     limit = settings.UPLOAD_MAX_BYTES
     if upload.size > limit:
         raise ApplicationError(
@@ -57,7 +98,7 @@ def check_upload(upload, *, field: str = "attachment") -> str:
     head = upload.read(16)
     kind = sniff_content_type(head, upload)
     upload.seek(0)
-    if kind not in ALLOWED_TYPES:
+    if kind not in ALLOWED_TYPES or not _whole_file_is(kind, upload):
         raise ApplicationError(
             _("%(name)s is not a PDF, Word document or image (judged from its contents, not its name).")
             % {"name": upload.name},

@@ -1,33 +1,18 @@
 """The intake register: every request that reaches the office (what figures I–III count)."""
 
 from django.db import models
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from ethics_office.base.i18n import BilingualLabel
 from ethics_office.organisation.models import DutyStation, Entity, Person
 
 
-class ServiceCategory(models.Model):
+class ServiceCategory(BilingualLabel):
     """Reference data; the codes of the records spec always exist (migration 0002)."""
 
-    code = models.SlugField(_("code"), max_length=40, unique=True)
-    label = models.CharField(_("label (English)"), max_length=120)
-    label_zh = models.CharField(_("label (Chinese)"), max_length=120)
-    ordering = models.PositiveSmallIntegerField(default=100)
-
-    class Meta:
-        ordering = ["ordering", "code"]
+    class Meta(BilingualLabel.Meta):
         verbose_name = _("service category")
         verbose_name_plural = _("service categories")
-
-    def __str__(self):
-        return self.display_label
-
-    @property
-    def display_label(self) -> str:
-        if (get_language() or "").startswith("zh") and self.label_zh:
-            return self.label_zh
-        return self.label
 
 
 class Channel(models.TextChoices):

@@ -27,7 +27,9 @@ class PersonAdmin(AuditedModelAdmin):
     list_filter = ["grade", "entity__group"]
     search_fields = ["index_number", "name", "email"]
     list_select_related = ["entity", "duty_station", "user"]
-    raw_id_fields = ["user"]
+    # Which account a staff record belongs to opens that person's cases: it changes only
+    # through an access change request that a second person approves (/access/changes/).
+    readonly_fields = ["user"]
 
 
 User = get_user_model()
@@ -38,9 +40,11 @@ admin.site.unregister(Group)
 
 @admin.register(User)
 class AuditedUserAdmin(AuditedAdminMixin, UserAdmin):
-    filter_horizontal = ["groups"]
     fieldsets = [
         (None, {"fields": ["username", "password"]}),
         ("Personal info", {"fields": ["first_name", "last_name", "email"]}),
         ("Roles", {"fields": ["is_active", "groups", "is_staff", "is_superuser"]}),
     ]
+    # Roles open case material: they change through access change requests that a second
+    # person approves (/access/changes/), never by an administrator's edit alone.
+    readonly_fields = ["groups", "is_superuser", "user_permissions", "last_login", "date_joined"]

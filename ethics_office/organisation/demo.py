@@ -22,6 +22,8 @@ DEMO_USERS = [
     ("reviewer", "X000007", "Reviewer (external firm)", "", "EO", "NYC", [Role.REVIEWER]),
     ("panel", "D000008", "Kwame Mensah", Grade.D1, "UNRWA", "AMM", [Role.PANEL]),
     ("admin", "D000009", "Sofia Rossi", Grade.P4, "EO", "NYC", [Role.STAFF, Role.ADMIN]),
+    # A senior official, so the voluntary public-disclosure choice can be tried.
+    ("asg", "D000010", "Nadia Haddad", Grade.ASG, "DESA", "NYC", [Role.STAFF]),
 ]
 DEMO_LOGINS = [
     ("staff", "staff member, Department of Management"),
@@ -33,6 +35,7 @@ DEMO_LOGINS = [
     ("reviewer", "external reviewer"),
     ("panel", "Ethics Panel member"),
     ("admin", "administrator (Django admin superuser)"),
+    ("asg", "Assistant Secretary-General, a filer who may choose public disclosure"),
 ]
 
 

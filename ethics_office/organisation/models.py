@@ -1,7 +1,8 @@
 from django.conf import settings
 from django.db import models
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+
+from ethics_office.base.i18n import localized
 
 
 class EntityGroup(models.TextChoices):
@@ -38,9 +39,7 @@ class BilingualName(models.Model):
 
     @property
     def display_name(self) -> str:
-        if self.name_zh and (get_language() or "").startswith("zh"):
-            return self.name_zh
-        return self.name
+        return localized(self, "name")
 
 
 class Entity(BilingualName):
@@ -119,3 +118,68 @@ class Person(models.Model):
 
     def __str__(self):
         return f"{self.name} ({self.index_number})"
+
+
+class AccessChangeKind(models.TextChoices):
+    ROLE_GRANT = "role_grant", _("Grant a role")
+    ROLE_REVOKE = "role_revoke", _("Remove a role")
+    PERSON_LINK = "person_link", _("Link a staff record to an account")
+
+
+class AccessChangeStatus(models.TextChoices):
+    PENDING = "pending", _("Waiting for approval")
+    APPROVED = "approved", _("Approved and applied")
+    REJECTED = "rejected", _("Rejected")
+
+
+class AccessChangeRequest(models.Model):
+    """A change that opens case material (a sensitive role, a staff record's account) needs two people:
+    one asks, another — of the other side (the Director for an administrator, or the reverse) — approves."""
+
+    kind = models.CharField(_("change"), max_length=20, choices=AccessChangeKind.choices)
+    status = models.CharField(
+        _("status"), max_length=10, choices=AccessChangeStatus.choices, default=AccessChangeStatus.PENDING
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("account")
+    )
+    role = models.CharField(_("role"), max_length=30, blank=True)
+    person = models.ForeignKey(
+        Person,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("staff record"),
+    )
+    reason = models.TextField(_("reason"), max_length=2000)
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("asked by")
+    )
+    requested_at = models.DateTimeField(_("asked on"), auto_now_add=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("decided by"),
+    )
+    decided_at = models.DateTimeField(_("decided on"), null=True, blank=True)
+    decision_note = models.TextField(_("note"), max_length=2000, blank=True)
+
+    class Meta:
+        ordering = ["-requested_at", "-id"]
+        verbose_name = _("access change request")
+        verbose_name_plural = _("access change requests")
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(decided_by=models.F("requested_by")), name="access_change_four_eyes"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(status__in=AccessChangeStatus.values), name="access_change_status_valid"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()}: {self.user} ({self.get_status_display()})"

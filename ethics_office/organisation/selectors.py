@@ -32,3 +32,14 @@ def people_visible_to(user):
     if has_role(user, Role.FOCAL_POINT):
         visible = visible | base.filter(entity__in=focal_point_entities(user))
     return visible
+
+
+def access_changes_visible_to(user):
+    """Administrators and the Director see every access change request; nobody else any."""
+    from ethics_office.base.roles import Role
+
+    from .models import AccessChangeRequest
+
+    if not has_role(user, Role.ADMIN, Role.DIRECTOR):
+        return AccessChangeRequest.objects.none()
+    return AccessChangeRequest.objects.select_related("user", "person", "requested_by", "decided_by")[:200]

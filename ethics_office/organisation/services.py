@@ -3,14 +3,19 @@
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.http import Http404
+from django.utils import timezone
+from django.utils.translation import gettext as _
 from guardian.shortcuts import assign_perm, remove_perm
 
 from ethics_office.audit.models import Action
 from ethics_office.audit.services import audit_record
-from ethics_office.base.roles import Role, clear_role_cache
+from ethics_office.base.errors import ApplicationError, OwnMatter
+from ethics_office.base.roles import Role, clear_role_cache, has_role
 
-from .models import Entity, Person
+from .models import AccessChangeKind, AccessChangeRequest, AccessChangeStatus, Entity, Person
 
 User = get_user_model()
 
@@ -132,3 +137,111 @@ def user_account_create(
     for role in roles:
         role_grant(actor=actor, user=user, role=role)
     return user
+
+
+# --- changes that open case material: two people ------------------------------------------
+
+# Roles that open case material; granting or removing them needs a second person.
+SENSITIVE_ROLES = frozenset({Role.DIRECTOR, Role.OFFICER, Role.REVIEWER})
+
+
+def _approver_role(requester) -> str:
+    """An administrator's request goes to the Director, the Director's to an administrator."""
+    return (
+        Role.DIRECTOR
+        if has_role(requester, Role.ADMIN) and not has_role(requester, Role.DIRECTOR)
+        else Role.ADMIN
+    )
+
+
+@transaction.atomic
+def access_change_request(
+    *, actor, kind: str, user, reason: str, role: str = "", person: Person | None = None
+) -> AccessChangeRequest:
+    """An administrator or the Director asks for a change to someone's access; nothing changes yet."""
+    if not has_role(actor, Role.ADMIN, Role.DIRECTOR):
+        raise PermissionDenied
+    if kind not in AccessChangeKind.values:
+        raise ApplicationError(
+            _("%(value)s is not a kind of change; choose one of: %(valid)s.")
+            % {"value": kind, "valid": ", ".join(AccessChangeKind.values)},
+            field="kind",
+        )
+    if kind in (AccessChangeKind.ROLE_GRANT, AccessChangeKind.ROLE_REVOKE) and role not in SENSITIVE_ROLES:
+        raise ApplicationError(
+            _("%(value)s is not a role that needs approval; those are: %(valid)s.")
+            % {"value": role or "—", "valid": ", ".join(sorted(SENSITIVE_ROLES))},
+            field="role",
+        )
+    if kind == AccessChangeKind.PERSON_LINK and person is None:
+        raise ApplicationError(_("Name the staff record to link."), field="person")
+    if not (reason or "").strip():
+        raise ApplicationError(_("Say why the change is needed."), field="reason")
+    change = AccessChangeRequest.objects.create(
+        kind=kind,
+        user=user,
+        role=role if kind != AccessChangeKind.PERSON_LINK else "",
+        person=person if kind == AccessChangeKind.PERSON_LINK else None,
+        reason=reason.strip(),
+        requested_by=actor,
+    )
+    audit_record(
+        actor=actor,
+        action=Action.CREATE,
+        obj=change,
+        fields=["kind", "user", "role", "person", "reason"],
+        changes={"kind": (None, kind), "user": (None, user.get_username()), "role": (None, role or None)},
+    )
+    return change
+
+
+@transaction.atomic
+def access_change_decide(*, actor, request_id: int, approve: bool, note: str = "") -> AccessChangeRequest:
+    """The other side approves (the change is applied at once) or rejects. Nobody decides their own."""
+    change = AccessChangeRequest.objects.select_for_update().filter(pk=request_id).first()
+    if change is None or not has_role(actor, Role.ADMIN, Role.DIRECTOR):
+        raise Http404
+    if change.status != AccessChangeStatus.PENDING:
+        raise ApplicationError(_("This request has already been decided."))
+    if change.requested_by_id == actor.pk:
+        raise OwnMatter(_("You asked for this change: another person must decide it."))
+    if change.user_id == actor.pk:
+        raise OwnMatter(_("This change is to your own access: another person must decide it."))
+    needed = _approver_role(change.requested_by)
+    if not has_role(actor, needed):
+        raise PermissionDenied(
+            _("A request from %(who)s is decided by the %(role)s.")
+            % {"who": change.requested_by.get_username(), "role": Role(needed).label}
+        )
+    change.status = AccessChangeStatus.APPROVED if approve else AccessChangeStatus.REJECTED
+    change.decided_by, change.decided_at, change.decision_note = actor, timezone.now(), (note or "").strip()
+    change.save(update_fields=["status", "decided_by", "decided_at", "decision_note"])
+    audit_record(
+        actor=actor,
+        action=Action.PERMISSION_CHANGE,
+        obj=change,
+        fields=["status"],
+        changes={"status": (AccessChangeStatus.PENDING, change.status)},
+    )
+    if approve:
+        if change.kind == AccessChangeKind.ROLE_GRANT:
+            role_grant(actor=actor, user=change.user, role=change.role)
+        elif change.kind == AccessChangeKind.ROLE_REVOKE:
+            role_revoke(actor=actor, user=change.user, role=change.role)
+        else:
+            _person_link(actor=actor, person=change.person, user=change.user)
+    return change
+
+
+def _person_link(*, actor, person: Person, user) -> None:
+    Person.objects.filter(user=user).exclude(pk=person.pk).update(user=None)
+    old = person.user.get_username() if person.user_id else None
+    person.user = user
+    person.save(update_fields=["user", "updated_at"])
+    audit_record(
+        actor=actor,
+        action=Action.PERMISSION_CHANGE,
+        obj=person,
+        fields=["user"],
+        changes={"user": (old, user.get_username())},
+    )

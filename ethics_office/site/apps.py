@@ -16,9 +16,12 @@ class Config(AppConfig):
 
 
 def _office_panels(user, roles):
+    from urllib.parse import urlencode
+
     from django.urls import reverse
 
     from ethics_office.audit.models import Action, AuditEvent
+    from ethics_office.audit.selectors import denials_alert
     from ethics_office.base.registry import HomePanel
     from ethics_office.base.roles import Role
 
@@ -32,6 +35,22 @@ def _office_panels(user, roles):
                 url=reverse("audit-events") + "?action=login_failed",
             )
         )
+        probing = denials_alert()
+        if probing:
+            panels.append(
+                HomePanel(
+                    title=_("Refused access: several refusals within an hour"),
+                    count=len(probing),
+                    url=reverse("audit-events") + "?action=denied",
+                    items=[
+                        (
+                            _("%(actor)s: %(count)s refusals") % {"actor": actor or "?", "count": count},
+                            reverse("audit-events") + "?" + urlencode({"action": "denied", "actor": actor}),
+                        )
+                        for actor, count in probing
+                    ],
+                )
+            )
     if Role.ADMIN in roles and user.is_staff:
         panels.append(
             HomePanel(

@@ -1,8 +1,11 @@
+from django.conf import settings
 from django.contrib.auth.decorators import login_required
-from django.db import connection
+from django.db import DatabaseError, connection
 from django.http import JsonResponse
 from django.shortcuts import render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
+from kombu import Connection
 
 from ethics_office.base.registry import home_panels_for
 from ethics_office.base.roles import Role, roles_of
@@ -26,6 +29,47 @@ def home(request):
 
 @require_GET
 def healthz(request):
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT 1")
-    return JsonResponse({"status": "ok"})
+    """The database and the broker answer (the broker only where one is configured): 200, else 503."""
+    checks = {"database": _database_answers(), "broker": _broker_answers()}
+    healthy = all(state in ("ok", "not configured") for state in checks.values())
+    return JsonResponse(
+        {"status": "ok" if healthy else "unavailable", **checks}, status=200 if healthy else 503
+    )
+
+
+def _database_answers() -> str:
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+    except DatabaseError:
+        return "unreachable"
+    return "ok"
+
+
+def _broker_answers() -> str:
+    if not settings.REDIS_URL:
+        return "not configured"
+    try:
+        with Connection(settings.CELERY_BROKER_URL, connect_timeout=2) as conn:
+            conn.ensure_connection(max_retries=1, timeout=2)
+    except Exception:  # kombu raises its transport's own errors; any of them means "down"
+        return "unreachable"
+    return "ok"
+
+
+def server_error(request):
+    """500: the API answers in its single error shape, the browser gets the page."""
+    if request.path.startswith("/api/"):
+        body = {
+            "error": {"code": "server_error", "message": _("Something went wrong on our side."), "fields": {}}
+        }
+        return JsonResponse(body, status=500)
+    return render(request, "500.html", status=500)
+
+
+def not_found(request, exception=None):
+    """404 for an address that matches nothing: JSON under /api/, the page elsewhere."""
+    if request.path.startswith("/api/"):
+        body = {"error": {"code": "not_found", "message": _("Not found."), "fields": {}}}
+        return JsonResponse(body, status=404)
+    return render(request, "404.html", status=404)

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from ethics_office.audit.models import Action
 from ethics_office.audit.services import audit_record
 from ethics_office.base.errors import ApplicationError
+from ethics_office.base.gates import require_office
 from ethics_office.intake.services import reference_next
 from ethics_office.organisation.models import DutyStation, Entity
 
@@ -23,8 +24,8 @@ from ..models import (
     SeniorLevel,
     WebsiteVisitCount,
 )
-from ..permissions import access_mission
-from ._common import _not_future, _office
+from ..permissions import access_briefing, access_mission
+from .common import require_not_future
 
 # --- outreach missions ------------------------------------------------------------------------
 
@@ -41,7 +42,7 @@ def outreach_mission_record(
     staff_met: int = 0,
     ref: str | None = None,
 ) -> OutreachMission:
-    _office(actor)
+    require_office(actor)
     if end < start:
         raise ApplicationError(_("The mission cannot end before it starts."), field="end")
     mission = OutreachMission.objects.create(
@@ -102,10 +103,10 @@ def senior_briefing_record(
 ) -> SeniorBriefing:
     """A confidential briefing for a newly appointed ASG or USG. Who was briefed is encrypted
     and never written into the audit trail's values."""
-    _office(actor)
+    require_office(actor)
     if level not in SeniorLevel.values:
         raise ApplicationError(_("Choose ASG or USG."), field="level")
-    _not_future(date, "date")
+    require_not_future(date, "date")
     briefing = SeniorBriefing.objects.create(
         ref=ref or reference_next(prefix="SB", year=date.year),
         date=date,
@@ -130,10 +131,10 @@ def senior_briefing_record(
 @transaction.atomic
 def leadership_dialogue_record(*, actor, entity: Entity, level: str, held_on: dt.date) -> LeadershipDialogue:
     """Mark that a management level of an entity has held its dialogue (or correct the date)."""
-    _office(actor)
+    require_office(actor)
     if level not in ManagementLevel.values:
         raise ApplicationError(_("Choose a management level."), field="level")
-    _not_future(held_on, "held_on")
+    require_not_future(held_on, "held_on")
     old = (
         LeadershipDialogue.objects.filter(entity=entity, level=level)
         .values_list("held_on", flat=True)
@@ -166,7 +167,7 @@ def publication_record(
     distribution: str = "",
     copies: int = 0,
 ) -> Publication:
-    _office(actor)
+    require_office(actor)
     if kind not in PublicationKind.values:
         raise ApplicationError(_("Choose a kind of publication."), field="kind")
     publication = Publication.objects.create(
@@ -188,7 +189,7 @@ def publication_record(
 
 @transaction.atomic
 def website_visits_record(*, actor, period: str, visits: int) -> WebsiteVisitCount:
-    _office(actor)
+    require_office(actor)
     ok = len(period) == 9 and period[:4].isdigit() and period[5:].isdigit() and period[4] == "-"
     if not ok or int(period[5:]) != int(period[:4]) + 1:
         raise ApplicationError(_("The period must look like 2011-2012."), field="period")
@@ -202,3 +203,10 @@ def website_visits_record(*, actor, period: str, visits: int) -> WebsiteVisitCou
         changes={"visits": (old, visits)},
     )
     return count
+
+
+def senior_briefing_read(*, actor, briefing_id: int) -> SeniorBriefing:
+    """A confidential briefing: every reading is recorded."""
+    briefing = access_briefing(actor, briefing_id)
+    audit_record(actor=actor, action=Action.VIEW, obj=briefing, fields=["official", "notes"])
+    return briefing

@@ -1,10 +1,7 @@
 """Online course completions imported from the learning system's CSV export."""
 
-import csv
-import io
 from dataclasses import dataclass
 
-from django.conf import settings
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
@@ -13,7 +10,8 @@ from django.utils.translation import gettext as _
 
 from ethics_office.audit.models import Action
 from ethics_office.audit.services import audit_record
-from ethics_office.base.errors import ValidationFailed
+from ethics_office.base.gates import require_office
+from ethics_office.base.rows import Row, read_csv, rows_import
 from ethics_office.organisation.models import Person
 
 from ..models import (
@@ -21,12 +19,15 @@ from ..models import (
     CourseCompletion,
     CourseCompletionCount,
 )
-from ._common import _office, period_of
+from .common import period_of
 
 # --- online course completions -------------------------------------------------------------
 
 PERSON_COLUMNS = ("course", "index_number", "completed_on")
 COUNT_COLUMNS = ("course", "period", "count")
+# What the download beside the upload form holds: the header and one example row of each kind.
+PERSON_TEMPLATE = (PERSON_COLUMNS, ("integrity_awareness", "123456", "2012-03-15"))
+COUNT_TEMPLATE = (COUNT_COLUMNS, ("integrity_awareness", "2011-2012", "1250"))
 
 
 @dataclass
@@ -37,21 +38,101 @@ class ImportResult:
     skipped: int
 
 
-def _read_csv(data: bytes | str) -> tuple[list[str], list[dict]]:
-    if len(data) > settings.UPLOAD_MAX_BYTES:
-        message = _("The file is larger than %(limit)s MB.") % {"limit": settings.UPLOAD_MAX_BYTES // 1048576}
-        raise ValidationFailed(message, errors={"file": [message]})
-    if isinstance(data, bytes):
-        try:
-            data = data.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            raise ValidationFailed(
-                _("The file is not UTF-8 text."), errors={"file": [_("The file is not UTF-8 text.")]}
-            ) from None
-    reader = csv.DictReader(io.StringIO(data))
-    fields = [(f or "").strip().lower() for f in (reader.fieldnames or [])]
-    reader.fieldnames = fields
-    return fields, list(reader)
+def _valid_period(period: str) -> bool:
+    return (
+        len(period) == 9
+        and period[4] == "-"
+        and period[:4].isascii()
+        and period[:4].isdigit()
+        and period[5:].isascii()
+        and period[5:].isdigit()
+        and int(period[5:]) == int(period[:4]) + 1
+    )
+
+
+def _date(text: str):
+    try:
+        return parse_date(text)
+    except ValueError:
+        return None
+
+
+def _per_person_row(people: dict, seen: set):
+    def map_row(row: Row):
+        course = row.choice("course", Course.values)
+        person = row.lookup(
+            "index_number", people, reference="", what=_("the index number of a recorded staff member")
+        )
+        day = _date(row["completed_on"])
+        if day is None:
+            row.fail("completed_on", _("a date such as 2012-03-15 (YYYY-MM-DD)"))
+        elif day > timezone.localdate():
+            row.fail("completed_on", _("a date not in the future"))
+        key = (course, row["index_number"], day)
+        if not row.errors and key in seen:
+            row.fail("completed_on", _("a completion not already given on an earlier line"))
+        seen.add(key)
+        return course, person, day
+
+    return map_row
+
+
+def _count_row(seen: set):
+    def map_row(row: Row):
+        course = row.choice("course", Course.values)
+        period = row["period"]
+        if not _valid_period(period):
+            row.fail("period", _("a period such as 2011-2012"))
+        raw = row["count"]
+        count = int(raw) if raw.isascii() and raw.isdigit() else None
+        if count is None:
+            row.fail("count", _("a whole number, zero or more"))
+        key = (course, period)
+        if not row.errors and key in seen:
+            row.fail("period", _("a course and period not already given on an earlier line"))
+        seen.add(key)
+        return course, period, count
+
+    return map_row
+
+
+def _per_person_save(parsed) -> tuple[int, int]:
+    """Save new completions (skipping those already recorded) and add them to the period counts."""
+    existing = set(
+        CourseCompletion.objects.filter(person__in=[p for _c, p, _d in parsed]).values_list(
+            "course", "person_id", "completed_on"
+        )
+    )
+    new = [
+        CourseCompletion(course=course, person=person, completed_on=day)
+        for course, person, day in parsed
+        if (course, person.pk, day) not in existing
+    ]
+    CourseCompletion.objects.bulk_create(new)
+    _counts_add(new)
+    return len(new), len(parsed) - len(new)
+
+
+def _counts_add(completions) -> None:
+    """The report reads the per-period counts: new completions add to them."""
+    added: dict[tuple[str, str], int] = {}
+    for c in completions:
+        key = (c.course, period_of(c.completed_on))
+        added[key] = added.get(key, 0) + 1
+    for (course, period), n in added.items():
+        counter, made = CourseCompletionCount.objects.get_or_create(
+            course=course, period=period, defaults={"count": n}
+        )
+        if not made:
+            CourseCompletionCount.objects.filter(pk=counter.pk).update(count=F("count") + n)
+
+
+def _counts_save(parsed) -> int:
+    for course, period, count in parsed:
+        CourseCompletionCount.objects.update_or_create(
+            course=course, period=period, defaults={"count": count}
+        )
+    return len(parsed)
 
 
 @transaction.atomic
@@ -59,112 +140,22 @@ def course_completions_import(*, actor, data: bytes | str) -> ImportResult:
     """Import the learning system's CSV export: either one row per completion
     (course, index_number, completed_on) or one row per period (course, period, count).
 
-    Every row is checked first; any error raises ValidationFailed listing each bad row by its
-    line number in the file (the header is line 1), and nothing is saved. Per-person rows
+    Every row is checked first; any error raises RowsInvalid listing each one ("Line N" as the
+    file counts lines, the header being line 1), and nothing is saved. Per-person rows
     already imported are skipped and add nothing to the period counts."""
-    _office(actor)
-    fields, rows = _read_csv(data)
-    if set(PERSON_COLUMNS) <= set(fields):
+    require_office(actor)
+    header, rows = read_csv(data, columns=[PERSON_COLUMNS, COUNT_COLUMNS])
+    seen: set = set()
+    if set(PERSON_COLUMNS) <= set(header):
         kind = "per_person"
-    elif set(COUNT_COLUMNS) <= set(fields):
-        kind = "counts"
-    else:
-        message = _("The header must be “%(a)s” or “%(b)s”.") % {
-            "a": ",".join(PERSON_COLUMNS),
-            "b": ",".join(COUNT_COLUMNS),
-        }
-        raise ValidationFailed(message, errors={"line 1": [message]})
-    if not rows:
-        raise ValidationFailed(_("The file has no rows."), errors={"file": [_("The file has no rows.")]})
-
-    errors: dict[str, list[str]] = {}
-    parsed = []
-    people = {}
-    if kind == "per_person":
-        wanted = {(r.get("index_number") or "").strip() for r in rows}
+        wanted = {values.get("index_number", "") for _line, values in rows}
         people = {p.index_number: p for p in Person.objects.filter(index_number__in=wanted)}
-    seen = set()
-    for line, row in enumerate(rows, start=2):
-        problems = []
-        course = (row.get("course") or "").strip()
-        if course not in Course.values:
-            problems.append(_("unknown course “%(c)s”") % {"c": course})
-        if kind == "per_person":
-            index = (row.get("index_number") or "").strip()
-            person = people.get(index)
-            if person is None:
-                problems.append(_("no staff member with index number “%(i)s”") % {"i": index})
-            try:
-                day = parse_date((row.get("completed_on") or "").strip())
-            except ValueError:
-                day = None
-            if day is None:
-                problems.append(_("completed_on is not a date (YYYY-MM-DD)"))
-            elif day > timezone.localdate():
-                problems.append(_("completed_on is in the future"))
-            key = (course, index, day)
-            if not problems and key in seen:
-                problems.append(_("the same completion appears twice in the file"))
-            seen.add(key)
-            parsed.append((course, person, day))
-        else:
-            period = (row.get("period") or "").strip()
-            valid_period = (
-                len(period) == 9
-                and period[4] == "-"
-                and period[:4].isdigit()
-                and period[5:].isdigit()
-                and int(period[5:]) == int(period[:4]) + 1
-            )
-            if not valid_period:
-                problems.append(_("period must look like 2011-2012"))
-            raw = (row.get("count") or "").strip()
-            count = int(raw) if raw.isdigit() else None
-            if count is None:
-                problems.append(_("count must be a whole number"))
-            key = (course, period)
-            if not problems and key in seen:
-                problems.append(_("the same course and period appear twice in the file"))
-            seen.add(key)
-            parsed.append((course, period, count))
-        if problems:
-            errors[_("line %(n)s") % {"n": line}] = problems
-    if errors:
-        raise ValidationFailed(
-            _("%(n)s row(s) have errors; nothing was imported.") % {"n": len(errors)}, errors=errors
-        )
-
-    created = skipped = 0
-    if kind == "per_person":
-        existing = set(
-            CourseCompletion.objects.filter(person__in=[p for _c, p, _d in parsed]).values_list(
-                "course", "person_id", "completed_on"
-            )
-        )
-        added_per_period: dict[tuple[str, str], int] = {}
-        new = []
-        for course, person, day in parsed:
-            if (course, person.pk, day) in existing:
-                skipped += 1
-                continue
-            new.append(CourseCompletion(course=course, person=person, completed_on=day))
-            key = (course, period_of(day))
-            added_per_period[key] = added_per_period.get(key, 0) + 1
-        CourseCompletion.objects.bulk_create(new)
-        created = len(new)
-        # The report reads the per-period counts: new completions add to them.
-        for (course, period), n in added_per_period.items():
-            counter, made = CourseCompletionCount.objects.get_or_create(
-                course=course, period=period, defaults={"count": n}
-            )
-            if not made:
-                CourseCompletionCount.objects.filter(pk=counter.pk).update(count=F("count") + n)
+        parsed = rows_import(rows, _per_person_row(people, seen))
+        created, skipped = _per_person_save(parsed)
     else:
-        for course, period, count in parsed:
-            CourseCompletionCount.objects.update_or_create(
-                course=course, period=period, defaults={"count": count}
-            )
-            created += 1
+        kind = "counts"
+        parsed = rows_import(rows, _count_row(seen))
+        created, skipped = _counts_save(parsed), 0
     audit_record(
         actor=actor,
         action=Action.IMPORT,

@@ -8,7 +8,9 @@ from django.utils.translation import gettext as _
 
 from ethics_office.audit.models import Action
 from ethics_office.audit.services import audit_record
-from ethics_office.base.errors import ApplicationError, TransitionNotAllowed
+from ethics_office.base.errors import ApplicationError
+from ethics_office.base.gates import require_office
+from ethics_office.base.workflow import transition_check
 from ethics_office.intake.models import Channel
 from ethics_office.intake.services import reference_next, service_request_register
 from ethics_office.organisation.models import DutyStation, Entity, Person
@@ -27,7 +29,7 @@ from ..permissions import (
     may_request_training,
 )
 from ..workflow import ALLOWED
-from ._common import _not_future, _office
+from .common import require_not_future
 
 # --- training sessions ---------------------------------------------------------------------
 
@@ -50,10 +52,10 @@ def training_session_record(
     """Record a session held, with its attendance list or, failing one, a headcount.
 
     With a list, the headcount is the list's length (the report counts `participants`)."""
-    _office(actor)
+    require_office(actor)
     if kind not in TrainingKind.values:
         raise ApplicationError(_("Choose a kind of session."), field="kind")
-    _not_future(date, "date")
+    require_not_future(date, "date")
     attendees = list(dict.fromkeys(attendees or []))
     if not attendees and participants is None:
         raise ApplicationError(
@@ -154,13 +156,7 @@ def training_request_submit(
 @transaction.atomic
 def training_request_transition(*, actor, request_id: int, to: str) -> TrainingRequest:
     request = access_training_request(actor, request_id, for_write=True)
-    if to not in TrainingRequestStatus.values:
-        raise TransitionNotAllowed(_("Unknown status."), field="status")
-    if to not in ALLOWED.get(request.status, set()):
-        raise TransitionNotAllowed(
-            _("A request that is %(s)s cannot become %(t)s.")
-            % {"s": request.get_status_display(), "t": TrainingRequestStatus(to).label}
-        )
+    transition_check(ALLOWED, request.status, to, field="status")
     old, request.status = request.status, to
     request.save(update_fields=["status", "updated_at"])
     audit_record(
@@ -176,10 +172,10 @@ def training_request_transition(*, actor, request_id: int, to: str) -> TrainingR
 def trainer_certify(
     *, actor, trainer: Person, certified_by: Person, certified_on: dt.date, note: str = ""
 ) -> TrainerCertification:
-    _office(actor)
+    require_office(actor)
     if trainer.pk == certified_by.pk:
         raise ApplicationError(_("A trainer cannot certify themself."), field="certified_by")
-    _not_future(certified_on, "certified_on")
+    require_not_future(certified_on, "certified_on")
     certification = TrainerCertification.objects.create(
         trainer=trainer, certified_by=certified_by, certified_on=certified_on, note=note or ""
     )

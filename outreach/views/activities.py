@@ -1,23 +1,19 @@
 """Pages for missions, senior briefings, the leadership dialogue, publications and website visits."""
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import redirect, render
+from django.shortcuts import render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from ethics_office.audit.models import Action
-from ethics_office.audit.services import audit_record
-from ethics_office.base.errors import ApplicationError
-from ethics_office.base.forms import add_application_error
+from ethics_office.base.forms import form_action, form_submit
+from ethics_office.base.gates import require_office
 
 from .. import forms, services
 from ..models import ManagementLevel, MissionMeetingKind
 from ..permissions import (
-    access_briefing,
     access_mission,
-    require_office,
 )
 from ..selectors import (
     briefings_visible_to,
@@ -27,7 +23,7 @@ from ..selectors import (
     publications_visible_to,
     website_visits_visible_to,
 )
-from ._common import _form_page, _page
+from .common import form_page, paginate
 
 # --- missions -------------------------------------------------------------------------------------
 
@@ -36,22 +32,24 @@ from ._common import _form_page, _page
 def mission_list(request):
     require_office(request.user)
     missions = missions_visible_to(request.user).order_by("-start", "-id")
-    return render(request, "outreach/mission_list.html", {"page": _page(request, missions)})
+    return render(request, "outreach/mission_list.html", {"page": paginate(request, missions)})
 
 
 @login_required
 def mission_create(request):
     require_office(request.user)
     form = forms.MissionForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            mission = services.outreach_mission_record(actor=request.user, **form.cleaned_data)
-        except ApplicationError as exc:
-            add_application_error(form, exc)
-        else:
-            messages.success(request, _("Mission %(ref)s recorded.") % {"ref": mission.ref})
-            return redirect("outreach-mission-detail", pk=mission.pk)
-    return _form_page(request, form, _("Record an outreach mission"))
+    if request.method == "POST" and (
+        done := form_submit(
+            request,
+            form,
+            lambda d: services.outreach_mission_record(actor=request.user, **d),
+            success=lambda mission: _("Mission %(ref)s recorded.") % {"ref": mission.ref},
+            then=lambda mission: reverse("outreach-mission-detail", kwargs={"pk": mission.pk}),
+        )
+    ):
+        return done
+    return form_page(request, form, _("Record an outreach mission"))
 
 
 @login_required
@@ -75,17 +73,14 @@ def mission_detail(request, pk):
 @require_POST
 def mission_meeting_add(request, pk):
     access_mission(request.user, pk)
-    form = forms.MissionMeetingForm(request.POST)
-    if form.is_valid():
-        try:
-            services.mission_meeting_add(actor=request.user, mission_id=pk, **form.cleaned_data)
-        except ApplicationError as exc:
-            messages.error(request, str(exc.message))
-        else:
-            messages.success(request, _("Meeting added."))
-    else:
-        messages.error(request, _("Check the meeting's kind, date, duty station and attendance."))
-    return redirect("outreach-mission-detail", pk=pk)
+    return form_action(
+        request,
+        forms.MissionMeetingForm(request.POST),
+        lambda d: services.mission_meeting_add(actor=request.user, mission_id=pk, **d),
+        success=_("Meeting added."),
+        back=reverse("outreach-mission-detail", kwargs={"pk": pk}),
+        invalid=_("Check the meeting's kind, date, duty station and attendance."),
+    )
 
 
 # --- senior briefings -------------------------------------------------------------------------------
@@ -95,7 +90,9 @@ def mission_meeting_add(request, pk):
 def briefing_list(request):
     require_office(request.user)
     return render(
-        request, "outreach/briefing_list.html", {"page": _page(request, briefings_visible_to(request.user))}
+        request,
+        "outreach/briefing_list.html",
+        {"page": paginate(request, briefings_visible_to(request.user))},
     )
 
 
@@ -103,22 +100,22 @@ def briefing_list(request):
 def briefing_create(request):
     require_office(request.user)
     form = forms.BriefingForm(request.POST or None, initial={"date": timezone.localdate()})
-    if request.method == "POST" and form.is_valid():
-        try:
-            briefing = services.senior_briefing_record(actor=request.user, **form.cleaned_data)
-        except ApplicationError as exc:
-            add_application_error(form, exc)
-        else:
-            messages.success(request, _("Briefing %(ref)s recorded.") % {"ref": briefing.ref})
-            return redirect("outreach-briefing-detail", pk=briefing.pk)
-    return _form_page(request, form, _("Record a confidential senior briefing"))
+    if request.method == "POST" and (
+        done := form_submit(
+            request,
+            form,
+            lambda d: services.senior_briefing_record(actor=request.user, **d),
+            success=lambda briefing: _("Briefing %(ref)s recorded.") % {"ref": briefing.ref},
+            then=lambda briefing: reverse("outreach-briefing-detail", kwargs={"pk": briefing.pk}),
+        )
+    ):
+        return done
+    return form_page(request, form, _("Record a confidential senior briefing"))
 
 
 @login_required
 def briefing_detail(request, pk):
-    briefing = access_briefing(request.user, pk)
-    # Confidential: every reading is recorded.
-    audit_record(actor=request.user, action=Action.VIEW, obj=briefing, fields=["official", "notes"])
+    briefing = services.senior_briefing_read(actor=request.user, briefing_id=pk)
     return render(request, "outreach/briefing_detail.html", {"b": briefing})
 
 
@@ -129,14 +126,16 @@ def briefing_detail(request, pk):
 def dialogue_dashboard(request):
     require_office(request.user)
     form = forms.DialogueForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.leadership_dialogue_record(actor=request.user, **form.cleaned_data)
-        except ApplicationError as exc:
-            add_application_error(form, exc)
-        else:
-            messages.success(request, _("Leadership dialogue recorded."))
-            return redirect("outreach-dialogue")
+    if request.method == "POST" and (
+        done := form_submit(
+            request,
+            form,
+            lambda d: services.leadership_dialogue_record(actor=request.user, **d),
+            success=_("Leadership dialogue recorded."),
+            then="outreach-dialogue",
+        )
+    ):
+        return done
     rows, done, percent, per_level = leadership_progress(request.user)
     return render(
         request,
@@ -164,7 +163,7 @@ def publication_list(request):
         request,
         "outreach/publication_list.html",
         {
-            "page": _page(request, publications_visible_to(request.user)),
+            "page": paginate(request, publications_visible_to(request.user)),
             "visits": website_visits_visible_to(request.user).order_by("-period"),
             "visits_form": forms.VisitsForm(),
         },
@@ -175,29 +174,28 @@ def publication_list(request):
 def publication_create(request):
     require_office(request.user)
     form = forms.PublicationForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.publication_record(actor=request.user, **form.cleaned_data)
-        except ApplicationError as exc:
-            add_application_error(form, exc)
-        else:
-            messages.success(request, _("Publication recorded."))
-            return redirect("outreach-publications")
-    return _form_page(request, form, _("Record a publication"))
+    if request.method == "POST" and (
+        done := form_submit(
+            request,
+            form,
+            lambda d: services.publication_record(actor=request.user, **d),
+            success=_("Publication recorded."),
+            then="outreach-publications",
+        )
+    ):
+        return done
+    return form_page(request, form, _("Record a publication"))
 
 
 @login_required
 @require_POST
 def visits_record(request):
     require_office(request.user)
-    form = forms.VisitsForm(request.POST)
-    if form.is_valid():
-        try:
-            services.website_visits_record(actor=request.user, **form.cleaned_data)
-        except ApplicationError as exc:
-            messages.error(request, str(exc.message))
-        else:
-            messages.success(request, _("Website visits recorded."))
-    else:
-        messages.error(request, _("Give the period (for example 2011-2012) and the number of visits."))
-    return redirect("outreach-publications")
+    return form_action(
+        request,
+        forms.VisitsForm(request.POST),
+        lambda d: services.website_visits_record(actor=request.user, **d),
+        success=_("Website visits recorded."),
+        back=reverse("outreach-publications"),
+        invalid=_("Give the period (for example 2011-2012) and the number of visits."),
+    )

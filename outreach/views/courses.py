@@ -6,11 +6,11 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from ethics_office.base.errors import ValidationFailed
+from ethics_office.base.gates import require_office
 
 from .. import forms, services
-from ..permissions import require_office
 from ..selectors import completion_counts_visible_to
-from ._common import _page
+from .common import paginate
 
 # --- online course completions ------------------------------------------------------------------
 
@@ -20,7 +20,9 @@ def completion_list(request):
     require_office(request.user)
     counts = completion_counts_visible_to(request.user).order_by("-period", "course")
     return render(
-        request, "outreach/completion_list.html", {"page": _page(request, counts), "form": forms.ImportForm()}
+        request,
+        "outreach/completion_list.html",
+        {"page": paginate(request, counts), "form": forms.ImportForm()},
     )
 
 
@@ -36,7 +38,7 @@ def completion_import(request):
             )
         except ValidationFailed as exc:
             form.add_error("file", str(exc.message))
-            row_errors = exc.errors
+            row_errors = getattr(exc, "rows", [])
         else:
             messages.success(
                 request,

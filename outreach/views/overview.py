@@ -4,7 +4,8 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 from django.utils import timezone
 
-from ..permissions import require_office
+from ethics_office.base.gates import require_office
+
 from ..selectors import outreach_totals
 from ..services import period_of
 

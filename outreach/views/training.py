@@ -1,15 +1,15 @@
 """Pages for training sessions, staff training requests and trainer certification."""
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
-from django.shortcuts import redirect, render
+from django.shortcuts import render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from ethics_office.base.errors import ApplicationError
-from ethics_office.base.forms import add_application_error
+from ethics_office.base.forms import form_action, form_submit
+from ethics_office.base.gates import require_office
 from ethics_office.base.roles import is_office
 
 from .. import forms, services
@@ -18,14 +18,13 @@ from ..permissions import (
     access_training_request,
     access_training_session,
     may_request_training,
-    require_office,
 )
 from ..selectors import (
     certifications_visible_to,
     training_requests_visible_to,
     training_sessions_visible_to,
 )
-from ._common import _form_page, _page
+from .common import form_page, paginate
 
 # --- training sessions ----------------------------------------------------------------------
 
@@ -36,7 +35,7 @@ def session_list(request):
     return render(
         request,
         "outreach/session_list.html",
-        {"page": _page(request, training_sessions_visible_to(request.user))},
+        {"page": paginate(request, training_sessions_visible_to(request.user))},
     )
 
 
@@ -49,31 +48,31 @@ def session_create(request):
             request.user, request.GET.get("request") or request.POST.get("request")
         )
     form = forms.SessionForm(request.POST or None, initial={"date": timezone.localdate(), "kind": "workshop"})
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            session = services.training_session_record(
+    if request.method == "POST" and (
+        done := form_submit(
+            request,
+            form,
+            lambda d: services.training_session_record(
                 actor=request.user,
-                date=data["date"],
-                kind=data["kind"],
-                title=data["title"],
-                duty_station=data["duty_station"],
-                entity=data["entity"],
-                facilitator=data["facilitator"],
-                attendees=data["attendance"],
-                participants=data["participants"],
+                date=d["date"],
+                kind=d["kind"],
+                title=d["title"],
+                duty_station=d["duty_station"],
+                entity=d["entity"],
+                facilitator=d["facilitator"],
+                attendees=d["attendance"],
+                participants=d["participants"],
                 request=training_request,
-            )
-        except ApplicationError as exc:
-            add_application_error(form, exc)
-        else:
-            messages.success(
-                request,
+            ),
+            success=lambda session: (
                 _("Session %(ref)s recorded with %(n)s participants.")
-                % {"ref": session.ref, "n": session.participants},
-            )
-            return redirect("outreach-session-detail", pk=session.pk)
-    return _form_page(
+                % {"ref": session.ref, "n": session.participants}
+            ),
+            then=lambda session: reverse("outreach-session-detail", kwargs={"pk": session.pk}),
+        )
+    ):
+        return done
+    return form_page(
         request,
         form,
         _("Record a training session"),
@@ -105,20 +104,15 @@ def session_detail(request, pk):
 @require_POST
 def session_attendance(request, pk):
     access_training_session(request.user, pk)
-    form = forms.AttendanceForm(request.POST)
-    if form.is_valid():
-        try:
-            services.training_session_attendance_set(
-                actor=request.user, session_id=pk, attendees=form.cleaned_data["attendance"]
-            )
-        except ApplicationError as exc:
-            messages.error(request, str(exc.message))
-        else:
-            messages.success(request, _("Attendance list saved."))
-    else:
-        for error in form.errors.get("attendance", []):
-            messages.error(request, error)
-    return redirect("outreach-session-detail", pk=pk)
+    return form_action(
+        request,
+        forms.AttendanceForm(request.POST),
+        lambda d: services.training_session_attendance_set(
+            actor=request.user, session_id=pk, attendees=d["attendance"]
+        ),
+        success=_("Attendance list saved."),
+        back=reverse("outreach-session-detail", kwargs={"pk": pk}),
+    )
 
 
 # --- training requests ---------------------------------------------------------------------------
@@ -129,7 +123,7 @@ def request_list(request):
     """The office sees every request; a staff member sees only their own."""
     if not (is_office(request.user) or may_request_training(request.user)):
         raise Http404
-    page = _page(request, training_requests_visible_to(request.user))
+    page = paginate(request, training_requests_visible_to(request.user))
     return render(
         request,
         "outreach/request_list.html",
@@ -146,19 +140,22 @@ def request_create(request):
     if not may_request_training(request.user):
         raise Http404
     form = forms.TrainingRequestForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            training_request = services.training_request_submit(actor=request.user, **form.cleaned_data)
-        except ApplicationError as exc:
-            add_application_error(form, exc)
-        else:
-            messages.success(
-                request,
+    if request.method == "POST" and (
+        done := form_submit(
+            request,
+            form,
+            lambda d: services.training_request_submit(actor=request.user, **d),
+            success=lambda training_request: (
                 _("Your request %(ref)s has been registered. The Ethics Office will contact you.")
-                % {"ref": training_request.service_request.ref},
-            )
-            return redirect("outreach-request-detail", pk=training_request.pk)
-    return _form_page(request, form, _("Ask for a training session for your team"))
+                % {"ref": training_request.service_request.ref}
+            ),
+            then=lambda training_request: reverse(
+                "outreach-request-detail", kwargs={"pk": training_request.pk}
+            ),
+        )
+    ):
+        return done
+    return form_page(request, form, _("Ask for a training session for your team"))
 
 
 @login_required
@@ -180,13 +177,15 @@ def request_detail(request, pk):
 @require_POST
 def request_transition(request, pk):
     access_training_request(request.user, pk)
-    try:
-        services.training_request_transition(actor=request.user, request_id=pk, to=request.POST.get("to", ""))
-    except ApplicationError as exc:
-        messages.error(request, str(exc.message))
-    else:
-        messages.success(request, _("Request updated."))
-    return redirect("outreach-request-detail", pk=pk)
+    return form_action(
+        request,
+        None,
+        lambda _d: services.training_request_transition(
+            actor=request.user, request_id=pk, to=request.POST.get("to", "")
+        ),
+        success=_("Request updated."),
+        back=reverse("outreach-request-detail", kwargs={"pk": pk}),
+    )
 
 
 # --- trainer certification ------------------------------------------------------------------------------
@@ -198,7 +197,7 @@ def trainer_list(request):
     return render(
         request,
         "outreach/trainer_list.html",
-        {"page": _page(request, certifications_visible_to(request.user))},
+        {"page": paginate(request, certifications_visible_to(request.user))},
     )
 
 
@@ -206,12 +205,14 @@ def trainer_list(request):
 def trainer_certify(request):
     require_office(request.user)
     form = forms.CertificationForm(request.POST or None, initial={"certified_on": timezone.localdate()})
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.trainer_certify(actor=request.user, **form.cleaned_data)
-        except ApplicationError as exc:
-            add_application_error(form, exc)
-        else:
-            messages.success(request, _("Certification recorded."))
-            return redirect("outreach-trainers")
-    return _form_page(request, form, _("Certify a trainer"))
+    if request.method == "POST" and (
+        done := form_submit(
+            request,
+            form,
+            lambda d: services.trainer_certify(actor=request.user, **d),
+            success=_("Certification recorded."),
+            then="outreach-trainers",
+        )
+    ):
+        return done
+    return form_page(request, form, _("Certify a trainer"))

@@ -1,33 +1,30 @@
 """Pages for consultations: the office manages them; panel members read what is shared."""
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.shortcuts import redirect, render
+from django.shortcuts import render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from ethics_office.audit.models import Action
-from ethics_office.audit.services import audit_record
-from ethics_office.base.errors import ApplicationError
-from ethics_office.base.forms import add_application_error
+from ethics_office.base.forms import form_action, form_submit
+from ethics_office.base.gates import require_office
 from ethics_office.base.roles import is_office
 
 from .. import forms, services
 from ..permissions import (
     access_consultation,
-    require_office,
 )
 from ..selectors import consultations_visible_to
-from ._common import PAGE_SIZE, _flash_error, _require_panel_records
+from .common import PAGE_SIZE, require_panel_records
 
 # --- consultations -----------------------------------------------------------------------
 
 
 @login_required
 def consultation_list(request):
-    _require_panel_records(request.user)
+    require_panel_records(request.user)
     page = Paginator(consultations_visible_to(request.user), PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
         request, "panel/consultation_list.html", {"page": page, "can_edit": is_office(request.user)}
@@ -38,22 +35,22 @@ def consultation_list(request):
 def consultation_create(request):
     require_office(request.user)
     form = forms.ConsultationForm(request.POST or None, initial={"received": timezone.localdate()})
-    if request.method == "POST" and form.is_valid():
-        try:
-            consultation = services.consultation_open(actor=request.user, **form.cleaned_data)
-        except ApplicationError as exc:
-            add_application_error(form, exc)
-        else:
-            messages.success(request, _("Consultation %(ref)s opened.") % {"ref": consultation.ref})
-            return redirect("panel-consultation-detail", pk=consultation.pk)
+    if request.method == "POST" and (
+        done := form_submit(
+            request,
+            form,
+            lambda d: services.consultation_open(actor=request.user, **d),
+            success=lambda consultation: _("Consultation %(ref)s opened.") % {"ref": consultation.ref},
+            then=lambda consultation: reverse("panel-consultation-detail", kwargs={"pk": consultation.pk}),
+        )
+    ):
+        return done
     return render(request, "panel/form.html", {"form": form, "title": _("Open a consultation")})
 
 
 @login_required
 def consultation_detail(request, pk):
-    consultation = access_consultation(request.user, pk)
-    # Confidential case material: every reading is recorded.
-    audit_record(actor=request.user, action=Action.VIEW, obj=consultation, fields=["summary", "outcome_note"])
+    consultation = services.consultation_read(actor=request.user, consultation_id=pk)
     can_edit = is_office(request.user)
     context = {
         "c": consultation,
@@ -72,19 +69,14 @@ def consultation_detail(request, pk):
 @require_POST
 def consultation_share(request, pk):
     access_consultation(request.user, pk)
-    form = forms.ShareForm(request.POST)
-    if form.is_valid():
-        try:
-            services.consultation_share(
-                actor=request.user, consultation_id=pk, users=form.cleaned_data["users"]
-            )
-        except ApplicationError as exc:
-            _flash_error(request, exc)
-        else:
-            messages.success(request, _("Sharing updated."))
-    else:
-        messages.error(request, _("Choose panel members only."))
-    return redirect("panel-consultation-detail", pk=pk)
+    return form_action(
+        request,
+        forms.ShareForm(request.POST),
+        lambda d: services.consultation_share(actor=request.user, consultation_id=pk, users=d["users"]),
+        success=_("Sharing updated."),
+        back=reverse("panel-consultation-detail", kwargs={"pk": pk}),
+        invalid=_("Choose panel members only."),
+    )
 
 
 @login_required
@@ -92,19 +84,18 @@ def consultation_share(request, pk):
 def consultation_transition(request, pk):
     access_consultation(request.user, pk)
     to = request.POST.get("to", "")
-    form = forms.CloseForm(request.POST)
-    outcome, note = "", ""
-    if to == "closed":
-        if not form.is_valid():
-            messages.error(request, _("Record the outcome to close the consultation."))
-            return redirect("panel-consultation-detail", pk=pk)
-        outcome, note = form.cleaned_data["outcome"], form.cleaned_data["outcome_note"]
-    try:
-        services.consultation_transition(
-            actor=request.user, consultation_id=pk, to=to, outcome=outcome, outcome_note=note
-        )
-    except ApplicationError as exc:
-        _flash_error(request, exc)
-    else:
-        messages.success(request, _("Consultation updated."))
-    return redirect("panel-consultation-detail", pk=pk)
+    # Closing records the outcome (the form); reopening is a button with nothing to fill in.
+    return form_action(
+        request,
+        forms.CloseForm(request.POST) if to == "closed" else None,
+        lambda d: services.consultation_transition(
+            actor=request.user,
+            consultation_id=pk,
+            to=to,
+            outcome=d.get("outcome", ""),
+            outcome_note=d.get("outcome_note", ""),
+        ),
+        success=_("Consultation updated."),
+        back=reverse("panel-consultation-detail", kwargs={"pk": pk}),
+        invalid=_("Record the outcome to close the consultation."),
+    )

@@ -1,22 +1,21 @@
 """Pages for member offices (and the Panel's own name) and their annual reports."""
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.shortcuts import redirect, render
+from django.shortcuts import render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from ethics_office.base.errors import ApplicationError
-from ethics_office.base.forms import add_application_error
+from ethics_office.base.forms import form_action, form_submit
+from ethics_office.base.gates import require_office
 from ethics_office.base.roles import is_office
 
 from .. import forms, services
 from ..permissions import (
     access_annual_report,
     access_member_office,
-    require_office,
 )
 from ..selectors import (
     annual_reports_visible_to,
@@ -24,14 +23,14 @@ from ..selectors import (
     member_offices_visible_to,
     panel_names_visible_to,
 )
-from ._common import PAGE_SIZE, _flash_error, _require_panel_records
+from .common import PAGE_SIZE, require_panel_records
 
 # --- member offices ----------------------------------------------------------------------
 
 
 @login_required
 def office_list(request):
-    _require_panel_records(request.user)
+    require_panel_records(request.user)
     offices = member_offices_visible_to(request.user).order_by("code")
     names = member_office_names_visible_to(request.user).order_by("office__code", "-valid_from")
     history: dict[int, list] = {}
@@ -54,31 +53,30 @@ def office_list(request):
 @require_POST
 def panel_name_record(request):
     require_office(request.user)
-    form = forms.RenameForm(request.POST)
-    if form.is_valid():
-        try:
-            services.panel_name_record(actor=request.user, **form.cleaned_data)
-        except ApplicationError as exc:
-            _flash_error(request, exc)
-        else:
-            messages.success(request, _("New name recorded."))
-    else:
-        messages.error(request, _("Enter the new name and the date it applies from."))
-    return redirect("panel-offices")
+    return form_action(
+        request,
+        forms.RenameForm(request.POST),
+        lambda d: services.panel_name_record(actor=request.user, **d),
+        success=_("New name recorded."),
+        back=reverse("panel-offices"),
+        invalid=_("Enter the new name and the date it applies from."),
+    )
 
 
 @login_required
 def office_create(request):
     require_office(request.user)
     form = forms.MemberOfficeForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.member_office_create(actor=request.user, **form.cleaned_data)
-        except ApplicationError as exc:
-            add_application_error(form, exc)
-        else:
-            messages.success(request, _("Member office added."))
-            return redirect("panel-offices")
+    if request.method == "POST" and (
+        done := form_submit(
+            request,
+            form,
+            lambda d: services.member_office_create(actor=request.user, **d),
+            success=_("Member office added."),
+            then="panel-offices",
+        )
+    ):
+        return done
     return render(request, "panel/form.html", {"form": form, "title": _("Add a member office")})
 
 
@@ -86,17 +84,14 @@ def office_create(request):
 @require_POST
 def office_rename(request, pk):
     access_member_office(request.user, pk)
-    form = forms.RenameForm(request.POST)
-    if form.is_valid():
-        try:
-            services.member_office_rename(actor=request.user, office_id=pk, **form.cleaned_data)
-        except ApplicationError as exc:
-            _flash_error(request, exc)
-        else:
-            messages.success(request, _("New name recorded."))
-    else:
-        messages.error(request, _("Enter the new name and the date it applies from."))
-    return redirect("panel-offices")
+    return form_action(
+        request,
+        forms.RenameForm(request.POST),
+        lambda d: services.member_office_rename(actor=request.user, office_id=pk, **d),
+        success=_("New name recorded."),
+        back=reverse("panel-offices"),
+        invalid=_("Enter the new name and the date it applies from."),
+    )
 
 
 # --- member offices' annual reports ------------------------------------------------------
@@ -104,7 +99,7 @@ def office_rename(request, pk):
 
 @login_required
 def report_list(request):
-    _require_panel_records(request.user)
+    require_panel_records(request.user)
     page = Paginator(annual_reports_visible_to(request.user), PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
         request,
@@ -117,14 +112,16 @@ def report_list(request):
 def report_create(request):
     require_office(request.user)
     form = forms.AnnualReportForm(request.POST or None, initial={"received_on": timezone.localdate()})
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.annual_report_receive(actor=request.user, **form.cleaned_data)
-        except ApplicationError as exc:
-            add_application_error(form, exc)
-        else:
-            messages.success(request, _("Annual report recorded."))
-            return redirect("panel-reports")
+    if request.method == "POST" and (
+        done := form_submit(
+            request,
+            form,
+            lambda d: services.annual_report_receive(actor=request.user, **d),
+            success=_("Annual report recorded."),
+            then="panel-reports",
+        )
+    ):
+        return done
     return render(
         request, "panel/form.html", {"form": form, "title": _("Record a member office's annual report")}
     )
@@ -134,14 +131,11 @@ def report_create(request):
 @require_POST
 def report_review(request, pk):
     access_annual_report(request.user, pk)
-    form = forms.ReviewForm(request.POST)
-    if form.is_valid():
-        try:
-            services.annual_report_review(actor=request.user, report_id=pk, **form.cleaned_data)
-        except ApplicationError as exc:
-            _flash_error(request, exc)
-        else:
-            messages.success(request, _("Review recorded."))
-    else:
-        messages.error(request, _("Enter the date of the review."))
-    return redirect("panel-reports")
+    return form_action(
+        request,
+        forms.ReviewForm(request.POST),
+        lambda d: services.annual_report_review(actor=request.user, report_id=pk, **d),
+        success=_("Review recorded."),
+        back=reverse("panel-reports"),
+        invalid=_("Enter the date of the review."),
+    )

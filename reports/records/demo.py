@@ -1,7 +1,7 @@
 """The office's 2006–2012 history as import records, loaded through the records import.
 
 Generated deterministically in memory so that `annual_report --period 2011-2012`
-reproduces every figure of A/67/306 (../shared/spec/a67-306-expected.json). Numbers
+reproduces every figure of A/67/306 (tests/data/a67-306-expected.json). Numbers
 the report does not state are our own plausible choices, listed in docs/demo-data.md.
 """
 
@@ -156,6 +156,19 @@ SECRETARIAT_2011 = [1, 4, 27, 56, 237, 186, 39, 26, 47, 24, 82, 10, 44, 11, 18, 
                     18, 2, 3, 2, 7, 5, 1, 64, 83, 43, 17, 72, 13, 123]  # fmt: skip
 GROUPS = ("secretariat", "peacekeeping", "other")
 PREFIX = {"secretariat": "S", "peacekeeping": "K", "other": "O"}
+# Invented names for the senior officials of the history: the public page names participants.
+GIVEN = ("Adaeze", "Bernard", "Carmen", "Dmitri", "Esther", "Farid", "Greta", "Hiroshi", "Ines", "Jonas",
+         "Kamala", "Luis", "Mariam", "Nikolai", "Olga", "Pedro", "Rania", "Samuel", "Tamar", "Viktor")  # fmt: skip
+FAMILY = ("Abara", "Bergström", "Castillo", "Dubois", "Eze", "Fischer", "García", "Haddad", "Ivanova",
+          "Jensen", "Kimura", "Lindqvist", "Moreau", "Nakamura", "Osei", "Petrov", "Quispe", "Rahman",
+          "Santos", "Tesfaye", "Umarov")  # fmt: skip
+
+
+def senior_name(group: str, i: int) -> str:
+    g = GROUPS.index(group)
+    return f"{GIVEN[(i + 7 * g) % len(GIVEN)]} {FAMILY[(3 * i + g) % len(FAMILY)]}"
+
+
 GRADES = ["G", "P-2", "P-3", "P-4", "P-5", "P-5", "D-1", "D-1", "D-2"]
 
 
@@ -335,7 +348,7 @@ def _choices_and_conflicts(rng, year, filers):
         seniors = [f for f in filers if f[3]]
         for (group, i, _entity, _grade), choice in zip(seniors, choices, strict=False):
             yield {"type": "public_disclosure", "cycle": year, "person": f"{PREFIX[group]}{i + 1:05d}",
-                   "choice": choice}  # fmt: skip
+                   "choice": choice, "name": senior_name(group, i)}  # fmt: skip
     if year in TABLE_1:
         table, declaring = TABLE_1[year]
         items = [(kind, res) for kind, row in table.items() for res, n in zip(RESOLUTIONS, row, strict=True)

@@ -9,6 +9,8 @@ written only when a value differs, so importing the same file again writes nothi
 import datetime as dt
 from collections import Counter, defaultdict
 
+from django.db.models import F, Q
+from django.urls import reverse
 from django.utils import timezone
 
 from advisory.models import AdviceCategory, AdviceRequest
@@ -118,18 +120,26 @@ class Resolver:
         ]
         entities = self._codes(entity_fields, Entity, "entity")
         stations = self._codes(station_fields, DutyStation, "duty_station")
-        self._known(entity_fields, entities, msg.ENTITY_CODE)
-        self._known(station_fields, stations, msg.STATION_CODE)
+        reference = reverse("reference-codes")
+        self._known(entity_fields, entities, msg.ENTITY_CODE % {"url": f"{reference}#entities"})
+        self._known(station_fields, stations, msg.STATION_CODE % {"url": f"{reference}#duty-stations"})
         categories = set(ServiceCategory.objects.values_list("code", flat=True))
         advice_categories = set(AdviceCategory.objects.values_list("code", flat=True))
-        self._known([("service_request", "category")], categories, msg.SERVICE_CATEGORY)
-        self._known([("service_request", "advice_category")], advice_categories, msg.ADVICE_CATEGORY)
+        self._known(
+            [("service_request", "category")],
+            categories,
+            msg.SERVICE_CATEGORY
+            % {"codes": ", ".join(sorted(categories)), "url": f"{reference}#service-categories"},
+        )
+        self._known(
+            [("service_request", "advice_category")],
+            advice_categories,
+            msg.ADVICE_CATEGORY
+            % {"codes": ", ".join(sorted(advice_categories)), "url": f"{reference}#advice-categories"},
+        )
         if self.by_type["retaliation_inquiry"] and "retaliation" not in categories:
-            self.errors.append(
-                RecordError(
-                    self.by_type["retaliation_inquiry"][0].line, "type", str(msg.RETALIATION_CATEGORY)
-                )
-            )
+            first = self.by_type["retaliation_inquiry"][0]
+            self.errors.append(RecordError.of(first.line, "type", first.type, msg.RETALIATION_CATEGORY))
         self._check_filers()
         return sorted(self.errors, key=lambda e: e.line)
 
@@ -138,7 +148,7 @@ class Resolver:
             for r in self.by_type[rtype]:
                 value = r.data.get(name)
                 if value and value not in known:
-                    self.errors.append(RecordError(r.line, name, str(expected)))
+                    self.errors.append(RecordError.of(r.line, name, value, expected))
 
     def _check_filers(self):
         """Conflicts and public disclosures need a filer of that cycle (file or database)."""
@@ -153,9 +163,11 @@ class Resolver:
         for r in refs:
             key = (r.data["cycle"], r.data["person"])
             if key not in grades:
-                self.errors.append(RecordError(r.line, "person", str(msg.FILER_OF_CYCLE % {"cycle": key[0]})))
+                self.errors.append(
+                    RecordError.of(r.line, "person", key[1], msg.FILER_OF_CYCLE % {"cycle": key[0]})
+                )
             elif r.type == "public_disclosure" and grades[key] not in SENIOR:
-                self.errors.append(RecordError(r.line, "person", str(msg.SENIOR_FILER)))
+                self.errors.append(RecordError.of(r.line, "person", key[1], msg.SENIOR_FILER))
 
 
 class Writer:
@@ -270,7 +282,9 @@ class Writer:
             create_only=("opens_on", "deadline", "closed_on"),
         )
         cycles = {k[0]: pk for k, pk in cycles.items()}
-        people = self._people(filers)
+        people = self._people(
+            filers, names={r.data["person"]: r.data["name"] for r in choices if r.data.get("name")}
+        )
         rows = {}
         for r in filers:
             d = r.data
@@ -313,14 +327,21 @@ class Writer:
                 "public_disclosure",
             )
 
-    def _people(self, filers):
-        """Index number -> Person pk; a person first seen here is created from their latest filing."""
+    def _people(self, filers, names):
+        """Index number -> Person pk; a person first seen here is created from their latest filing.
+
+        The name comes from the `filer` line or the person's `public_disclosure` line; without
+        one the name stays empty (pages show "—", never the index number). A name in the file
+        fills an existing person's name only where it is empty or was the index number.
+        """
         latest = {}
         for r in sorted(filers, key=lambda r: r.data["cycle"]):
             latest[r.data["person"]] = r.data
+            if r.data.get("name"):
+                names.setdefault(r.data["person"], r.data["name"])
         rows = {
             (index,): {
-                "name": d.get("name") or index,
+                "name": names.get(index, ""),
                 "grade": d["grade"],
                 "entity_id": self.entities[d["entity"]],
                 "duty_station_id": self.stations[d["duty_station"]],
@@ -336,6 +357,15 @@ class Writer:
             "person",
             create_only=("name", "grade", "entity_id", "duty_station_id"),
         )
+        unnamed = [
+            Person(pk=pk, name=names[index])
+            for pk, index in Person.objects.filter(index_number__in=names)
+            .filter(Q(name="") | Q(name=F("index_number")))
+            .values_list("pk", "index_number")
+        ]
+        if unnamed:
+            Person.objects.bulk_update(unnamed, ["name"], batch_size=BATCH)
+            self.stats.add("person", updated=len(unnamed))
         return {k[0]: pk for k, pk in pks.items()}
 
     def _conflicts(self, conflicts, filer_ids):

@@ -1,4 +1,4 @@
-"""The record types of the import (spec: ../shared/spec/records-and-report.md) and the
+"""The record types of the import (docs/import-format.md) and the
 line-by-line checks that need nothing but the line itself.
 
 `parse_lines` turns raw JSONL into `Record`s and a list of `RecordError`s; references
@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from ethics_office.base.rows import RowError
 from reports import import_messages as msg
 
 GROUPS = ("secretariat", "peacekeeping", "other")
@@ -26,14 +27,21 @@ BASELINE_METRICS = ("service_requests",)
 PERIOD_RE = re.compile(r"^(\d{4})-(\d{4})$")
 
 
-@dataclass
-class RecordError:
-    line: int
-    field: str
-    expected: str
+@dataclass(frozen=True)
+class RecordError(RowError):
+    """A line's error: the shape of every import's errors (line, field, value, what is valid),
+    shown as "Line 3: grade “P-9”: expected one of: G, P-1, …"."""
 
-    def __str__(self):
-        return f"line {self.line}: {self.field}: {self.expected}"
+    @classmethod
+    def of(cls, line: int, field: str, value, expected) -> "RecordError":
+        return cls(line, field, json_value(value), str(expected))
+
+
+def json_value(value) -> str:
+    """A value as the file wrote it (strings bare, everything else as JSON)."""
+    if value is None:
+        return ""
+    return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
 
 
 @dataclass
@@ -80,6 +88,13 @@ def _bool(value):
 def _opt_bool(value):
     if value is None:
         return None, None
+    return _bool(value)
+
+
+def _flag(value):
+    """A yes/no field where null means no (a filer not selected is plainly not selected)."""
+    if value is None:
+        return False, None
     return _bool(value)
 
 
@@ -133,7 +148,7 @@ FIELDS = {
         "code": (_code, True),
         "name": (_str, True),
         "name_zh": (_opt(_str), False),
-        "headquarters": (_bool, False),
+        "headquarters": (_flag, False),
     },
     "service_request": {
         "ref": (_str, True),
@@ -161,10 +176,10 @@ FIELDS = {
         "entity": (_code, True),
         "duty_station": (_code, True),
         "grade": (_choice(GRADES), True),
-        "first_time": (_bool, False),
+        "first_time": (_flag, False),
         "registered": (_opt_date, False),
         "filed": (_opt_date, False),
-        "verification_selected": (_bool, False),
+        "verification_selected": (_flag, False),
         "verification_complete": (_opt_bool, False),
     },
     "conflict": {
@@ -177,6 +192,7 @@ FIELDS = {
         "cycle": (_year, True),
         "person": (_code, True),
         "choice": (_choice(DISCLOSURE_CHOICES), True),
+        "name": (_opt(_str), False),
     },
     "training_session": {
         "ref": (_str, True),
@@ -205,6 +221,77 @@ FIELDS = {
         "value": (_count, True),
     },
 }
+
+# One line of each record type, consistent with each other: the template beside the upload
+# form (it imports as it is). Codes of entities and duty stations come from the file itself.
+EXAMPLES = [
+    {"type": "entity", "code": "XMPL", "name": "Example entity", "name_zh": "示例实体", "group": "other"},
+    {"type": "duty_station", "code": "XMPLDS", "name": "Example duty station", "headquarters": False},
+    {
+        "type": "service_request",
+        "ref": "SR-EXAMPLE-1",
+        "received": "2011-08-03",
+        "category": "advice",
+        "advice_category": "outside_activities",
+        "entity": "XMPL",
+        "duty_station": "XMPLDS",
+    },
+    {
+        "type": "retaliation_inquiry",
+        "ref": "PR-EXAMPLE-1",
+        "received": "2011-09-01",
+        "entity": "XMPL",
+        "duty_station": "XMPLDS",
+        "kind": "protection_request",
+        "review_outcome": "no_prima_facie",
+        "review_completed": "2011-10-12",
+        "investigation_completed": None,
+        "retaliation_established": None,
+    },
+    {
+        "type": "filer",
+        "cycle": 2011,
+        "person": "X0000001",
+        "name": "Example Filer",
+        "entity": "XMPL",
+        "duty_station": "XMPLDS",
+        "grade": "ASG",
+        "first_time": False,
+        "registered": "2011-03-01",
+        "filed": "2011-04-02",
+        "verification_selected": True,
+        "verification_complete": True,
+    },
+    {
+        "type": "conflict",
+        "cycle": 2011,
+        "person": "X0000001",
+        "kind": "outside_activity",
+        "resolution": "recusal",
+    },
+    {"type": "public_disclosure", "cycle": 2011, "person": "X0000001", "choice": "confirmation"},
+    {
+        "type": "training_session",
+        "ref": "TS-EXAMPLE-1",
+        "date": "2011-10-04",
+        "kind": "workshop",
+        "duty_station": "XMPLDS",
+        "participants": 21,
+    },
+    {"type": "course_completions", "course": "integrity_awareness", "period": "2011-2012", "count": 5300},
+    {
+        "type": "outreach_mission",
+        "ref": "OM-EXAMPLE-1",
+        "start": "2011-11-07",
+        "end": "2011-11-11",
+        "duty_station": "XMPLDS",
+        "staff_met": 140,
+    },
+    {"type": "senior_briefing", "ref": "SB-EXAMPLE-1", "date": "2011-09-20"},
+    {"type": "panel_meeting", "ref": "EP-EXAMPLE-1", "date": "2011-09-15"},
+    {"type": "baseline", "period": "2006-2007", "metric": "service_requests", "value": 303},
+]
+
 
 DEFAULTS = {
     "duty_station": {"headquarters": False},
@@ -241,38 +328,38 @@ def parse_lines(lines: Iterable[str]) -> tuple[list[Record], list[RecordError]]:
             try:
                 raw = raw.decode("utf-8")
             except UnicodeDecodeError:
-                errors.append(RecordError(number, "line", str(msg.UTF8)))
+                errors.append(RecordError.of(number, "line", "", msg.UTF8))
                 continue
         if not raw.strip():
             continue
         try:
             obj = json.loads(raw)
         except ValueError:
-            errors.append(RecordError(number, "line", str(msg.JSON_OBJECT)))
+            errors.append(RecordError.of(number, "line", raw.strip()[:60], msg.JSON_OBJECT))
             continue
         if not isinstance(obj, dict):
-            errors.append(RecordError(number, "line", str(msg.JSON_OBJECT)))
+            errors.append(RecordError.of(number, "line", raw.strip()[:60], msg.JSON_OBJECT))
             continue
         rtype = obj.get("type")
         spec = FIELDS.get(rtype) if isinstance(rtype, str) else None
         if spec is None:
-            errors.append(RecordError(number, "type", str(msg.ONE_OF % {"options": ", ".join(FIELDS)})))
+            errors.append(RecordError.of(number, "type", rtype, msg.ONE_OF % {"options": ", ".join(FIELDS)}))
             continue
         data = dict(DEFAULTS.get(rtype, {}))
         ok = True
         for name in obj:
             if name != "type" and name not in spec:
-                errors.append(RecordError(number, name, str(msg.UNKNOWN_FIELD)))
+                errors.append(RecordError.of(number, name, obj[name], msg.UNKNOWN_FIELD))
                 ok = False
         for name, (check, required) in spec.items():
             if name not in obj:
                 if required:
-                    errors.append(RecordError(number, name, str(msg.REQUIRED)))
+                    errors.append(RecordError.of(number, name, "", msg.REQUIRED))
                     ok = False
                 continue
             value, problem = check(obj[name])
             if problem is not None:
-                errors.append(RecordError(number, name, str(problem)))
+                errors.append(RecordError.of(number, name, obj[name], problem))
                 ok = False
             else:
                 data[name] = value
@@ -281,17 +368,15 @@ def parse_lines(lines: Iterable[str]) -> tuple[list[Record], list[RecordError]]:
         record = Record(number, rtype, data)
         problem = _line_rules(record)
         if problem:
-            errors.append(RecordError(number, *problem))
+            name, expected = problem
+            errors.append(RecordError.of(number, name, data.get(name), expected))
             continue
         key = key_of(record)
         if key is not None:
             if key in seen:
+                name = _key_field(rtype)
                 errors.append(
-                    RecordError(
-                        number,
-                        _key_field(rtype),
-                        str(msg.DUPLICATE % {"line": seen[key]}),
-                    )
+                    RecordError.of(number, name, data.get(name), msg.DUPLICATE % {"line": seen[key]})
                 )
                 continue
             seen[key] = number
@@ -329,10 +414,9 @@ def _line_rules(record: Record):
             return "investigation_completed", str(msg.INVESTIGATION_DATE_REQUIRED)
     if record.type == "outreach_mission" and d["end"] < d["start"]:
         return "end", str(msg.END_AFTER_START)
-    if (
-        record.type == "filer"
-        and d.get("verification_complete") is not None
-        and not d.get("verification_selected")
-    ):
-        return "verification_complete", str(msg.VERIFICATION_UNEXPECTED)
+    if record.type == "filer" and not d.get("verification_selected"):
+        # Not selected means not verified: false says the same as null; only true contradicts it.
+        if d.get("verification_complete") is True:
+            return "verification_complete", str(msg.VERIFICATION_UNEXPECTED)
+        d["verification_complete"] = None
     return None

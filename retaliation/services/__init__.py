@@ -8,14 +8,17 @@ import from here.
 from .cases import (
     case_note_add,
     evidence_add,
+    evidence_read,
     inquiry_assign,
     inquiry_classify,
+    inquiry_named_people_set,
     inquiry_record,
     inquiry_request,
     inquiry_transition,
     inquiry_unassign,
     inquiry_view_record,
     letter_generate,
+    letter_read,
     retaliatory_action_add,
 )
 from .outcome import (
@@ -27,17 +30,30 @@ from .outcome import (
     investigation_report_receive,
     panel_review_request,
 )
-from .review import INVESTIGATION_DAYS, clock_alerts_send, review_complete, review_pause, review_resume
+from .review import (
+    INVESTIGATION_DAYS,
+    ReviewDecision,
+    ReviewFindings,
+    clock_alerts_send,
+    review_complete,
+    review_letters_generate,
+    review_pause,
+    review_resume,
+)
 
 __all__ = [
     "INVESTIGATION_DAYS",
+    "ReviewDecision",
+    "ReviewFindings",
     "case_note_add",
     "clock_alerts_send",
     "corrective_measure_implement",
     "corrective_measure_recommend",
     "determination_make",
     "evidence_add",
+    "evidence_read",
     "inquiry_assign",
+    "inquiry_named_people_set",
     "inquiry_classify",
     "inquiry_record",
     "inquiry_request",
@@ -48,9 +64,11 @@ __all__ = [
     "interim_measure_record_implementation",
     "investigation_report_receive",
     "letter_generate",
+    "letter_read",
     "panel_review_request",
     "retaliatory_action_add",
     "review_complete",
+    "review_letters_generate",
     "review_pause",
     "review_resume",
 ]

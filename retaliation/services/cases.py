@@ -4,6 +4,7 @@ import datetime as dt
 
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -12,8 +13,10 @@ from ethics_office.audit.services import audit_record
 from ethics_office.base.errors import ApplicationError, TransitionNotAllowed, ValidationFailed
 from ethics_office.base.roles import Role, has_role
 from ethics_office.base.uploads import check_upload
+from ethics_office.base.workflow import transition_check
 from ethics_office.intake.models import Channel
 from ethics_office.intake.services import service_request_register
+from ethics_office.organisation.duties import acts_as_director
 from ethics_office.organisation.models import Person
 from ethics_office.organisation.selectors import person_of
 from ethics_office.organisation.services import object_permission_grant, object_permission_revoke
@@ -31,21 +34,19 @@ from ..models import (
     ReferralBody,
     RetaliationInquiry,
     RetaliatoryAction,
+    ReviewOutcome,
+    Status,
 )
-from ..permissions import access_own_retaliation_inquiry, access_retaliation_inquiry
-from ..selectors import HANDLE_PERM, officers_assigned_to
-from ..workflow import ALLOWED, Status
+from ..permissions import access_case_or_own, access_own_retaliation_inquiry, access_retaliation_inquiry
+from ..selectors import HANDLE_PERM, case_letters, complainant_letters, officers_assigned_to, people_concerned
+from ..workflow import ALLOWED
 
 # --- the one transition function ---------------------------------------------------------
 
 
 def inquiry_transition(*, actor, inquiry: RetaliationInquiry, to: str, also: tuple[str, ...] = ()) -> None:
     """Move a locked inquiry to `to` if the table allows it; save status plus `also`; audit."""
-    if to not in ALLOWED.get(inquiry.status, set()):
-        raise TransitionNotAllowed(
-            _("A case that is “%(s)s” cannot become “%(t)s”.")
-            % {"s": Status(inquiry.status).label, "t": Status(to).label}
-        )
+    transition_check(ALLOWED, inquiry.status, to)
     old, inquiry.status = inquiry.status, to
     inquiry.save(update_fields=["status", "updated_at", *also])
     audit_record(
@@ -255,24 +256,45 @@ def retaliatory_action_add(
 @transaction.atomic
 def inquiry_assign(*, actor, inquiry_id, officer) -> RetaliationInquiry:
     """Only the Director assigns an officer; the officer then sees the case."""
-    if not has_role(actor, Role.DIRECTOR):
-        raise ApplicationError(_("Only the Director assigns retaliation cases."))
     inquiry = access_retaliation_inquiry(actor, inquiry_id, for_write=True)
+    if not acts_as_director(actor, people=people_concerned(inquiry)):
+        raise ApplicationError(_("Only the Director assigns retaliation cases."))
     if not has_role(officer, Role.OFFICER):
         raise ApplicationError(_("Cases are assigned to ethics officers."), field="officer")
-    requester = inquiry.service_request.requester
-    if requester is not None and requester.user_id == officer.pk:
-        raise ApplicationError(_("An officer cannot handle their own complaint."), field="officer")
+    if any(p is not None and p.user_id == officer.pk for p in people_concerned(inquiry)):
+        raise ApplicationError(_("An officer cannot handle a case that concerns them."), field="officer")
     object_permission_grant(actor=actor, user=officer, perm=HANDLE_PERM, obj=inquiry)
+    return inquiry
+
+
+@transaction.atomic
+def inquiry_named_people_set(*, actor, inquiry_id, people) -> RetaliationInquiry:
+    """The office records who is named as responsible: from then on they never see or handle the case."""
+    inquiry = access_retaliation_inquiry(actor, inquiry_id, for_write=True)
+    people = list(people)
+    old = sorted(inquiry.named_people.values_list("index_number", flat=True))
+    inquiry.named_people.set(people)
+    audit_record(
+        actor=actor,
+        action=Action.UPDATE,
+        obj=inquiry,
+        fields=["named_people"],
+        changes={
+            "named_people": (
+                ", ".join(old) or None,
+                ", ".join(sorted(p.index_number for p in people)) or None,
+            )
+        },
+    )
     return inquiry
 
 
 @transaction.atomic
 def inquiry_unassign(*, actor, inquiry_id, officer) -> RetaliationInquiry:
     """The Director takes a case away from an officer, who from then on gets 404 for it."""
-    if not has_role(actor, Role.DIRECTOR):
-        raise ApplicationError(_("Only the Director assigns retaliation cases."))
     inquiry = access_retaliation_inquiry(actor, inquiry_id, for_write=True)
+    if not acts_as_director(actor, people=people_concerned(inquiry)):
+        raise ApplicationError(_("Only the Director assigns retaliation cases."))
     if not officers_assigned_to(inquiry).filter(pk=officer.pk).exists():
         raise ApplicationError(_("This officer is not assigned to the case."), field="officer")
     object_permission_revoke(actor=actor, user=officer, perm=HANDLE_PERM, obj=inquiry)
@@ -282,6 +304,29 @@ def inquiry_unassign(*, actor, inquiry_id, officer) -> RetaliationInquiry:
 def inquiry_view_record(*, actor, inquiry, what: str = "case") -> None:
     """Every look at a case leaves a trace (who, when, which case)."""
     audit_record(actor=actor, action=Action.VIEW, obj=inquiry, fields=[what])
+
+
+def evidence_read(*, actor, inquiry_id, evidence_id) -> Evidence:
+    """One piece of evidence, for download: all of it for the office, the complainant's own uploads
+    for the complainant. The read is recorded."""
+    inquiry, handles = access_case_or_own(actor, inquiry_id)
+    items = inquiry.evidence.all() if handles else inquiry.evidence.filter(uploaded_by=actor)
+    item = items.filter(pk=evidence_id).first()
+    if item is None:
+        raise Http404
+    audit_record(actor=actor, action=Action.VIEW, obj=item, fields=["file"])
+    return item
+
+
+def letter_read(*, actor, inquiry_id, letter_id) -> Letter:
+    """One letter, for download: every letter for the office, those sent to the complainant for them."""
+    inquiry, handles = access_case_or_own(actor, inquiry_id)
+    letters = case_letters(inquiry) if handles else complainant_letters(inquiry)
+    letter = letters.filter(pk=letter_id).first()
+    if letter is None:
+        raise Http404
+    audit_record(actor=actor, action=Action.VIEW, obj=letter, fields=["file"])
+    return letter
 
 
 @transaction.atomic
@@ -297,7 +342,16 @@ def case_note_add(*, actor, inquiry_id, text: str) -> CaseNote:
 # --- letters -------------------------------------------------------------------------------
 
 
-def _letter_generate(*, actor, inquiry, kind: str, fmt: str) -> Letter:
+def review_letters_due(inquiry: RetaliationInquiry) -> list[str]:
+    """The letters a completed review calls for: the outcome letter, and the memo if referred."""
+    if inquiry.review_outcome in (None, "", ReviewOutcome.PENDING):
+        return []
+    if inquiry.review_outcome == ReviewOutcome.PRIMA_FACIE:
+        return [LetterKind.REVIEW_OUTCOME, LetterKind.REFERRAL_MEMO]
+    return [LetterKind.REVIEW_OUTCOME]
+
+
+def letter_write(*, actor, inquiry, kind: str, fmt: str) -> Letter:
     if fmt not in LetterFormat.values:
         raise ApplicationError(_("Choose PDF or Word."), field="letter_format")
     data = render_letter(inquiry, kind, fmt)
@@ -323,9 +377,10 @@ def letter_generate(*, actor, inquiry_id, kind: str, fmt: str = LetterFormat.PDF
         raise ApplicationError(_("Unknown letter."), field="kind")
     # Only a letter the case has already produced can be produced again (e.g. in Word):
     # the letters follow the decisions, they do not make them.
-    if not inquiry.letters.filter(kind=kind).exists():
+    # The review's letters are rendered after its commit; if that failed, they can be had here.
+    if kind not in review_letters_due(inquiry) and not inquiry.letters.filter(kind=kind).exists():
         raise ApplicationError(_("This case has no such letter yet."), field="kind")
-    return _letter_generate(actor=actor, inquiry=inquiry, kind=kind, fmt=fmt)
+    return letter_write(actor=actor, inquiry=inquiry, kind=kind, fmt=fmt)
 
 
 # --- classification ------------------------------------------------------------------------
@@ -376,5 +431,5 @@ def inquiry_classify(
     )
     inquiry_transition(actor=actor, inquiry=inquiry, to=to, also=tuple(also))
     if kind == InquiryKind.OUTSIDE_MANDATE:
-        _letter_generate(actor=actor, inquiry=inquiry, kind=LetterKind.REFERRAL, fmt=letter_format)
+        letter_write(actor=actor, inquiry=inquiry, kind=LetterKind.REFERRAL, fmt=letter_format)
     return inquiry

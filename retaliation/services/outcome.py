@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from ethics_office.audit.models import Action
 from ethics_office.audit.services import audit_record
 from ethics_office.base.errors import ApplicationError, TransitionNotAllowed
-from ethics_office.base.roles import Role, has_role
+from ethics_office.organisation.duties import acts_as_director
 from panel.services import consultation_open
 
 from ..models import (
@@ -22,10 +22,11 @@ from ..models import (
     PanelReviewRequest,
     RetaliationInquiry,
     ReviewOutcome,
+    Status,
 )
 from ..permissions import access_own_retaliation_inquiry, access_retaliation_inquiry
-from ..workflow import Status
-from .cases import _letter_generate, inquiry_transition
+from ..selectors import people_concerned
+from .cases import inquiry_transition, letter_write
 
 # --- interim measures -------------------------------------------------------------------------
 
@@ -127,9 +128,9 @@ def determination_make(
     on: dt.date | None = None,
 ) -> RetaliationInquiry:
     """The Director's final determination; the complainant gets a letter."""
-    if not has_role(actor, Role.DIRECTOR):
-        raise ApplicationError(_("Only the Director makes the final determination."))
     inquiry = access_retaliation_inquiry(actor, inquiry_id, for_write=True)
+    if not acts_as_director(actor, people=people_concerned(inquiry)):
+        raise ApplicationError(_("Only the Director makes the final determination."))
     if inquiry.status != Status.DETERMINATION:
         raise TransitionNotAllowed(_("The determination follows the investigation report."))
     if not (reasoning or "").strip():
@@ -147,7 +148,7 @@ def determination_make(
     )
     to = Status.CORRECTIVE if established else Status.CLOSED
     inquiry_transition(actor=actor, inquiry=inquiry, to=to, also=also)
-    _letter_generate(actor=actor, inquiry=inquiry, kind=LetterKind.DETERMINATION, fmt=letter_format)
+    letter_write(actor=actor, inquiry=inquiry, kind=LetterKind.DETERMINATION, fmt=letter_format)
     return inquiry
 
 

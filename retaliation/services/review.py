@@ -1,6 +1,9 @@
 """The preliminary review, its clock (pauses) and the clock alerts."""
 
 import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass, fields
+from functools import partial
 
 from django.conf import settings
 from django.db import transaction
@@ -20,15 +23,15 @@ from ..models import (
     ClockPause,
     ClosureReason,
     InvestigationBody,
+    Letter,
     LetterFormat,
-    LetterKind,
     RetaliationInquiry,
     ReviewOutcome,
+    Status,
 )
 from ..permissions import access_retaliation_inquiry
 from ..selectors import directors, officers_assigned_to
-from ..workflow import Status
-from .cases import _letter_generate, inquiry_transition
+from .cases import inquiry_transition, letter_write, review_letters_due
 
 INVESTIGATION_DAYS = 120
 
@@ -79,23 +82,168 @@ def review_resume(*, actor, inquiry_id, on: dt.date | None = None) -> Retaliatio
     return inquiry
 
 
+# --- completing the review -----------------------------------------------------------------------
+#
+# Completing a review is three steps, each its own function: check the answers (`_review_errors`),
+# record the two tests with their reasoning (`_findings_record`), decide the outcome and where the
+# case goes (`_outcome_decide`). `review_complete` runs them in one transaction; the letters are
+# rendered after the commit (`review_letters_generate`), so a slow or failing renderer neither
+# holds the row locks nor undoes a recorded decision.
+
+
+@dataclass(frozen=True)
+class ReviewFindings:
+    """The two tests of the preliminary review, each with its conclusion and reasoning."""
+
+    protected_activity_found: bool | None = None
+    protected_activity_reasoning: str = ""
+    contributing_factor_found: bool | None = None
+    contributing_factor_reasoning: str = ""
+
+    @classmethod
+    def from_data(cls, data: Mapping) -> "ReviewFindings":
+        return cls(**{f.name: data[f.name] for f in fields(cls) if f.name in data})
+
+    def tests(self):
+        """(name, found, reasoning) for each test, in the order of the form."""
+        return (
+            ("protected_activity", self.protected_activity_found, self.protected_activity_reasoning),
+            ("contributing_factor", self.contributing_factor_found, self.contributing_factor_reasoning),
+        )
+
+
+@dataclass(frozen=True)
+class ReviewDecision:
+    """The outcome of the review and what it needs: the closure reason, or who investigates."""
+
+    outcome: str
+    closure_reason: str = ""
+    investigation_body: str = InvestigationBody.OIOS
+    investigation_body_name: str = ""
+
+    @classmethod
+    def from_data(cls, data: Mapping) -> "ReviewDecision":
+        return cls(**{f.name: data[f.name] for f in fields(cls) if f.name in data})
+
+
+OUTCOMES = (ReviewOutcome.PRIMA_FACIE, ReviewOutcome.NO_PRIMA_FACIE, ReviewOutcome.CLOSED)
+TESTED_OUTCOMES = (ReviewOutcome.PRIMA_FACIE, ReviewOutcome.NO_PRIMA_FACIE)
+
+
+def _findings_errors(findings: ReviewFindings, outcome: str) -> dict[str, list[str]]:
+    """A prima facie or no-prima-facie finding needs both tests concluded and reasoned."""
+    errors: dict[str, list[str]] = {}
+    if outcome not in TESTED_OUTCOMES:
+        return errors
+    for name, found, reasoning in findings.tests():
+        if found is None:
+            errors[f"{name}_found"] = [_("Record the conclusion on this test.")]
+        if not (reasoning or "").strip():
+            errors[f"{name}_reasoning"] = [_("Give the reasoning for this test.")]
+    return errors
+
+
+def _referral_errors(decision: ReviewDecision) -> dict[str, list[str]]:
+    """A referral for investigation names who investigates (and the mechanism if it is another)."""
+    if decision.investigation_body not in InvestigationBody.values:
+        return {"investigation_body": [_("Choose who investigates.")]}
+    if (
+        decision.investigation_body == InvestigationBody.ALTERNATIVE
+        and not decision.investigation_body_name.strip()
+    ):
+        return {"investigation_body_name": [_("Name the alternative mechanism.")]}
+    return {}
+
+
+def _outcome_errors(findings: ReviewFindings, decision: ReviewDecision) -> dict[str, list[str]]:
+    """The outcome must follow from the tests and carry what it needs."""
+    outcome = decision.outcome
+    met = [found for _name, found, _reasoning in findings.tests()]
+    errors: dict[str, list[str]] = {}
+    if outcome not in OUTCOMES:
+        errors["outcome"] = [_("Choose the outcome of the review.")]
+    elif outcome == ReviewOutcome.PRIMA_FACIE:
+        if False in met:
+            errors["outcome"] = [_("A prima facie case needs both tests met.")]
+        errors.update(_referral_errors(decision))
+    elif outcome == ReviewOutcome.NO_PRIMA_FACIE and all(met):
+        errors["outcome"] = [_("Both tests are met: that is a prima facie case.")]
+    elif outcome == ReviewOutcome.CLOSED and decision.closure_reason not in ClosureReason.values:
+        errors["closure_reason"] = [_("Say why the review is closed.")]
+    return errors
+
+
+def _review_errors(findings: ReviewFindings, decision: ReviewDecision, letter_format: str) -> dict:
+    errors = _findings_errors(findings, decision.outcome)
+    errors.update(_outcome_errors(findings, decision))
+    if letter_format not in LetterFormat.values:
+        errors["letter_format"] = [_("Choose PDF or Word.")]
+    return errors
+
+
+def _findings_record(inquiry: RetaliationInquiry, findings: ReviewFindings) -> list[str]:
+    """Write the two tests and their reasoning on the case; returns the fields written."""
+    inquiry.protected_activity_found = findings.protected_activity_found
+    inquiry.protected_activity_reasoning = (findings.protected_activity_reasoning or "").strip()
+    inquiry.contributing_factor_found = findings.contributing_factor_found
+    inquiry.contributing_factor_reasoning = (findings.contributing_factor_reasoning or "").strip()
+    return [
+        "protected_activity_found",
+        "protected_activity_reasoning",
+        "contributing_factor_found",
+        "contributing_factor_reasoning",
+    ]
+
+
+def _outcome_decide(
+    inquiry: RetaliationInquiry, decision: ReviewDecision, on: dt.date
+) -> tuple[str, list[str]]:
+    """Write the outcome on the case; returns the status it moves to and the fields written.
+
+    Prima facie refers the case for investigation (report expected in INVESTIGATION_DAYS);
+    no prima facie and closed end it, closed with its reason.
+    """
+    inquiry.review_outcome = decision.outcome
+    inquiry.review_completed = on
+    written = ["review_outcome", "review_completed"]
+    if decision.outcome == ReviewOutcome.PRIMA_FACIE:
+        inquiry.investigation_body = decision.investigation_body
+        inquiry.investigation_body_name = (
+            decision.investigation_body_name.strip()[:200]
+            if decision.investigation_body == InvestigationBody.ALTERNATIVE
+            else ""
+        )
+        inquiry.investigation_referred = on
+        inquiry.investigation_expected = on + dt.timedelta(days=INVESTIGATION_DAYS)
+        written += ["investigation_body", "investigation_body_name", "investigation_referred",
+                    "investigation_expected"]  # fmt: skip
+        return Status.REFERRED, written
+    if decision.outcome == ReviewOutcome.CLOSED:
+        inquiry.closure_reason = decision.closure_reason
+        written.append("closure_reason")
+    return Status.CLOSED, written
+
+
+@transaction.atomic
+def review_letters_generate(*, actor, inquiry_id, fmt: str = LetterFormat.PDF) -> list[Letter]:
+    """Render the letters of a completed review (the outcome letter; the referral memo if referred)."""
+    inquiry = access_retaliation_inquiry(actor, inquiry_id, for_write=True)
+    return [
+        letter_write(actor=actor, inquiry=inquiry, kind=kind, fmt=fmt) for kind in review_letters_due(inquiry)
+    ]
+
+
 @transaction.atomic
 def review_complete(
     *,
     actor,
     inquiry_id,
-    outcome: str,
-    protected_activity_found: bool | None = None,
-    protected_activity_reasoning: str = "",
-    contributing_factor_found: bool | None = None,
-    contributing_factor_reasoning: str = "",
-    closure_reason: str = "",
-    investigation_body: str = InvestigationBody.OIOS,
-    investigation_body_name: str = "",
+    decision: ReviewDecision,
+    findings: ReviewFindings = ReviewFindings(),
     letter_format: str = LetterFormat.PDF,
     on: dt.date | None = None,
 ) -> RetaliationInquiry:
-    """Record the two tests with their reasoning and the outcome; notify the complainant by letter.
+    """Record the two tests with their reasoning and the outcome; the letters follow the commit.
 
     Prima facie (both tests met) refers the case for investigation with a referral memo;
     no prima facie needs a test not met; closed needs the reason.
@@ -104,84 +252,33 @@ def review_complete(
     on = on or timezone.localdate()
     if inquiry.status not in (Status.UNDER_REVIEW, Status.PAUSED):
         raise TransitionNotAllowed(_("There is no preliminary review in progress."))
-    errors: dict[str, list[str]] = {}
-    if outcome not in (ReviewOutcome.PRIMA_FACIE, ReviewOutcome.NO_PRIMA_FACIE, ReviewOutcome.CLOSED):
-        errors["outcome"] = [_("Choose the outcome of the review.")]
-    if outcome in (ReviewOutcome.PRIMA_FACIE, ReviewOutcome.NO_PRIMA_FACIE):
-        for found, reasoning, name in (
-            (protected_activity_found, protected_activity_reasoning, "protected_activity"),
-            (contributing_factor_found, contributing_factor_reasoning, "contributing_factor"),
-        ):
-            if found is None:
-                errors[f"{name}_found"] = [_("Record the conclusion on this test.")]
-            if not (reasoning or "").strip():
-                errors[f"{name}_reasoning"] = [_("Give the reasoning for this test.")]
-    if outcome == ReviewOutcome.PRIMA_FACIE and False in (
-        protected_activity_found,
-        contributing_factor_found,
-    ):
-        errors["outcome"] = [_("A prima facie case needs both tests met.")]
-    if outcome == ReviewOutcome.NO_PRIMA_FACIE and protected_activity_found and contributing_factor_found:
-        errors["outcome"] = [_("Both tests are met: that is a prima facie case.")]
-    if outcome == ReviewOutcome.CLOSED and closure_reason not in ClosureReason.values:
-        errors["closure_reason"] = [_("Say why the review is closed.")]
-    if outcome == ReviewOutcome.PRIMA_FACIE:
-        if investigation_body not in InvestigationBody.values:
-            errors["investigation_body"] = [_("Choose who investigates.")]
-        elif investigation_body == InvestigationBody.ALTERNATIVE and not investigation_body_name.strip():
-            errors["investigation_body_name"] = [_("Name the alternative mechanism.")]
-    if letter_format not in LetterFormat.values:
-        errors["letter_format"] = [_("Choose PDF or Word.")]
+    errors = _review_errors(findings, decision, letter_format)
     if errors:
         raise ValidationFailed(_("The review cannot be recorded yet."), errors=errors)
 
-    also = ["review_outcome", "review_completed", "protected_activity_found", "protected_activity_reasoning",
-            "contributing_factor_found", "contributing_factor_reasoning"]  # fmt: skip
+    also = _findings_record(inquiry, findings)
     if inquiry.status == Status.PAUSED:
         _pause_end(actor=actor, inquiry=inquiry, on=on)
         also += ["review_paused_days", "review_paused_since"]
     old_outcome = inquiry.review_outcome
-    inquiry.review_outcome = outcome
-    inquiry.review_completed = on
-    inquiry.protected_activity_found = protected_activity_found
-    inquiry.protected_activity_reasoning = (protected_activity_reasoning or "").strip()
-    inquiry.contributing_factor_found = contributing_factor_found
-    inquiry.contributing_factor_reasoning = (contributing_factor_reasoning or "").strip()
-    if outcome == ReviewOutcome.PRIMA_FACIE:
-        inquiry.investigation_body = investigation_body
-        inquiry.investigation_body_name = (
-            investigation_body_name.strip()[:200]
-            if investigation_body == InvestigationBody.ALTERNATIVE
-            else ""
-        )
-        inquiry.investigation_referred = on
-        inquiry.investigation_expected = on + dt.timedelta(days=INVESTIGATION_DAYS)
-        also += [
-            "investigation_body",
-            "investigation_body_name",
-            "investigation_referred",
-            "investigation_expected",
-        ]
-        to = Status.REFERRED
-    else:
-        if outcome == ReviewOutcome.CLOSED:
-            inquiry.closure_reason = closure_reason
-            also.append("closure_reason")
-        to = Status.CLOSED
+    to, decided = _outcome_decide(inquiry, decision, on)
+    also = [*decided, *also]
     audit_record(
         actor=actor,
         action=Action.UPDATE,
         obj=inquiry,
         fields=also,
-        changes={"review_outcome": (old_outcome, outcome)},
+        changes={"review_outcome": (old_outcome, decision.outcome)},
     )
     # A paused review resumes in the same breath so the table, not the service, decides.
     if inquiry.status == Status.PAUSED:
         inquiry_transition(actor=actor, inquiry=inquiry, to=Status.UNDER_REVIEW)
     inquiry_transition(actor=actor, inquiry=inquiry, to=to, also=tuple(also))
-    _letter_generate(actor=actor, inquiry=inquiry, kind=LetterKind.REVIEW_OUTCOME, fmt=letter_format)
-    if outcome == ReviewOutcome.PRIMA_FACIE:
-        _letter_generate(actor=actor, inquiry=inquiry, kind=LetterKind.REFERRAL_MEMO, fmt=letter_format)
+    # robust: a renderer that fails is logged and leaves the recorded decision standing; the
+    # letters it calls for can then be generated again (letter_generate).
+    transaction.on_commit(
+        partial(review_letters_generate, actor=actor, inquiry_id=inquiry.pk, fmt=letter_format), robust=True
+    )
     return inquiry
 
 

@@ -13,7 +13,7 @@ from .matrix import ROLES
 # Patterns that need no row, and why.
 EXEMPT_PREFIXES = ("admin:",)  # Django admin: covered by tests/access/test_admin.py
 EXEMPT = {
-    "set_language": "Django's language switch; tested in tests/core/test_i18n.py",
+    "set_language": "Django's language switch; tested in tests/site/test_i18n.py",
 }
 
 ALL_ROWS = [(module.__name__.rsplit(".", 1)[-1], row) for module in rows_pkg.modules() for row in module.ROWS]

@@ -1,8 +1,7 @@
 import pytest
 
 from advisory import services
-from advisory.models import AdviceRequest
-from advisory.workflow import Status
+from advisory.models import AdviceRequest, Status
 
 
 def force_status(req: AdviceRequest, status: str) -> AdviceRequest:

@@ -3,8 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from advisory.models import AdviceRequest
-from advisory.workflow import Status
+from advisory.models import AdviceRequest, Status
 from ethics_office.audit.models import Action, AuditEvent
 
 
@@ -86,3 +85,58 @@ def test_advice_is_hidden_from_the_requester_until_given(client_for, in_progress
     url = reverse("api-advice-request-detail", kwargs={"pk": in_progress.pk})
     assert client_for("staff").get(url).json()["advice"] == ""
     assert client_for("officer").get(url).json()["advice"] == "Draft advice"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("query", "field"),
+    [
+        ("officer=abc", "officer"),
+        ("officer=1e9", "officer"),
+        ("officer=%C2%B2", "officer"),
+        ("officer=99999999999999999999999", "officer"),
+        ("older_than=1e9", "older_than"),
+        ("older_than=%C2%B2", "older_than"),
+        ("older_than=%00", "older_than"),
+        ("older_than=99999999999999999999999", "older_than"),
+        ("older_than=-1", "older_than"),
+        ("q=%00", "q"),
+        ("status=%00", "status"),
+        ("status=nonsense", "status"),
+        ("category=astrology", "category"),
+        ("channel=pigeon", "channel"),
+        ("overdue=perhaps", "overdue"),
+        ("sort=%C2%B2", "sort"),
+    ],
+)
+def test_a_bad_filter_value_answers_400_naming_the_parameter(client_for, assigned, query, field):
+    """A malformed query parameter is a 400 in the one error shape, never a 500 or a silent no-op."""
+    for role in ("director", "staff"):
+        response = client_for(role).get(f"{reverse('api-advice-requests')}?{query}")
+        assert response.status_code == 400, (role, query, response.content)
+        error = response.json()["error"]
+        assert error["code"] == "invalid"
+        assert error["message"]
+        assert list(error["fields"]) == [field]
+        assert error["fields"][field]
+
+
+@pytest.mark.django_db
+def test_the_office_filters_by_age_overdue_and_open(client_for, assigned, people):
+    """older_than, overdue and status=open filter as the queue page does; the values are validated."""
+    client = client_for("director")
+    url = reverse("api-advice-requests")
+    ids = lambda q: [r["id"] for r in client.get(url, q).json()["results"]]  # noqa: E731
+    assert ids({"older_than": 0, "status": "open"}) == [assigned.pk]
+    assert ids({"older_than": 36500}) == []
+    assert ids({"overdue": "false", "officer": people["officer"].pk}) == [assigned.pk]
+    assert ids({"sort": "ref"}) == [assigned.pk]
+
+
+def test_the_schema_documents_every_filter(client_for, db):
+    """The OpenAPI schema lists the list's query parameters from the FilterSet."""
+    schema = client_for("officer").get(reverse("api-schema"), {"format": "json"})
+    assert schema.status_code == 200
+    operation = schema.json()["paths"][reverse("api-advice-requests")]["get"]
+    names = {p["name"] for p in operation["parameters"]}
+    assert {"status", "category", "channel", "officer", "older_than", "overdue", "q", "sort"} <= names

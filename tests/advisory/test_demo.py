@@ -4,8 +4,7 @@ import pytest
 from django.utils import timezone
 
 from advisory import demo
-from advisory.models import AdviceCategory, AdviceRequest
-from advisory.workflow import Status
+from advisory.models import AdviceCategory, AdviceRequest, Status
 
 
 @pytest.mark.django_db

@@ -5,9 +5,8 @@ import datetime as dt
 import pytest
 
 from advisory import services
-from advisory.models import AdviceRequest
+from advisory.models import AdviceRequest, Status
 from advisory.selectors import advice_queue, advice_requests_visible_to, clock_of
-from advisory.workflow import Status
 from ethics_office.intake.models import ServiceRequest
 
 

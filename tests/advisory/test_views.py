@@ -8,8 +8,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from advisory import services
-from advisory.models import AdviceAttachment, AdviceRequest
-from advisory.workflow import Status
+from advisory.models import AdviceAttachment, AdviceRequest, Status
 from ethics_office.audit.models import Action, AuditEvent
 from ethics_office.intake.models import ServiceRequest
 

@@ -4,8 +4,8 @@ import pytest
 from django.core.exceptions import PermissionDenied
 
 from advisory import services
-from advisory.models import AdviceRequest
-from advisory.workflow import ALLOWED, Status
+from advisory.models import AdviceRequest, Status
+from advisory.workflow import ALLOWED
 from ethics_office.audit.models import Action, AuditEvent
 from ethics_office.base.errors import TransitionNotAllowed
 

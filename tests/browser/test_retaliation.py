@@ -12,8 +12,8 @@ pytestmark = pytest.mark.browser
 NOTE = "Spoke with the second reporting officer; keep confidential."
 
 
-def _submit(page, action):
-    page.locator(f"form[action$='/do/{action}/'] button[type=submit]").click()
+def _submit(page, path):
+    page.locator(f"form[action$='/{path}/'] button[type=submit]").click()
     page.wait_for_load_state()
 
 
@@ -48,7 +48,7 @@ def test_staff_requests_protection_officer_finds_prima_facie_staff_sees_status_a
     _submit(page, "classify")
     assert "Preliminary review" in page.locator("#case-status").inner_text()
     page.fill("textarea[name='note-text']", NOTE)
-    _submit(page, "note")
+    _submit(page, "notes")
     page.select_option("select[name='review-protected_activity_found']", "yes")
     page.fill("textarea[name='review-protected_activity_reasoning']", "A report to OIOS is protected.")
     page.select_option("select[name='review-contributing_factor_found']", "yes")

@@ -5,7 +5,7 @@ from django.utils import timezone
 
 from disclosure.models import Filer, FilingCycle
 from ethics_office.organisation.models import DutyStation, Entity, Grade
-from tests.factories import PersonFactory
+from tests.organisation.factories import PersonFactory
 
 
 class CycleFactory(factory.django.DjangoModelFactory):

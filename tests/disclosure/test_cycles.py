@@ -2,13 +2,15 @@ import datetime as dt
 
 import pytest
 from django.http import Http404
+from django.urls import reverse
 from django.utils import timezone
 
 from disclosure import services
 from disclosure.models import Filer, FilingCycle
 from ethics_office.base.errors import ApplicationError, ValidationFailed
+from ethics_office.base.rows import RowsInvalid
 from ethics_office.organisation.models import Person
-from tests.factories import PersonFactory
+from tests.organisation.factories import PersonFactory
 
 from .factories import CycleFactory, FilerFactory, entity, station
 
@@ -102,13 +104,22 @@ def test_a_bad_csv_reports_every_error_by_row_and_saves_nothing(officer, cycle):
         "U200003,Secretariat Person,P-4,DM,NYC,\n"
         "U200001,Twice,P-4,NOPE,ZZZ,not-an-address\n"
     )
-    with pytest.raises(ValidationFailed) as exc:
+    with pytest.raises(RowsInvalid) as exc:
         services.filers_import_csv(actor=officer, cycle_id=cycle.pk, data=data.encode())
-    errors = exc.value.errors["file"]
-    assert [e.split(":")[0] for e in errors] == ["Row 3", "Row 4", "Row 5"]
-    assert "name is missing" in errors[0] and "grade X-9" in errors[0]
-    assert "Secretariat" in errors[1]
-    assert "appears twice" in errors[2] and "NOPE" in errors[2] and "ZZZ" in errors[2]
+    rows = exc.value.rows
+    assert [(e.line, e.field, e.value) for e in rows] == [
+        (3, "grade", "X-9"),
+        (3, "name", ""),
+        (4, "entity", "DM"),
+        (5, "duty_station", "ZZZ"),
+        (5, "email", "not-an-address"),
+        (5, "entity", "NOPE"),
+        (5, "index_number", "U200001"),
+    ]
+    assert all(e.startswith("Line ") for e in exc.value.errors["file"])
+    assert rows[0].expected.startswith("one of: G, P-1, P-2")  # few grades: listed
+    assert "/reference/codes/#entities" in rows[5].expected  # many entities: the reference page
+    assert "Secretariat" in rows[2].expected
     assert not Filer.objects.exists()
     assert not Person.objects.filter(index_number__startswith="U2").exists()
 
@@ -128,7 +139,7 @@ def test_the_import_page_shows_row_numbered_errors(officer, cycle, client_for):
     response = client_for("officer").post(
         f"/disclosure/cycles/{cycle.year}/import/", {"file": bad}, follow=True
     )
-    assert "Row 2: name is missing" in response.content.decode()
+    assert "Line 2: name is empty: expected a value (the column is required)" in response.content.decode()
     assert not Filer.objects.exists()
 
 
@@ -161,3 +172,13 @@ def test_a_filer_query_gets_a_48_hour_clock_and_an_answer(
     query.refresh_from_db()
     assert query.answered_at and query.answer == "Yes, list them."
     assert mail.outbox[0].to == ["staff@example.un.org"]
+
+
+def test_the_template_beside_the_upload_form_imports_as_it_is(officer, cycle, client_for):
+    """The downloadable template is the header and one example row, and that row is valid."""
+    response = client_for("officer").get(reverse("disclosure-filer-import-template"))
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/csv")
+    header, example = response.content.decode().splitlines()
+    assert header == "index_number,name,grade,entity,duty_station,email"
+    assert services.filers_import_csv(actor=officer, cycle_id=cycle.pk, data=response.content) == 1

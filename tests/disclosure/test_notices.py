@@ -109,33 +109,26 @@ def test_next_month_brings_a_new_notice(overdue):
 
 
 @pytest.mark.django_db(transaction=True)
-def test_the_notice_task_runs_through_a_real_celery_worker_on_redis(overdue):
+def test_the_notice_task_runs_through_a_real_celery_worker_on_redis(overdue, celery_conf):
     """The scheduled task, sent to the test Redis and run by a Celery worker thread, writes the notice and sends it."""
     from celery.contrib.testing.worker import start_worker
     from celery.result import EagerResult
 
-    from ethics_office.celery import app
-
     # `make test` sets REDIS_URL; run by hand, the machines' Redis is the default. Never skipped.
     redis_url = os.environ.get("REDIS_URL") or "redis://127.0.0.1:6379/0"
-    saved = (app.conf.broker_url, app.conf.task_always_eager)
-    app.conf.broker_url = redis_url
-    app.conf.task_always_eager = False
-    try:
-        with (
-            start_worker(app, perform_ping_check=False, shutdown_timeout=30),
-            app.connection_for_write() as conn,
-        ):
-            conn.default_channel.queue_purge(app.conf.task_default_queue)
-            # Publish on an explicit Redis connection: the app's producer pool may still hold
-            # the broker of an earlier test (memory:// when REDIS_URL is unset).
-            result = tasks.send_monthly_notices.apply_async(connection=conn)
-            assert not isinstance(result, EagerResult)  # queued on Redis, not run in this thread
-            deadline = time.monotonic() + 30
-            while time.monotonic() < deadline and len(mail.outbox) < 2:
-                time.sleep(0.2)
-    finally:
-        app.conf.broker_url, app.conf.task_always_eager = saved
+    with (
+        celery_conf(broker_url=redis_url, task_always_eager=False) as app,
+        start_worker(app, perform_ping_check=False, shutdown_timeout=30),
+        app.connection_for_write() as conn,
+    ):
+        conn.default_channel.queue_purge(app.conf.task_default_queue)
+        # Publish on an explicit Redis connection: the app's producer pool may still hold
+        # the broker of an earlier test (memory:// when REDIS_URL is unset).
+        result = tasks.send_monthly_notices.apply_async(connection=conn)
+        assert not isinstance(result, EagerResult)  # queued on Redis, not run in this thread
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline and len(mail.outbox) < 2:
+            time.sleep(0.2)
     assert ComplianceNotice.objects.filter(entity__code="DM", month=TODAY.replace(day=1)).exists()
     assert len(mail.outbox) == 2
 

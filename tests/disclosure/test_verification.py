@@ -6,7 +6,7 @@ from disclosure import services
 from disclosure.models import Filer, VerificationDraw
 from disclosure.sampling import allocate, stratified_sample, stratum_of
 from ethics_office.base.errors import ApplicationError
-from tests.factories import PersonFactory
+from tests.organisation.factories import PersonFactory
 
 from .factories import CycleFactory, FilerFactory, entity, station
 

@@ -44,7 +44,7 @@ def _protection_request() -> dict:
 def _beat_sweep() -> None:
     """What Celery beat does every minute: publish the sweeper."""
     with app.connection_for_write() as conn:
-        app.send_task("outbox.sweep", connection=conn)
+        app.send_task("ethics_office.outbox.tasks.sweep", connection=conn)
 
 
 def test_with_the_broker_down_requests_are_saved_and_confirmed_and_mail_follows_its_return(

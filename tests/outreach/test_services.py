@@ -5,7 +5,8 @@ from django.http import Http404
 from django.utils import timezone
 
 from ethics_office.audit.models import AuditEvent
-from ethics_office.base.errors import ApplicationError, ValidationFailed
+from ethics_office.base.errors import ApplicationError
+from ethics_office.base.rows import RowsInvalid
 from ethics_office.intake.models import ServiceRequest
 from ethics_office.organisation.models import DutyStation, Entity, Person
 from outreach import services
@@ -142,10 +143,18 @@ def test_import_errors_name_every_bad_row_and_nothing_is_saved(officer, people):
         "integrity_awareness,Z999999,2025-09-01\n"  # line 4: unknown person
         "procurement_ethics,D000002,01/09/2025\n"  # line 5: bad date
     )
-    with pytest.raises(ValidationFailed) as info:
+    with pytest.raises(RowsInvalid) as info:
         services.course_completions_import(actor=officer, data=data)
-    assert sorted(info.value.errors) == ["line 3", "line 4", "line 5"]
-    assert "knitting" in info.value.errors["line 3"][0]
+    rows = info.value.rows
+    assert [(e.line, e.field, e.value) for e in rows] == [
+        (3, "course", "knitting"),
+        (4, "index_number", "Z999999"),
+        (5, "completed_on", "01/09/2025"),
+    ]
+    assert rows[0].expected == "one of: integrity_awareness, procurement_ethics"
+    assert info.value.errors["file"][0] == (
+        "Line 3: course “knitting”: expected one of: integrity_awareness, procurement_ethics"
+    )
     assert CourseCompletion.objects.count() == 0
     assert CourseCompletionCount.objects.count() == 0
 
@@ -159,17 +168,33 @@ def test_count_import_errors(officer, people):
         "procurement_ethics,2011-2012,many\n"
         "integrity_awareness,2011-2012,1\n"
     )
-    with pytest.raises(ValidationFailed) as info:
+    with pytest.raises(RowsInvalid) as info:
         services.course_completions_import(actor=officer, data=data)
-    assert sorted(info.value.errors) == ["line 3", "line 4", "line 5"]
+    assert [(e.line, e.field) for e in info.value.rows] == [(3, "period"), (4, "count"), (5, "period")]
     assert not CourseCompletionCount.objects.exists()
 
 
 def test_an_unknown_header_is_refused(officer, people):
     """A file with neither shape of header is refused."""
-    with pytest.raises(ValidationFailed) as info:
+    with pytest.raises(RowsInvalid) as info:
         services.course_completions_import(actor=officer, data="name,score\nx,1\n")
-    assert "line 1" in info.value.errors
+    [error] = info.value.rows
+    assert (error.line, error.value) == (1, "name,score")
+    assert "course,index_number,completed_on" in error.expected and "course,period,count" in error.expected
+
+
+def test_a_field_over_128_kib_or_a_nul_is_an_error_not_a_crash(officer, people):
+    """A huge field or a NUL character is reported by line; nothing is saved."""
+    huge = "course,period,count\nintegrity_awareness,2011-2012,5\n" + "x" * (200 * 1024) + ",2011-2012,1\n"
+    with pytest.raises(RowsInvalid) as info:
+        services.course_completions_import(actor=officer, data=huge)
+    assert info.value.rows[0].line == 3
+    with pytest.raises(RowsInvalid) as info:
+        services.course_completions_import(
+            actor=officer, data="course,period,count\nintegrity\x00,2011-2012,1\n"
+        )
+    assert info.value.rows[0].line == 2
+    assert not CourseCompletionCount.objects.exists()
 
 
 def test_senior_briefings_are_for_the_office_only(officer, director, staff, panel_member, focalpoint):
@@ -270,3 +295,16 @@ def test_the_overview_totals_a_period(officer, nyc):
     (row,) = outreach_totals(officer, ["2025-2026"])
     assert (row["workshops"], row["participants"], row["sessions"]) == (2, 25, 3)
     assert (row["missions"], row["staff_met"], row["briefings"]) == (1, 80, 1)
+
+
+def test_a_row_is_named_by_the_line_it_starts_on(officer, people):
+    """A quoted field spanning two lines does not shift the line numbers of later rows."""
+    data = (
+        "course,period,count\n"
+        '"integrity_awareness",2011-2012,5\n'
+        '"procurement\nethics",2011-2012,1\n'  # lines 3-4
+        "knitting,2011-2012,1\n"  # line 5
+    )
+    with pytest.raises(RowsInvalid) as info:
+        services.course_completions_import(actor=officer, data=data)
+    assert [(e.line, e.field) for e in info.value.rows] == [(3, "course"), (5, "course")]

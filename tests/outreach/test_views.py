@@ -16,7 +16,7 @@ def test_the_import_page_lists_bad_rows_and_saves_nothing(client_for, people):
     )
     assert response.status_code == 400
     body = response.content.decode()
-    assert "line 3" in body
+    assert '<td class="num">3</td>' in body and "20112012" in body  # the line, the value
     assert "Nothing was imported" in body
     assert not CourseCompletionCount.objects.exists()
 
@@ -122,3 +122,29 @@ def test_the_pages_speak_chinese(client_for, people):
         client_for("panel").get(reverse("panel-meetings"), HTTP_ACCEPT_LANGUAGE="zh-CN").content.decode()
     )
     assert "委员会会议" in meetings and "Panel meetings" not in meetings
+
+
+def test_the_templates_beside_the_upload_form(client_for, people):
+    """Both shapes of the export can be downloaded as a header and an example row; the
+    per-period one imports as it is."""
+    client = client_for("officer")
+    url = reverse("outreach-completion-import-template")
+    per_person = client.get(url).content.decode().splitlines()
+    assert per_person[0] == "course,index_number,completed_on" and len(per_person) == 2
+    counts = client.get(url, {"kind": "counts"}).content
+    assert counts.decode().splitlines()[0] == "course,period,count"
+    response = client.post(
+        reverse("outreach-completion-import"), {"file": SimpleUploadedFile("t.csv", counts)}
+    )
+    assert response.status_code == 302
+    assert CourseCompletionCount.objects.get().count == 1250
+
+
+def test_unknown_attendance_numbers_are_named_by_line_like_every_import(client_for, people):
+    """The attendance list reports an unknown index number as every import reports a bad row."""
+    client = client_for("officer")
+    data = {"date": "2026-01-05", "kind": "workshop", "duty_station": people["staff"].person.duty_station_id}
+    bad = client.post(reverse("outreach-session-create"), {**data, "attendance": "D000001\nNOPE1, NOPE2"})
+    body = bad.content.decode()
+    assert "Line 2: index_number “NOPE1”: expected the index number of a recorded staff member" in body
+    assert "Line 2: index_number “NOPE2”" in body

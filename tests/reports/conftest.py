@@ -1,4 +1,6 @@
 import io
+import json
+from pathlib import Path
 
 import pytest
 
@@ -12,12 +14,9 @@ def history(db):
 
 
 @pytest.fixture
-def expected(settings):
-    import json
-    from pathlib import Path
-
-    path = Path(settings.BASE_DIR).parent / "shared" / "spec" / "a67-306-expected.json"
-    return json.loads(path.read_text())
+def expected():
+    """The figures A/67/306 states (tests/data/a67-306-expected.json)."""
+    return json.loads((Path(__file__).parent.parent / "data" / "a67-306-expected.json").read_text())
 
 
 def pointer(document, path: str):

@@ -1,18 +1,24 @@
 """Small builders shared by the retaliation tests and the access-matrix rows."""
 
 import datetime as dt
+import io
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
+from PIL import Image
 
 from retaliation import services
 from retaliation.models import InquiryKind
 
-# A 1×1 PNG: small, and a real image by its bytes.
-PNG = (
-    b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00\x1f\x15\xc4\x89"
-    b"\x00\x00\x00\rIDATx\x9cc\xf8\x0f\x00\x00\x01\x01\x00\x05\x18\xd8N\x00\x00\x00\x00IEND\xaeB`\x82"
-)
+
+# A 1×1 PNG: small, and a real image by its bytes (a whole-file check parses it).
+def _png_bytes() -> bytes:
+    buffer = io.BytesIO()
+    Image.new("RGB", (1, 1), "white").save(buffer, "PNG")
+    return buffer.getvalue()
+
+
+PNG = _png_bytes()
 
 
 def png(name="evidence.png"):

@@ -3,9 +3,8 @@ import io
 import pytest
 
 from retaliation import demo
-from retaliation.models import RetaliationInquiry
+from retaliation.models import RetaliationInquiry, Status
 from retaliation.selectors import inquiries_handled_by
-from retaliation.workflow import Status
 
 pytestmark = pytest.mark.django_db
 

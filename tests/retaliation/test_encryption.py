@@ -25,11 +25,13 @@ def test_narratives_and_notes_are_ciphertext_in_the_database(make_inquiry, offic
     services.review_complete(
         actor=officer,
         inquiry_id=inquiry.pk,
-        outcome=ReviewOutcome.NO_PRIMA_FACIE,
-        protected_activity_found=True,
-        protected_activity_reasoning=SECRET,
-        contributing_factor_found=False,
-        contributing_factor_reasoning=SECRET,
+        findings=services.ReviewFindings(
+            protected_activity_found=True,
+            protected_activity_reasoning=SECRET,
+            contributing_factor_found=False,
+            contributing_factor_reasoning=SECRET,
+        ),
+        decision=services.ReviewDecision(outcome=ReviewOutcome.NO_PRIMA_FACIE),
         letter_format="docx",
     )
     row = _raw(

@@ -1,22 +1,44 @@
 """A case from request to closure through the pages, every stage rendered on the way."""
 
+import datetime as dt
 import io
 
 import pytest
 from django.conf import settings
+from django.core import mail
 from django.urls import reverse
 from django.utils import timezone, translation
 from pypdf import PdfReader
 
 from retaliation.letters import render_letter
-from retaliation.models import CorrectiveMeasure, InterimMeasure, LetterKind, RetaliationInquiry
-from retaliation.workflow import Status
+from retaliation.models import CorrectiveMeasure, InterimMeasure, LetterKind, RetaliationInquiry, Status
 
 pytestmark = pytest.mark.django_db
 
+# The action's prefix in the case page -> its URL name.
+ACTION_URLS = {
+    "assign": "retaliation-assign",
+    "unassign": "retaliation-unassign",
+    "classify": "retaliation-classify",
+    "note": "retaliation-note-add",
+    "action": "retaliation-action-add",
+    "evidence": "retaliation-evidence-add",
+    "pause": "retaliation-pause",
+    "resume": "retaliation-resume",
+    "review": "retaliation-review",
+    "interim": "retaliation-interim",
+    "interim-done": "retaliation-interim-implemented",
+    "report": "retaliation-report",
+    "determine": "retaliation-determination",
+    "corrective": "retaliation-corrective",
+    "corrective-done": "retaliation-corrective-implemented",
+    "letter": "retaliation-letter-generate",
+    "panel-review": "retaliation-panel-review",
+}
+
 
 def _act(client, inquiry, action, data, expect=302):
-    response = client.post(reverse("retaliation-act", args=[inquiry.pk, action]), data)
+    response = client.post(reverse(ACTION_URLS[action], args=[inquiry.pk]), data)
     assert response.status_code == expect, response.content.decode()[:2000]
     page = client.get(reverse("retaliation-detail", args=[inquiry.pk]))
     assert page.status_code == 200
@@ -24,7 +46,9 @@ def _act(client, inquiry, action, data, expect=302):
     return page.content.decode()
 
 
-def test_a_case_goes_from_request_to_closure_through_the_pages(client_for, make_inquiry):
+def test_a_case_goes_from_request_to_closure_through_the_pages(
+    client_for, make_inquiry, django_capture_on_commit_callbacks
+):
     """Assign, classify, pause, resume, review, interim measure, report, determination, corrective measure."""
     inquiry = make_inquiry(assign=None)
     director, officer = client_for("director"), client_for("officer")
@@ -60,21 +84,22 @@ def test_a_case_goes_from_request_to_closure_through_the_pages(client_for, make_
     )
     measure.refresh_from_db()
     assert measure.implemented and measure.complainant_consent
-    _act(
-        officer,
-        inquiry,
-        "review",
-        {
-            "review-protected_activity_found": "yes",
-            "review-protected_activity_reasoning": "Protected.",
-            "review-contributing_factor_found": "yes",
-            "review-contributing_factor_reasoning": "Contributing.",
-            "review-outcome": "prima_facie",
-            "review-investigation_body": "alternative",
-            "review-investigation_body_name": "External panel of investigators",
-            "review-letter_format": "docx",
-        },
-    )
+    with django_capture_on_commit_callbacks(execute=True):  # the letters follow the commit
+        _act(
+            officer,
+            inquiry,
+            "review",
+            {
+                "review-protected_activity_found": "yes",
+                "review-protected_activity_reasoning": "Protected.",
+                "review-contributing_factor_found": "yes",
+                "review-contributing_factor_reasoning": "Contributing.",
+                "review-outcome": "prima_facie",
+                "review-investigation_body": "alternative",
+                "review-investigation_body_name": "External panel of investigators",
+                "review-letter_format": "docx",
+            },
+        )
     assert inquiry.status == Status.REFERRED and inquiry.investigation_body_name
     _act(officer, inquiry, "report", {"report-received": today})
     assert inquiry.status == Status.DETERMINATION and inquiry.investigation_completed
@@ -118,6 +143,24 @@ def test_a_chinese_letter_embeds_the_cjk_font(make_inquiry, officer):
     assert "初步审查" in reader.pages[0].extract_text()
 
 
-def test_the_clock_alerts_run_every_morning():
+def test_the_clock_alerts_run_every_morning(make_inquiry, officer):
+    """Beat runs the clock alerts daily at 06:45; the task it names is registered and, run, alerts
+    the officer of a review at day 30 and records it."""
+    from celery.schedules import crontab
+
+    from ethics_office.celery import app
+    from retaliation import tasks
+
     entry = settings.CELERY_BEAT_SCHEDULE["retaliation-clock-alerts"]
-    assert entry["task"] == "retaliation.tasks.send_clock_alerts"
+    assert entry["schedule"] == crontab(hour=6, minute=45)
+    assert entry["task"] in app.tasks and tasks.send_clock_alerts.name == entry["task"]
+
+    inquiry = make_inquiry(classify=True)
+    RetaliationInquiry.objects.filter(pk=inquiry.pk).update(
+        review_started=timezone.localdate() - dt.timedelta(days=30)
+    )
+    mail.outbox.clear()
+    assert app.tasks[entry["task"]].apply().get() == 1
+    assert [m.to for m in mail.outbox] == [[officer.email]]
+    inquiry.refresh_from_db()
+    assert inquiry.first_alert_sent_at is not None

@@ -15,8 +15,8 @@ from retaliation.models import (
     PanelReviewRequest,
     RetaliationInquiry,
     ReviewOutcome,
+    Status,
 )
-from retaliation.workflow import Status
 
 from .conftest import action
 
@@ -119,18 +119,23 @@ def test_pause_and_resume_are_recorded_and_extend_the_deadline(make_inquiry, off
     assert inquiry.review_deadline() <= start + dt.timedelta(days=53)
 
 
-def test_prima_facie_refers_for_investigation_with_memo_and_letter(make_inquiry, officer):
+def test_prima_facie_refers_for_investigation_with_memo_and_letter(
+    make_inquiry, officer, django_capture_on_commit_callbacks
+):
     """Both tests met → referred to OIOS, report expected in 120 days, outcome letter and referral memo."""
     inquiry = make_inquiry(classify=True)
-    services.review_complete(
-        actor=officer,
-        inquiry_id=inquiry.pk,
-        outcome=ReviewOutcome.PRIMA_FACIE,
-        protected_activity_found=True,
-        protected_activity_reasoning="Report to OIOS is protected.",
-        contributing_factor_found=True,
-        contributing_factor_reasoning="Appraisal downgraded two weeks later.",
-    )
+    with django_capture_on_commit_callbacks(execute=True):  # the letters follow the commit
+        services.review_complete(
+            actor=officer,
+            inquiry_id=inquiry.pk,
+            findings=services.ReviewFindings(
+                protected_activity_found=True,
+                protected_activity_reasoning="Report to OIOS is protected.",
+                contributing_factor_found=True,
+                contributing_factor_reasoning="Appraisal downgraded two weeks later.",
+            ),
+            decision=services.ReviewDecision(outcome=ReviewOutcome.PRIMA_FACIE),
+        )
     inquiry.refresh_from_db()
     today = timezone.localdate()
     assert inquiry.status == Status.REFERRED
@@ -150,11 +155,13 @@ def test_prima_facie_needs_both_tests(make_inquiry, officer):
         services.review_complete(
             actor=officer,
             inquiry_id=inquiry.pk,
-            outcome=ReviewOutcome.PRIMA_FACIE,
-            protected_activity_found=True,
-            protected_activity_reasoning="yes",
-            contributing_factor_found=False,
-            contributing_factor_reasoning="no link",
+            findings=services.ReviewFindings(
+                protected_activity_found=True,
+                protected_activity_reasoning="yes",
+                contributing_factor_found=False,
+                contributing_factor_reasoning="no link",
+            ),
+            decision=services.ReviewDecision(outcome=ReviewOutcome.PRIMA_FACIE),
         )
     assert "outcome" in exc.value.errors
     inquiry.refresh_from_db()
@@ -166,7 +173,9 @@ def test_a_paused_review_can_be_closed_as_abandoned(make_inquiry, officer):
     inquiry = make_inquiry(classify=True)
     services.review_pause(actor=officer, inquiry_id=inquiry.pk, reason="Awaiting documents")
     services.review_complete(
-        actor=officer, inquiry_id=inquiry.pk, outcome=ReviewOutcome.CLOSED, closure_reason="abandoned"
+        actor=officer,
+        inquiry_id=inquiry.pk,
+        decision=services.ReviewDecision(outcome=ReviewOutcome.CLOSED, closure_reason="abandoned"),
     )
     inquiry.refresh_from_db()
     assert inquiry.status == Status.CLOSED
@@ -179,11 +188,13 @@ def _to_determination(make_inquiry, officer):
     services.review_complete(
         actor=officer,
         inquiry_id=inquiry.pk,
-        outcome=ReviewOutcome.PRIMA_FACIE,
-        protected_activity_found=True,
-        protected_activity_reasoning="a",
-        contributing_factor_found=True,
-        contributing_factor_reasoning="b",
+        findings=services.ReviewFindings(
+            protected_activity_found=True,
+            protected_activity_reasoning="a",
+            contributing_factor_found=True,
+            contributing_factor_reasoning="b",
+        ),
+        decision=services.ReviewDecision(outcome=ReviewOutcome.PRIMA_FACIE),
     )
     services.investigation_report_receive(actor=officer, inquiry_id=inquiry.pk)
     inquiry.refresh_from_db()
@@ -319,3 +330,50 @@ def test_a_clock_alert_run_that_fails_half_way_sends_nothing_and_the_next_run_se
         assert services.clock_alerts_send() == 2
         assert services.clock_alerts_send() == 0
     assert len(mail.outbox) == 2
+
+
+def test_the_review_letters_are_rendered_after_the_commit(
+    make_inquiry, officer, django_capture_on_commit_callbacks
+):
+    """Inside the transaction only the decision is written; the letters come once it has committed,
+    and if that ever fails the letters the decision calls for can still be generated."""
+    inquiry = make_inquiry(classify=True)
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        services.review_complete(
+            actor=officer,
+            inquiry_id=inquiry.pk,
+            decision=services.ReviewDecision(outcome=ReviewOutcome.CLOSED, closure_reason="withdrawn"),
+        )
+        assert not inquiry.letters.exists()
+    inquiry.refresh_from_db()
+    assert inquiry.status == Status.CLOSED and len(callbacks) == 1
+    services.letter_generate(actor=officer, inquiry_id=inquiry.pk, kind=LetterKind.REVIEW_OUTCOME, fmt="docx")
+    assert list(inquiry.letters.values_list("kind", "format")) == [(LetterKind.REVIEW_OUTCOME, "docx")]
+    callbacks[0]()
+    assert sorted(inquiry.letters.values_list("format", flat=True)) == ["docx", "pdf"]
+    with pytest.raises(ApplicationError):
+        services.letter_generate(actor=officer, inquiry_id=inquiry.pk, kind=LetterKind.REFERRAL_MEMO)
+
+
+def test_a_letter_that_fails_to_render_leaves_the_decision_standing(
+    make_inquiry, officer, django_capture_on_commit_callbacks, monkeypatch
+):
+    """The renderer breaking after the commit does not undo the review; the letter can be had later."""
+    from retaliation.services import cases
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("renderer down")
+
+    inquiry = make_inquiry(classify=True)
+    monkeypatch.setattr(cases, "render_letter", broken)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.review_complete(
+            actor=officer,
+            inquiry_id=inquiry.pk,
+            decision=services.ReviewDecision(outcome=ReviewOutcome.CLOSED, closure_reason="withdrawn"),
+        )
+    inquiry.refresh_from_db()
+    assert inquiry.status == Status.CLOSED and not inquiry.letters.exists()
+    monkeypatch.undo()
+    services.letter_generate(actor=officer, inquiry_id=inquiry.pk, kind=LetterKind.REVIEW_OUTCOME)
+    assert inquiry.letters.filter(kind=LetterKind.REVIEW_OUTCOME).exists()

@@ -53,6 +53,8 @@ def build(world):
         actor=u["staff"], filer_id=world.dc_staff.pk, question="Pensions?"
     )
     world.dc_referral = Referral.objects.create(filer=world.dc_staff2, referred_on=today)
+    world.dc_statement = statement
+    world.dc_draw = services.verification_draw(actor=u["officer"], cycle_id=cycle.pk, size=1, seed=1)
 
 
 def _staff(w):
@@ -158,8 +160,16 @@ ROWS = [
     ),
     Row("disclosure-cycles", OFFICE_PAGE),
     Row("disclosure-cycle", OFFICE_PAGE, kwargs=_year),
-    Row("disclosure-cycle-confirm", OFFICE_POST, method="POST", kwargs=_year),
+    Row("disclosure-cycle-confirm", OFFICE_PAGE, kwargs=_year, note="the confirmation page"),
+    Row(
+        "disclosure-cycle-confirm",
+        OFFICE_POST,
+        method="POST",
+        kwargs=_year,
+        data=lambda w: {"confirmed": "1"},
+    ),
     Row("disclosure-cycle-import", OFFICE_POST, method="POST", kwargs=_year),
+    Row("disclosure-filer-import-template", expect(200, anonymous=LOGIN), note="a header and an example row"),
     Row("disclosure-cycle-assign", OFFICE_POST, method="POST", kwargs=_year),
     Row(
         "disclosure-cycle-draw",
@@ -168,7 +178,44 @@ ROWS = [
         kwargs=_year,
         data=lambda w: {"size": "1", "seed": "1"},
     ),
-    Row("disclosure-cycle-close", OFFICE_POST, method="POST", kwargs=_year),
+    Row("disclosure-cycle-close", OFFICE_PAGE, kwargs=_year, note="the confirmation page"),
+    Row(
+        "disclosure-cycle-close",
+        OFFICE_POST,
+        method="POST",
+        kwargs=_year,
+        data=lambda w: {"confirmed": "1"},
+    ),
+    Row("disclosure-verification", OFFICE_PAGE, kwargs=_year),
+    Row("disclosure-verification-export", OFFICE_PAGE, kwargs=_year),
+    Row(
+        "disclosure-verification-redraw",
+        expect(404, anonymous=LOGIN, director=200),
+        kwargs=_year,
+        note="the Director's confirmation page",
+    ),
+    Row(
+        "disclosure-verification-redraw",
+        expect(404, anonymous=LOGIN, director=302),
+        method="POST",
+        kwargs=_year,
+        data=lambda w: {"confirmed": "1", "reason": "The first draw left out an entity."},
+    ),
+    Row("disclosure-conflicts", OFFICE_PAGE),
+    Row("disclosure-conflict", OFFICE_PAGE, kwargs=lambda w: {"pk": w.dc_conflict.pk}),
+    Row(
+        "disclosure-conflict",
+        OFFICE_POST,
+        method="POST",
+        kwargs=lambda w: {"pk": w.dc_conflict.pk},
+        data=lambda w: {"note": "Called the filer."},
+    ),
+    Row(
+        "disclosure-statement",
+        CONTENT_OF_STAFF,
+        kwargs=lambda w: {"pk": w.dc_statement.pk},
+        note="read-only version: filer, assigned reviewer, office",
+    ),
     Row("disclosure-notices", STATUS_PAGE, note="the office's notices; a focal point's own"),
     Row("disclosure-notices-send", OFFICE_POST, method="POST"),
     Row("disclosure-referral-letter", OFFICE_PAGE, kwargs=lambda w: {"pk": w.dc_referral.pk}),

@@ -7,6 +7,15 @@ def build(world):
     world.outbox_failed = OutboxMessage.objects.create(
         key="access:failed", kind="test", to=["a@example.un.org"], subject="S", body="B", status=Status.FAILED
     )
+    from ethics_office.organisation.services import access_change_request
+
+    world.access_change = access_change_request(
+        actor=world.users["admin"],
+        kind="role_grant",
+        user=world.users["staff2"],
+        role="ethics_officer",
+        reason="Joins the office",
+    )
 
 
 def _token_body(world):
@@ -16,6 +25,7 @@ def _token_body(world):
 ROWS = [
     Row("home", expect(200, anonymous=LOGIN)),
     Row("healthz", expect(200)),
+    Row("reference-codes", expect(200, anonymous=LOGIN)),
     Row(
         "login",
         expect(
@@ -75,4 +85,19 @@ ROWS = [
         kwargs=lambda w: {"pk": w.outbox_failed.pk},
     ),
     Row("api-outbox-messages", expect(403, anonymous=NO_AUTH, director=200, admin=200)),
+    Row("access-changes", expect(404, anonymous=LOGIN, admin=200, director=200)),
+    Row(
+        "access-changes",
+        expect(404, anonymous=LOGIN, admin=200, director=200),
+        method="POST",
+        data=lambda w: {"kind": "role_grant", "username": "nobody-by-that-name", "reason": "x"},
+        note="an unknown account is named beside its field",
+    ),
+    Row(
+        "access-change-decision",
+        expect(404, anonymous=LOGIN, admin=302, director=302),
+        method="POST",
+        kwargs=lambda w: {"pk": w.access_change.pk, "decision": "approve"},
+        note="the Director approves; the asking administrator is sent back with a refusal",
+    ),
 ]

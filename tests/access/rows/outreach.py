@@ -88,6 +88,17 @@ ROWS = [
     Row("outreach-completions", OFFICE_PAGE),
     Row("outreach-completion-import", OFFICE_PAGE),
     Row(
+        "outreach-completion-import-template",
+        expect(200, anonymous=LOGIN),
+        note="a header and an example row",
+    ),
+    Row(
+        "outreach-completion-import-template",
+        expect(200, anonymous=LOGIN),
+        query="kind=counts",
+        note="the per-period shape",
+    ),
+    Row(
         "outreach-completion-import",
         OFFICE_POST,
         method="POST",

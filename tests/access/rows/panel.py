@@ -12,8 +12,8 @@ PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 # Who reads the Panel's records (pages): officers, the Director and panel members.
 READ = expect(404, anonymous=LOGIN, officer=200, officer2=200, director=200, panel=200)
 OFFICE_ONLY = expect(404, anonymous=LOGIN, officer=200, officer2=200, director=200)
-# Office writes redirect back; panel members may read but not change (403).
-WRITE = expect(404, anonymous=LOGIN, officer=302, officer2=302, director=302, panel=403)
+# Office writes redirect back; panel members may read but not change (the office-only gate: 404).
+WRITE = expect(404, anonymous=LOGIN, officer=302, officer2=302, director=302)
 API_READ = expect(404, anonymous=NO_AUTH, officer=200, officer2=200, director=200, panel=200)
 
 

@@ -22,6 +22,7 @@ ROWS = [
         note="unknown format",
     ),
     Row("reports-import", expect(404, anonymous=LOGIN, admin=200)),
+    Row("reports-import-template", expect(200, anonymous=LOGIN), note="example lines, no data"),
     Row(
         "reports-import-confirm",
         expect(404, anonymous=LOGIN, admin=302),

@@ -1,17 +1,26 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from ethics_office.audit.services import audit_verify
+from ethics_office.audit.services import audit_seal_pending, audit_verify
 
 
 class Command(BaseCommand):
-    help = "Verify the audit trail's hash chain and report the first broken link."
+    help = "Verify the audit trail's keyed chain and its checkpoints; report the first broken link."
 
     def handle(self, *args, **options):
-        checked, broken, reason = audit_verify()
-        if broken is not None:
+        audit_seal_pending()
+        result = audit_verify()
+        if not result.intact:
+            where = ""
+            if result.broken is not None:
+                event = result.broken
+                where = (
+                    f" at event {event.pk} ({event.at:%Y-%m-%d %H:%M:%S}, "
+                    f"{event.action} {event.object_type}#{event.object_id})"
+                )
             raise CommandError(
-                f"Audit chain broken at event {broken.pk} ({broken.at:%Y-%m-%d %H:%M:%S}, "
-                f"{broken.action} {broken.object_type}#{broken.object_id}): {reason}. "
-                f"{checked} events before it are intact."
+                f"Audit chain broken{where}: {result.reason}. {result.checked} events before it are intact."
             )
-        self.stdout.write(self.style.SUCCESS(f"Audit chain intact: {checked} events verified."))
+        pending = f" ({result.pending} waiting to be sealed)" if result.pending else ""
+        self.stdout.write(
+            self.style.SUCCESS(f"Audit chain intact: {result.checked} events verified{pending}.")
+        )

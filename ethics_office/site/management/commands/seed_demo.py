@@ -6,7 +6,7 @@ Safe to run again: everything is keyed and upserted.
 import importlib
 
 from django.conf import settings
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from ethics_office.organisation import demo
@@ -22,8 +22,19 @@ class Command(BaseCommand):
         parser.add_argument(
             "--only-people", action="store_true", help="Load the organisation and users only."
         )
+        parser.add_argument(
+            "--i-know-this-is-a-demo",
+            action="store_true",
+            dest="demo_confirmed",
+            help="Load the demo with DEBUG off (it creates accounts with a published password).",
+        )
 
     def handle(self, *args, **options):
+        if not (settings.DEBUG or settings.TESTING or options["demo_confirmed"]):
+            raise CommandError(
+                "seed_demo creates a superuser and a Director whose password is published. It runs only "
+                "with DEBUG on, or with --i-know-this-is-a-demo on a server that holds nothing real."
+            )
         with transaction.atomic():
             demo.seed_people()
         if not options["only_people"]:

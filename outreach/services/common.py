@@ -7,8 +7,6 @@ from django.utils.translation import gettext as _
 
 from ethics_office.base.errors import ApplicationError
 
-from ..permissions import require_office
-
 
 def period_of(day: dt.date) -> str:
     """The reporting period a date falls in: 2011-2012 runs 1 August 2011 to 31 July 2012."""
@@ -16,10 +14,6 @@ def period_of(day: dt.date) -> str:
     return f"{first}-{first + 1}"
 
 
-def _office(actor) -> None:
-    require_office(actor)
-
-
-def _not_future(day: dt.date, field: str) -> None:
+def require_not_future(day: dt.date, field: str) -> None:
     if day > timezone.localdate():
         raise ApplicationError(_("The date cannot be in the future."), field=field)

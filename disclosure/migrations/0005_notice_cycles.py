@@ -23,7 +23,7 @@ def close_legacy_cycles(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('disclosure', '0003_display_choices'),
+        ('disclosure', '0004_verification_and_conflict_register'),
     ]
 
     operations = [

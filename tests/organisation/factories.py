@@ -1,11 +1,8 @@
-"""factory_boy factories for the shared apps. Mandate apps add theirs in tests/<app>/factories.py."""
-
-import datetime as dt
+"""factory_boy factories for the organisation: entities, duty stations, accounts and people."""
 
 import factory
 from django.contrib.auth import get_user_model
 
-from ethics_office.intake.models import ServiceCategory, ServiceRequest
 from ethics_office.organisation.models import DutyStation, Entity, Grade, Person
 
 
@@ -51,15 +48,3 @@ class PersonFactory(factory.django.DjangoModelFactory):
     entity = factory.LazyFunction(lambda: Entity.objects.get(code="DM"))
     duty_station = factory.LazyFunction(lambda: DutyStation.objects.get(code="NYC"))
     email = factory.LazyAttribute(lambda o: f"{o.index_number.lower()}@example.un.org")
-
-
-class ServiceRequestFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = ServiceRequest
-
-    ref = factory.Sequence(lambda n: f"SR-T-{n:05d}")
-    received = dt.date(2012, 1, 10)
-    channel = "web"
-    category = factory.LazyFunction(lambda: ServiceCategory.objects.get(code="advice"))
-    entity = factory.LazyFunction(lambda: Entity.objects.get(code="DM"))
-    duty_station = factory.LazyFunction(lambda: DutyStation.objects.get(code="NYC"))

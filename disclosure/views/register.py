@@ -1,0 +1,101 @@
+"""The conflicts register: every conflict item the office follows, and each item's timeline."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from ethics_office.base.errors import ApplicationError
+from ethics_office.base.forms import add_application_error
+from ethics_office.base.gates import require_office
+
+from .. import services
+from ..forms import ConflictUpdateForm, _office_users
+from ..models import ConflictKind, FilingCycle, FollowUp
+from ..permissions import access_conflict_item
+from ..selectors import REGISTER_SORTS, conflict_events, conflict_register, cycles_visible_to
+
+STATUS_FILTERS = [("not_done", _("Not done")), *FollowUp.choices]
+
+
+@login_required
+def conflict_register_list(request):
+    """Filter by cycle, status, kind, owner, overdue; sort by any column the register shows."""
+    require_office(request.user)
+    today = timezone.localdate()
+    get = request.GET
+    cycle = FilingCycle.objects.filter(year=get["cycle"]).first() if get.get("cycle", "").isdigit() else None
+    status = get.get("status", "") if get.get("status", "") in dict(STATUS_FILTERS) else ""
+    kind = get.get("kind", "") if get.get("kind", "") in ConflictKind.values else ""
+    owner = get.get("owner", "")
+    owner = owner if owner == "none" or owner.isdigit() else ""
+    sort = get.get("sort", "") if get.get("sort", "") in REGISTER_SORTS else "due"
+    overdue = get.get("overdue") == "1"
+    items = conflict_register(
+        request.user,
+        cycle=cycle,
+        status=status,
+        kind=kind,
+        owner=owner or None,
+        overdue=overdue,
+        sort=sort,
+        today=today,
+    )
+    page = Paginator(items, 50).get_page(get.get("page"))
+    for item in page:
+        end = item.updated_at.date() if item.follow_up == FollowUp.DONE else today
+        item.age = (end - item.identified).days
+        item.overdue = item.follow_up != FollowUp.DONE and item.follow_up_due and item.follow_up_due < today
+    query = get.copy()
+    query.pop("page", None)
+    query.pop("sort", None)
+    return render(
+        request,
+        "disclosure/conflict_register.html",
+        {
+            "page": page,
+            "years": cycles_visible_to(request.user).values_list("year", flat=True),
+            "cycle": cycle,
+            "status": status,
+            "kind": kind,
+            "owner": owner,
+            "overdue": overdue,
+            "sort": sort,
+            "statuses": STATUS_FILTERS,
+            "kinds": ConflictKind.choices,
+            "owners": _office_users(),
+            "query": query.urlencode(),
+        },
+    )
+
+
+@login_required
+def conflict_detail(request, pk):
+    """The item with its timeline; the office adds notes and changes, each one a new entry."""
+    require_office(request.user)
+    item = access_conflict_item(request.user, pk)
+    initial = {"follow_up_due": item.follow_up_due, "owner": item.owner_id}
+    form = ConflictUpdateForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.conflict_item_update(
+                actor=request.user,
+                item_id=item.pk,
+                note=data["note"],
+                resolution=data["resolution"] or None,
+                follow_up=data["follow_up"] or None,
+                follow_up_due=data["follow_up_due"],
+                owner=data["owner"],
+            )
+            messages.success(request, _("Added to the item's history."))
+            return redirect("disclosure-conflict", pk=item.pk)
+        except ApplicationError as exc:
+            add_application_error(form, exc)
+    return render(
+        request,
+        "disclosure/conflict_detail.html",
+        {"item": item, "events": conflict_events(item), "form": form},
+    )

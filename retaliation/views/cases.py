@@ -1,0 +1,231 @@
+"""The lists, intake, the case page (the office's case file or the complainant's view) and downloads."""
+
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from ethics_office.base.files import private_download
+from ethics_office.base.forms import form_submit
+from ethics_office.base.gates import require_office
+from ethics_office.base.roles import Role, has_role, is_office
+
+from .. import forms, services
+from ..models import InquiryKind, ReviewOutcome, Status
+from ..permissions import access_case_or_own
+from ..selectors import (
+    case_letters,
+    complainant_letters,
+    inquiries_handled_by,
+    inquiries_of_complainant,
+    officers_assigned_to,
+    open_reviews_handled_by,
+)
+
+
+def _clock_row(case, today):
+    left = case.days_left(today)
+    return case, left, case.review_deadline(today), -left if left < 0 else 0
+
+
+@login_required
+def inquiry_list(request):
+    """The office's dashboard (open reviews with days left, all cases) and the user's own requests."""
+    handles = is_office(request.user)
+    context = {"handles": handles, "today": timezone.localdate()}
+    if handles:
+        status = request.GET.get("status", "")
+        cases = inquiries_handled_by(request.user)
+        if status in Status.values:
+            cases = cases.filter(status=status)
+        context.update(
+            reviews=[
+                _clock_row(case, context["today"]) for case in open_reviews_handled_by(request.user)[:200]
+            ],
+            page=Paginator(cases, 50).get_page(request.GET.get("page")),
+            status=status,
+            statuses=Status.choices,
+        )
+    context["own"] = list(inquiries_of_complainant(request.user)[:50])
+    return render(request, "retaliation/list.html", context)
+
+
+def _intake_context(request, form, actions):
+    return {"form": form, "actions": actions}
+
+
+@login_required
+def inquiry_request(request):
+    """A staff member asks for protection."""
+    form = forms.RequestForm(request.POST or None, request.FILES or None)
+    actions = forms.ActionFormSet(request.POST or None, prefix="actions")
+    if request.method == "POST" and actions.is_valid():
+        done = form_submit(
+            request,
+            form,
+            lambda d: services.inquiry_request(
+                actor=request.user,
+                protected_activity=d["protected_activity"],
+                reported_to=d["reported_to"],
+                reported_on=d["reported_on"],
+                narrative=d["narrative"],
+                actions=[a for a in actions.cleaned_data if a],
+                files=d["evidence"],
+            ),
+            success=lambda inquiry: (
+                _("Your request for protection was received. Your reference is %(ref)s.")
+                % {"ref": inquiry.service_request.ref}
+            ),
+            then=lambda inquiry: reverse("retaliation-detail", kwargs={"pk": inquiry.pk}),
+        )
+        if done:
+            return done
+    return render(request, "retaliation/request.html", _intake_context(request, form, actions))
+
+
+@login_required
+def inquiry_record(request):
+    """An officer records an inquiry received by other means."""
+    require_office(request.user)
+    form = forms.RecordForm(request.POST or None, request.FILES or None)
+    actions = forms.ActionFormSet(request.POST or None, prefix="actions")
+    if request.method == "POST" and actions.is_valid():
+        done = form_submit(
+            request,
+            form,
+            lambda d: services.inquiry_record(
+                actor=request.user,
+                requester=d["requester_index"],
+                channel=d["channel"],
+                received=d["received"],
+                protected_activity=d["protected_activity"],
+                reported_to=d["reported_to"],
+                reported_on=d["reported_on"],
+                narrative=d["narrative"],
+                actions=[a for a in actions.cleaned_data if a],
+                files=d["evidence"],
+            ),
+            success=lambda inquiry: (
+                _("The inquiry was recorded as %(ref)s.") % {"ref": inquiry.service_request.ref}
+            ),
+            then=lambda inquiry: reverse("retaliation-detail", kwargs={"pk": inquiry.pk}),
+        )
+        if done:
+            return done
+    return render(
+        request, "retaliation/record.html", _intake_context(request, form, actions) | {"record": True}
+    )
+
+
+# The case file's forms, by the prefix each posts with (one action URL each).
+CASE_FORMS = {
+    "assign": forms.AssignForm,
+    "unassign": forms.UnassignForm,
+    "classify": forms.ClassifyForm,
+    "note": forms.NoteForm,
+    "action": forms.ActionForm,
+    "evidence": forms.EvidenceForm,
+    "pause": forms.PauseForm,
+    "resume": forms.ResumeForm,
+    "review": forms.ReviewForm,
+    "interim": forms.InterimForm,
+    "interim_done": forms.InterimImplementedForm,
+    "report": forms.ReportForm,
+    "determine": forms.DeterminationForm,
+    "corrective": forms.CorrectiveForm,
+    "corrective_done": forms.CorrectiveDoneForm,
+    "letter": forms.LetterForm,
+}
+
+
+def _handler_context(request, inquiry, bound=None):
+    """Everything the case file shows; `bound` replaces one blank form with the submitted one."""
+    blank = {key: cls(prefix=key) for key, cls in CASE_FORMS.items()}
+    if bound:
+        blank.update(bound)
+    today = timezone.localdate()
+    return {
+        "inquiry": inquiry,
+        "sr": inquiry.service_request,
+        "actions": list(inquiry.actions.all()),
+        "evidence": list(inquiry.evidence.all()),
+        "notes": list(inquiry.notes.select_related("author")),
+        "pauses": list(inquiry.pauses.all()),
+        "letters": list(case_letters(inquiry)),
+        "interim_measures": [
+            (
+                m,
+                forms.InterimImplementedForm(
+                    prefix="interim_done", auto_id=f"id_im{m.pk}_%s", initial={"measure_id": m.pk}
+                ),
+            )
+            for m in inquiry.interim_measures.all()
+        ],
+        "corrective_measures": [
+            (
+                m,
+                forms.CorrectiveDoneForm(
+                    prefix="corrective_done", auto_id=f"id_cm{m.pk}_%s", initial={"measure_id": m.pk}
+                ),
+            )
+            for m in inquiry.corrective_measures.all()
+        ],
+        "officers": list(officers_assigned_to(inquiry)),
+        "panel_request": getattr(inquiry, "panel_review_request", None),
+        "deadline": inquiry.review_deadline(today),
+        "days_left": inquiry.days_left(today),
+        "days_elapsed": inquiry.days_elapsed(today),
+        "is_director": has_role(request.user, Role.DIRECTOR),
+        "forms": blank,
+        "Status": Status,
+        "InquiryKind": InquiryKind,
+    }
+
+
+def _complainant_context(request, inquiry, bound=None):
+    return {
+        "inquiry": inquiry,
+        "sr": inquiry.service_request,
+        "letters": list(complainant_letters(inquiry)),
+        "evidence": list(inquiry.evidence.filter(uploaded_by=request.user)),
+        "panel_request": getattr(inquiry, "panel_review_request", None),
+        "can_ask_panel": inquiry.retaliation_established is not None
+        or inquiry.review_outcome == ReviewOutcome.NO_PRIMA_FACIE,
+        "forms": {
+            "evidence": forms.EvidenceForm(prefix="evidence"),
+            "panel": forms.PanelReviewForm(prefix="panel"),
+            **(bound or {}),
+        },
+        "Status": Status,
+    }
+
+
+def render_case(request, inquiry, handles, bound=None, status=200):
+    if handles:
+        return render(
+            request, "retaliation/detail.html", _handler_context(request, inquiry, bound), status=status
+        )
+    return render(
+        request, "retaliation/mine.html", _complainant_context(request, inquiry, bound), status=status
+    )
+
+
+@login_required
+def inquiry_detail(request, pk):
+    inquiry, handles = access_case_or_own(request.user, pk)
+    services.inquiry_view_record(actor=request.user, inquiry=inquiry, what="case" if handles else "status")
+    return render_case(request, inquiry, handles)
+
+
+@login_required
+def evidence_download(request, pk, evidence_pk):
+    item = services.evidence_read(actor=request.user, inquiry_id=pk, evidence_id=evidence_pk)
+    return private_download(item.file, filename=item.original_name)
+
+
+@login_required
+def letter_download(request, pk, letter_pk):
+    letter = services.letter_read(actor=request.user, inquiry_id=pk, letter_id=letter_pk)
+    return private_download(letter.file, filename=letter.filename)
