@@ -237,7 +237,7 @@ NOTICE_DAY_OF_MONTH = os.environ.get("NOTICE_DAY_OF_MONTH", "1")
 NOTICE_HOUR = os.environ.get("NOTICE_HOUR", "6")
 # Periodic work (Celery beat). Each task is defined in its app's tasks.py.
 CELERY_BEAT_SCHEDULE = {
-    "audit-seal-pending": {"task": "ethics_office.audit.tasks.seal_pending", "schedule": 60.0},
+    "audit-seal-pending": {"task": "ethics_office.audit.tasks.seal_pending", "schedule": crontab(minute="*")},
     "audit-checkpoint": {"task": "ethics_office.audit.tasks.checkpoint", "schedule": crontab(minute=5)},
     "advisory-officer-digests": {
         "task": "advisory.tasks.send_officer_digests",
