@@ -91,7 +91,7 @@ def build(assessment, results: Results, *, missions: set[str] | None, office: bo
         _("Question"),
         _("Respondents"),
         _("Mean (1–5)"),
-        _("95% confidence interval"),
+        _("Confidence interval (95%)"),
         _("Favourable (%)"),
     ]
     if office:

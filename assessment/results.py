@@ -11,8 +11,8 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 
+from .estimation import Estimate, compare, stratified, suppress
 from .models import Answer, GradeGroup, Item, Measures, Stratum
-from .statistics import Estimate, compare, stratified, suppress
 
 
 def min_cell() -> int:
@@ -187,12 +187,10 @@ def compute(assessment, *, with_comparison: bool = True) -> Results:
 
     # Suppression: mission cells per item (they add up to the published overall), grade cells
     # likewise, then the overall cells themselves.
-    hidden = suppress(
-        [[((m, code), by_mission[(m, code)].n) for m in missions] for code in [*overall, *risks]], k
-    )
-    source = {**by_mission, **risk_by_mission}
-    for key in hidden:
-        _hide(source[key])
+    for source in (by_mission, risk_by_mission):
+        codes = sorted({code for _m, code in source})
+        for key in suppress([[((m, code), source[(m, code)].n) for m in missions] for code in codes], k):
+            _hide(source[key])
     hidden_grade = suppress(
         [[((g, code), by_grade[(g, code)].n) for g in grade_groups] for code in overall], k
     )
