@@ -115,7 +115,7 @@ def build(assessment, results: Results, *, missions: set[str] | None, office: bo
                         fmt(r["sample"]),
                         fmt(r["invited"]),
                         suppressed if r["answered"] is None else fmt(r["answered"]),
-                        fmt(r["rate"]),
+                        fmt(r["rate"], 1),
                     ]
                     for r in results.strata
                 ],
