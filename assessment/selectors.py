@@ -15,6 +15,7 @@ from .models import (
     Invitation,
     Item,
     RemedialAction,
+    Response,
     RiskEntry,
     Status,
     Stratum,
@@ -104,3 +105,46 @@ def free_text_answers(assessment):
         .select_related("item", "response__stratum__mission")
         .order_by("item__section__order", "item__order")
     )
+
+
+def assessments_closed_between(start, end) -> list[dict]:
+    """For the annual report's section F: each wave closed in the period, its reach and its
+    highest-rated risks (likelihood × severity), from the published figures only."""
+    from .results import compute
+
+    rows = []
+    waves = (
+        Assessment.objects.filter(
+            closed__gte=start, closed__lte=end, status__in=[Status.CLOSED, Status.PUBLISHED]
+        )
+        .select_related("instrument")
+        .annotate(
+            mission_count=Count("missions", distinct=True),
+            invited=Count("invitations", distinct=True),
+        )
+        .order_by("closed", "pk")
+    )
+    for wave in waves:
+        res = compute(wave, with_comparison=False)
+        responses = Response.objects.filter(assessment=wave).count()
+        risks = sorted(
+            (p for p in res.heat if p["likelihood"] is not None and p["severity"] is not None),
+            key=lambda p: -(p["likelihood"] * p["severity"]),
+        )
+        rows.append(
+            {
+                "id": wave.pk,
+                "title": wave.title,
+                "fielded": wave.fielded.isoformat() if wave.fielded else None,
+                "closed": wave.closed.isoformat(),
+                "missions": wave.mission_count,
+                "invited": wave.invited,
+                "responses": responses,
+                "response_rate_pct": round(100 * responses / wave.invited, 1) if wave.invited else None,
+                "top_risks": [
+                    {"risk": p["risk"], "likelihood": p["likelihood"], "severity": p["severity"]}
+                    for p in risks[:3]
+                ],
+            }
+        )
+    return rows
