@@ -34,8 +34,14 @@ class Table:
 class Chart:
     title: str
     slug: str
-    draw: object  # fmt -> bytes
+    render: object  # fmt -> bytes (not a template attribute: templates use data_uri)
     table: Table
+    is_chart = True
+
+    def draw(self, fmt: str) -> bytes:
+        return self.render(fmt)
+
+    draw.do_not_call_in_templates = True
 
     def data_uri(self) -> str:
         return "data:image/svg+xml;base64," + base64.b64encode(self.draw("svg")).decode()

@@ -25,7 +25,7 @@ def _count(client, url):
 
 
 def _clone_assessments(source, n):
-    for i in range(n):
+    for _ in range(n):
         a = Assessment.objects.create(
             title=f"Copy {next(_seq)}", instrument=source.instrument, reference_date=dt.date(2012, 1, 1),
             sample_size=1, status=Status.PUBLISHED,
