@@ -13,6 +13,7 @@ from .models import (
     ItemKind,
     Measures,
     Risk,
+    RiskCategory,
 )
 
 DATE = forms.DateInput(attrs={"type": "date"})
@@ -47,6 +48,13 @@ class InstrumentForm(forms.Form):
 
     def titles(self):
         return {"en": self.cleaned_data["title_en"], "zh-hans": self.cleaned_data["title_zh"]}
+
+
+class RiskForm(forms.Form):
+    code = forms.SlugField(label=_("Code"), max_length=40)
+    name_en = forms.CharField(label=_("Name (English)"), max_length=200)
+    name_zh = forms.CharField(label=_("Name (Chinese)"), max_length=200)
+    category = forms.ChoiceField(label=_("Category"), choices=RiskCategory.choices)
 
 
 class SectionForm(InstrumentForm):

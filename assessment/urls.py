@@ -27,5 +27,6 @@ urlpatterns = [
     ),
     path("questionnaires/<int:pk>/items/", views.instrument_item_add, name="assessment-instrument-item-add"),
     path("questionnaires/<int:pk>/revise/", views.instrument_revise, name="assessment-instrument-revise"),
+    path("risks/", views.risk_add, name="assessment-risk-add"),
     path("respond/<str:token>/", views.respond, name="assessment-respond"),
 ]

@@ -4,6 +4,7 @@ from .instruments import (
     instrument_list,
     instrument_revise,
     instrument_section_add,
+    risk_add,
 )
 from .register import action_update, register_add, register_entry, register_list
 from .respond import respond
@@ -41,6 +42,7 @@ __all__ = [
     "register_entry",
     "register_list",
     "respond",
+    "risk_add",
     "results",
     "results_export",
 ]

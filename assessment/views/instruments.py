@@ -10,7 +10,8 @@ from ethics_office.base.errors import ApplicationError
 from ethics_office.base.forms import add_application_error
 
 from .. import services
-from ..forms import InstrumentForm, ItemForm, SectionForm
+from ..forms import InstrumentForm, ItemForm, RiskForm, SectionForm
+from ..models import Risk
 from ..permissions import access_instrument, require_office
 from ..selectors import instrument_with_items, instruments_visible_to
 from .common import show_error
@@ -31,8 +32,38 @@ def instrument_list(request):
     return render(
         request,
         "assessment/instrument_list.html",
-        {"instruments": instruments_visible_to(request.user).order_by("code", "version"), "form": form},
+        {
+            "instruments": instruments_visible_to(request.user).order_by("code", "version"),
+            "form": form,
+            "risk_form": RiskForm(prefix="risk"),
+            "risks": Risk.objects.order_by("category", "code"),
+        },
     )
+
+
+@login_required
+@require_POST
+def risk_add(request):
+    """The risks items can be tagged with (a code already known is renamed)."""
+    require_office(request.user)
+    form = RiskForm(request.POST, prefix="risk")
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.risk_upsert(
+                actor=request.user,
+                code=data["code"],
+                names={"en": data["name_en"], "zh-hans": data["name_zh"]},
+                category=data["category"],
+            )
+            messages.success(request, _("Risk saved."))
+        except ApplicationError as exc:
+            show_error(request, exc)
+    else:
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, error)
+    return redirect("assessment-instruments")
 
 
 @login_required

@@ -6,7 +6,6 @@ import re
 import pytest
 from django.core import mail
 
-from assessment import services
 from ethics_office.organisation.models import Entity
 from tests.assessment.conftest import staff_in
 
@@ -15,16 +14,18 @@ pytestmark = pytest.mark.browser
 
 def test_design_field_answer_close_results_register(page, login, people, settings):
     settings.ASSESSMENT_MIN_CELL = 1
-    officer = people["officer"]
-    services.risk_upsert(
-        actor=officer, code="fear-of-retaliation", names={"en": "Fear of retaliation", "zh-hans": "害怕遭到报复"},
-        category="behavioural",
-    )  # fmt: skip
     staff_in("MONUSCO", 2)
 
     # Design: a questionnaire with one section and one question.
     login("officer")
     page.goto("/assessment/questionnaires/")
+    page.fill("#id_risk-code", "fear-of-retaliation")
+    page.fill("#id_risk-name_en", "Fear of retaliation")
+    page.fill("#id_risk-name_zh", "害怕遭到报复")
+    page.select_option("#id_risk-category", "behavioural")
+    page.click("#risk-form button[type=submit]")
+    page.wait_for_load_state()
+    assert "Fear of retaliation" in page.locator("#risks").inner_text()
     page.fill("#id_code", "pilot")
     page.fill("#id_title_en", "Pilot questionnaire")
     page.fill("#id_title_zh", "试点问卷")

@@ -134,6 +134,17 @@ ROWS = [
         data=lambda w: {"status": "done"},
     ),
     Row("assessment-instruments", OFFICE_PAGE),
+    Row(
+        "assessment-risk-add",
+        OFFICE_POST,
+        method="POST",
+        data=lambda w: {
+            "risk-code": "gifts",
+            "risk-name_en": "Gifts",
+            "risk-name_zh": "礼物",
+            "risk-category": "procedural",
+        },  # fmt: skip
+    ),
     Row("assessment-instrument", OFFICE_PAGE, kwargs=_pk("as_instrument")),
     Row(
         "assessment-instrument-section-add",
