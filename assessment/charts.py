@@ -15,6 +15,11 @@ from ethics_office.base.fonts import register_fonts  # noqa: E402
 BLUE, AMBER, RED, GREEN = "#0b3d6b", "#e0a800", "#b5443a", "#7a9a01"
 
 
+def _rc() -> dict:
+    # Figures and axes are made inside this context, so every text object gets the CJK font.
+    return {"font.family": register_fonts(), "svg.fonttype": "path", "axes.unicode_minus": False}
+
+
 def _save(fig, fmt):
     buffer = io.BytesIO()
     fig.savefig(buffer, format=fmt, metadata={"Date": None} if fmt == "svg" else None)
@@ -39,14 +44,21 @@ def heat_map(points: list[dict], *, title: str, x_label: str, y_label: str, fmt:
             if x is None or y is None:
                 continue
             ax.scatter([x], [y], s=60, color=BLUE, zorder=3)
-            ax.annotate(point["label"], (x, y), xytext=(5, 4), textcoords="offset points", fontsize=8)
+            ax.annotate(
+                point["label"],
+                (x, y),
+                xytext=(5, 4),
+                textcoords="offset points",
+                fontsize=8,
+                fontfamily=families,
+            )
         ax.set_xlim(0.5, 5.5)
         ax.set_ylim(0.5, 5.5)
         ax.set_xticks(range(1, 6))
         ax.set_yticks(range(1, 6))
-        ax.set_xlabel(x_label)
-        ax.set_ylabel(y_label)
-        ax.set_title(title, fontsize=10)
+        ax.set_xlabel(x_label, fontfamily=families)
+        ax.set_ylabel(y_label, fontfamily=families)
+        ax.set_title(title, fontsize=10, fontfamily=families)
         fig.tight_layout()
         return _save(fig, fmt)
 
@@ -64,11 +76,27 @@ def section_bars(labels: list[str], shares: list[float | None], *, title: str, f
         positions = list(range(len(pairs)))
         values = [round(100 * share, 1) for _, share in pairs]
         bars = ax.barh(positions, values, color=BLUE)
-        ax.set_yticks(positions, [label for label, _ in pairs], fontsize=8)
+        ax.set_yticks(positions, [label for label, _ in pairs], fontsize=8, fontfamily=families)
         ax.invert_yaxis()
         ax.set_xlim(0, 100)
-        ax.bar_label(bars, padding=3, fontsize=8)
-        ax.set_title(title, fontsize=10)
+        ax.bar_label(bars, padding=3, fontsize=8, fontfamily=families)
+        ax.set_title(title, fontsize=10, fontfamily=families)
         ax.spines[["top", "right"]].set_visible(False)
         fig.tight_layout()
         return _save(fig, fmt)
+
+
+def cached(draw, fmt: str, **data) -> bytes:
+    """The same chart (same numbers, labels and language) is drawn once a day at most."""
+    import hashlib
+    import json
+
+    from django.core.cache import cache
+
+    fingerprint = json.dumps([draw.__name__, fmt, data], default=str, sort_keys=True)
+    key = "assessment-chart-" + hashlib.sha256(fingerprint.encode()).hexdigest()
+    content = cache.get(key)
+    if content is None:
+        content = draw(fmt=fmt, **data)
+        cache.set(key, content, 60 * 60 * 24)
+    return content

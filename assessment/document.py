@@ -143,8 +143,8 @@ def build(assessment, results: Results, *, missions: set[str] | None, office: bo
                 Chart(
                     title,
                     f"section-{section.code}",
-                    lambda f, labels=labels, shares=shares, title=title: charts.section_bars(
-                        labels, shares, title=title, fmt=f
+                    lambda f, labels=labels, shares=shares, title=title: charts.cached(
+                        charts.section_bars, f, labels=labels, shares=shares, title=title
                     ),
                     table,
                 )
@@ -205,12 +205,30 @@ def build(assessment, results: Results, *, missions: set[str] | None, office: bo
             Chart(
                 title,
                 "heat-map",
-                lambda f: charts.heat_map(
-                    heat_points, title=title, x_label=_("Likelihood"), y_label=_("Severity"), fmt=f
+                lambda f, axes=(_("Likelihood"), _("Severity")): charts.cached(  # noqa: B008 (labels in the active language)
+                    charts.heat_map, f, points=heat_points, title=title, x_label=axes[0], y_label=axes[1]
                 ),
                 risk_table,
             )
         )
+        if results.choices:
+            blocks.append(
+                Table(
+                    _("Choice questions"),
+                    [_("Question"), _("Respondents"), _("Option"), _("Share (%)")],
+                    [
+                        [
+                            c["text"],
+                            suppressed if c["n"] is None else fmt(c["n"]),
+                            o["label"],
+                            pct(o["share"]),
+                        ]
+                        for c in results.choices
+                        for o in c["options"]
+                    ],
+                    slug="choices",
+                )
+            )
         if results.comparison:
             blocks.append(
                 Table(

@@ -64,6 +64,7 @@ class Results:
     missions: list[str]
     respondents: int | None
     comparison: list = field(default_factory=list)
+    choices: list = field(default_factory=list)  # dicts: item, text, n, options [{option, label, share}]
 
     def cells(self, missions: set[str] | None = None) -> list[Cell]:
         return [
@@ -248,6 +249,32 @@ def compute(assessment, *, with_comparison: bool = True) -> Results:
             r["rate"] = round(100 * r["answered"] / r["invited"], 1) if r["invited"] else None
     total_answered = len(respondent) if respondent else sum(c["answered"] for c in counts.values())
 
+    # Choice items: the weighted share choosing each option, overall only, shown from k respondents.
+    choice_items = list(
+        Item.objects.filter(section__instrument_id=assessment.instrument_id, kind__in=["single", "multiple"])
+        .select_related("section")
+        .order_by("section__order", "order", "pk")
+    )
+    chosen: dict = defaultdict(lambda: defaultdict(list))  # item -> stratum -> [set of codes]
+    for stratum_id, item_id, codes in Answer.objects.filter(
+        response__assessment=assessment, item__in=choice_items
+    ).values_list("response__stratum_id", "item_id", "choices"):
+        chosen[item_id][stratum_id].append(set(codes or []))
+    choices = []
+    for item in choice_items:
+        per_stratum = chosen.get(item.pk, {})
+        n = sum(len(v) for v in per_stratum.values())
+        options = []
+        for code, label in item.option_labels():
+            est = stratified(
+                [
+                    (s.population, [1.0 if code in c else 0.0 for c in per_stratum.get(s.pk, [])])
+                    for s in strata
+                ]
+            )
+            options.append({"option": code, "label": label, "share": _r(est.mean) if n >= k else None})
+        choices.append({"item": item.code, "text": item.text, "n": n if n >= k else None, "options": options})
+
     results = Results(
         assessment_id=assessment.pk,
         min_cell_size=k,
@@ -262,6 +289,7 @@ def compute(assessment, *, with_comparison: bool = True) -> Results:
         strata=stratum_rows,
         missions=missions,
         respondents=total_answered if total_answered >= k else None,
+        choices=choices,
     )
     if with_comparison and assessment.previous_wave_id:
         results.comparison = _compare(compute(assessment.previous_wave, with_comparison=False), results)
@@ -313,4 +341,12 @@ def as_api(results: Results) -> dict:
         ],
         "heat_map": results.heat,
         "comparison": results.comparison,
+        "choices": [
+            {
+                "item": c["item"],
+                "n": c["n"],
+                "options": [{"option": o["option"], "share": o["share"]} for o in c["options"]],
+            }
+            for c in results.choices
+        ],
     }

@@ -32,3 +32,4 @@ class ResultsSerializer(serializers.Serializer):
     risk_cells = serializers.ListField(child=serializers.DictField())
     heat_map = serializers.ListField(child=serializers.DictField())
     comparison = serializers.ListField(child=serializers.DictField())
+    choices = serializers.ListField(child=serializers.DictField())

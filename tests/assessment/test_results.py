@@ -124,3 +124,11 @@ def test_word_and_pdf_downloads(three_missions, client_for):
     assert docx.status_code == 200 and docx.content[:2] == b"PK"
     pdf = c.get(reverse("assessment-results-export", args=[three_missions.pk, "pdf"]))
     assert pdf.status_code == 200 and pdf.content[:4] == b"%PDF"
+
+
+def test_choice_questions_give_weighted_shares_from_k_respondents(three_missions):
+    """Everybody answered option a to the single-choice question: a 100%, b 0%."""
+    data = results.as_api(results.compute(three_missions))
+    (years,) = data["choices"]
+    assert years["n"] == 25
+    assert {o["option"]: o["share"] for o in years["options"]} == {"a": 1.0, "b": 0.0}
