@@ -13,6 +13,7 @@ from ethics_office.base.roles import Role, has_role, is_office
 
 from .. import services
 from ..forms import ActionForm, ActionStatusForm, EntryStatusForm, RegisterEntryForm
+from ..models import Status
 from ..permissions import access_action, access_assessment, access_register_entry, require_office
 from ..selectors import register_entries_visible_to
 from .common import show_error
@@ -75,6 +76,7 @@ def register_entry(request, pk):
         "assessment/register_entry.html",
         {
             "entry": entry,
+            "measures": _measures(entry, office),
             "actions": entry.actions.all(),
             "office": office,
             "action_form": action_form,
@@ -99,3 +101,20 @@ def action_update(request, pk):
         except ApplicationError as exc:
             show_error(request, exc)
     return redirect("assessment-register-entry", pk=action.entry_id)
+
+
+def _measures(entry, office: bool) -> list[dict]:
+    """The risk as the owner's staff rated it in the finding's wave and in the wave that re-measures
+    it: favourable share (suppressed cells stay hidden); a mission head sees published waves only."""
+    from .. import results
+
+    rows = []
+    for wave in [entry.assessment, entry.remeasure_in]:
+        if wave is None or (not office and wave.status != Status.PUBLISHED):
+            continue
+        res = results.compute(wave, with_comparison=False)
+        cell = res.risk_by_mission.get((entry.owner.code, entry.risk.code))
+        if cell is None:
+            continue
+        rows.append({"wave": wave, "cell": cell, "min_cell": res.min_cell_size})
+    return rows

@@ -1,10 +1,13 @@
 """The respondent's page: the questionnaire behind a one-time link, no sign-in, nothing kept
 that could say who answered."""
 
+from django.conf import settings
 from django.shortcuts import render
+from django.utils import translation
 from django.views.decorators.cache import never_cache
 
 from ethics_office.base.errors import ValidationFailed
+from ethics_office.base.mail import language_of
 
 from .. import services
 from ..selectors import instrument_with_items
@@ -12,7 +15,15 @@ from ..selectors import instrument_with_items
 
 @never_cache
 def respond(request, token):
+    """Shown in the language the invitation was written in, unless the reader has chosen one."""
     invitation = services.invitation_for_token(token)
+    if settings.LANGUAGE_COOKIE_NAME in request.COOKIES:
+        return _respond(request, token, invitation)
+    with translation.override(language_of(person=invitation.person)):
+        return _respond(request, token, invitation)
+
+
+def _respond(request, token, invitation):
     instrument = instrument_with_items(invitation.assessment.instrument_id)
     errors, given = {}, {}
     if request.method == "POST":

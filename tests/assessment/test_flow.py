@@ -136,3 +136,24 @@ def test_staff_and_focal_points_cannot_design(staff, focalpoint, instrument):
         )
     with pytest.raises(Http404):
         services.instrument_create(actor=focalpoint, code="y", titles={"en": "y", "zh-hans": "y"})
+
+
+def test_the_questionnaire_opens_in_the_invitations_language(officer, director, instrument, client):
+    """A Chinese reader's link opens in Chinese, with no sign-in; a chosen UI language wins."""
+    from django.conf import settings
+    from django.urls import reverse
+
+    staff_in("MONUSCO", 1, language="zh-hans")
+    a = wave(officer, director, instrument, ["MONUSCO"], 1)
+    token = tokens_for(a)[0]
+    page = client.get(reverse("assessment-respond", args=[token])).content.decode()
+    assert '<html lang="zh-hans">' in page and "中文 Speak up" in page and "提交我的答复" in page
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    page = client.get(reverse("assessment-respond", args=[token])).content.decode()
+    assert "Submit my answers" in page
+
+
+def test_the_reminder_task_runs(officer, director, instrument):
+    from assessment.tasks import send_reminders
+
+    assert send_reminders.delay().get() == 0

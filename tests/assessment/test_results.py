@@ -132,3 +132,23 @@ def test_choice_questions_give_weighted_shares_from_k_respondents(three_missions
     (years,) = data["choices"]
     assert years["n"] == 25
     assert {o["option"]: o["share"] for o in years["options"]} == {"a": 1.0, "b": 0.0}
+
+
+def test_a_register_entry_shows_its_owners_measure_and_hides_a_small_one(three_missions, officer, client_for):
+    from ethics_office.organisation.models import Entity
+
+    risk = three_missions.instrument.sections.first().items.exclude(risk=None).first().risk
+    entries = {
+        code: services.register_entry_add(
+            actor=officer, assessment_id=three_missions.pk, risk=risk, owner=Entity.objects.get(code=code),
+            evidence="E", likelihood=3, severity=3,
+        )
+        for code in ("MONUSCO", "UNMIL")
+    }  # fmt: skip
+    c = client_for("officer")
+    page = c.get(reverse("assessment-register-entry", args=[entries["MONUSCO"].pk])).content.decode()
+    measures = page.split('id="measures"')[1].split("</table>")[0]
+    assert "<td>12</td>" in measures
+    page = c.get(reverse("assessment-register-entry", args=[entries["UNMIL"].pk])).content.decode()
+    measures = page.split('id="measures"')[1].split("</table>")[0]
+    assert "fewer than 10 respondents" in measures and "<td>3</td>" not in measures
