@@ -3,10 +3,12 @@
 The response row gets the assessment, the stratum (a cell of the design, not a person) and
 the date. The invitation is marked used and its token wiped in the same transaction; no
 audit event is written for either (an event's timestamp and object ids would be the join we
-refuse to store). The invitation keeps no time of use.
+refuse to store). The invitation keeps no time of use, and its row is re-stamped right after
+(see invitations_restamp) so not even PostgreSQL's transaction ids pair it with the response.
 """
 
 from django.db import transaction
+from django.db.models import F
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -103,3 +105,17 @@ def response_submit(*, token: str, data: dict, on=None) -> None:
     invitation.used = True
     invitation.token_hash = ""
     invitation.save(update_fields=["used", "token_hash"])
+    stratum_id = invitation.stratum_id
+    transaction.on_commit(lambda: invitations_restamp(stratum_id=stratum_id))
+
+
+def invitations_restamp(*, stratum_id: int) -> int:
+    """Rewrite every invitation row of the stratum in a transaction of its own.
+
+    The response and the used invitation were written in one transaction (so an answer is never
+    lost nor given twice), and PostgreSQL stamps both rows with that transaction's id (xmin): a
+    join any database reader could make. Rewriting the stratum's invitations gives them all a new,
+    common stamp that no response carries. Also run when fieldwork closes.
+    """
+    with transaction.atomic():
+        return Invitation.objects.filter(stratum_id=stratum_id).update(used=F("used"))

@@ -6,6 +6,7 @@ import secrets
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -258,6 +259,8 @@ def assessment_close(*, actor, assessment_id: int, on: dt.date | None = None) ->
     assessment.closed = on or timezone.localdate()
     assessment.save(update_fields=["status", "closed", "updated_at"])
     assessment.invitations.filter(used=False).update(token_hash="")
+    # Every invitation row gets this transaction's stamp, whatever any earlier re-stamp missed.
+    assessment.invitations.update(used=F("used"))
     audit_record(
         actor=actor,
         action=Action.TRANSITION,

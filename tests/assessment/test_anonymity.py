@@ -78,3 +78,26 @@ def test_answering_writes_no_audit_event(officer, director, instrument):
     before = AuditEvent.objects.count()
     answer(token)
     assert AuditEvent.objects.count() == before
+
+
+def test_no_database_transaction_id_pairs_a_response_with_its_invitation(
+    officer, director, instrument, django_capture_on_commit_callbacks
+):
+    """PostgreSQL stamps each row with the id of the transaction that wrote it (xmin). The response
+    and the used invitation are written together, so the stratum's invitations are re-stamped in a
+    transaction of their own right after: no invitation carries a response's stamp."""
+    staff_in("MONUSCO", 3)
+    a = wave(officer, director, instrument, ["MONUSCO"], 3)
+    tokens = tokens_for(a)
+    for token in tokens[:2]:
+        with django_capture_on_commit_callbacks(execute=True):
+            answer(token)
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT xmin::text FROM assessment_response")
+        responses = {row[0] for row in cursor.fetchall()}
+        cursor.execute("SELECT xmin::text FROM assessment_answer")
+        responses |= {row[0] for row in cursor.fetchall()}
+        cursor.execute("SELECT xmin::text FROM assessment_invitation WHERE assessment_id = %s", [a.pk])
+        invitations = {row[0] for row in cursor.fetchall()}
+    assert len(responses) == 2
+    assert responses.isdisjoint(invitations)
