@@ -73,3 +73,15 @@ def test_a_frozen_questionnaire_offers_a_new_version_and_no_edit_forms(
     wave(officer, director, instrument, ["MONUSCO"], 1)
     page = client_for("officer").get(reverse("assessment-instrument", args=[instrument.pk])).content.decode()
     assert 'id="frozen"' in page and 'id="item-form"' not in page
+
+
+def test_a_wave_without_answers_shows_empty_results(officer, director, instrument, client_for):
+    """A draft (no sample yet) and a fielded wave nobody has answered both render and answer the API."""
+    staff_in("MONUSCO", 2)
+    draft = wave(officer, director, instrument, ["MONUSCO"], 2, field=False, title="Draft")
+    fielded = wave(officer, director, instrument, ["MONUSCO"], 2, title="Fielded")
+    c = client_for("officer")
+    for a in (draft, fielded):
+        assert c.get(reverse("assessment-results", args=[a.pk])).status_code == 200
+        body = c.get(reverse("api-assessment-results", args=[a.pk])).json()
+        assert body["respondents"] is None and all(cell["n"] is None for cell in body["cells"])
