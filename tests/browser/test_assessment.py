@@ -1,5 +1,5 @@
 """The risk assessment end to end in the browser: design, field, answer through the link, close,
-results, register."""
+results, register, publish, and the mission head's view."""
 
 import re
 
@@ -7,6 +7,7 @@ import pytest
 from django.core import mail
 
 from ethics_office.organisation.models import Entity
+from ethics_office.organisation.services import focal_point_assign
 from tests.assessment.conftest import staff_in
 
 pytestmark = pytest.mark.browser
@@ -15,6 +16,8 @@ pytestmark = pytest.mark.browser
 def test_design_field_answer_close_results_register(page, login, people, settings):
     settings.ASSESSMENT_MIN_CELL = 1
     staff_in("MONUSCO", 2)
+    # staff2 heads MONUSCO here: a focal point of the mission's entity.
+    focal_point_assign(actor=None, user=people["staff2"], entity=Entity.objects.get(code="MONUSCO"))
 
     # Design: a questionnaire with one section and one question.
     login("officer")
@@ -113,3 +116,17 @@ def test_design_field_answer_close_results_register(page, login, people, setting
     page.click("#actions button[type=submit]")
     page.wait_for_load_state()
     assert page.locator("#actions .action-status").inner_text() == "Done"
+
+    # The Director publishes; the mission's head reads MONUSCO's results and its register entry only.
+    login("director")
+    page.goto(detail)
+    page.click("#publish")
+    page.wait_for_load_state()
+    assert page.locator("#assessment-status").inner_text() == "Published"
+    login("staff2")
+    page.goto("/assessment/")
+    page.locator("#assessments a", has_text="Pilot wave").click()
+    page.wait_for_load_state()
+    assert page.locator("#mission-MONUSCO").count() == 1
+    assert page.locator("#strata").count() == 0 and page.locator("#heat-map").count() == 0
+    assert "Fear of retaliation" in page.locator("#register").inner_text()
