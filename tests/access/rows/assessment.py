@@ -15,10 +15,16 @@ HEAD_PAGE = expect(404, anonymous=LOGIN, officer=200, officer2=200, director=200
 def build(world):
     from assessment import services
     from ethics_office.organisation.models import Entity
-    from tests.assessment.conftest import build_instrument, staff_in, tokens_for
+    from tests.assessment.conftest import both, staff_in, tokens_for
 
     officer, director = world.users["officer"], world.users["director"]
-    instrument = build_instrument(officer, code="matrix")
+    # Kept small: every row of every app builds this world.
+    risk = services.risk_upsert(actor=officer, code="matrix-fear", names=both("Fear"), category="behavioural")
+    instrument = services.instrument_create(actor=officer, code="matrix", titles=both("Matrix"))
+    section = services.section_add(actor=officer, instrument_id=instrument.pk, code="s1", titles=both("S"))
+    services.item_add(
+        actor=officer, section_id=section.pk, code="speak", kind="agreement", texts=both("Speak"), risk=risk
+    )
     staff_in("DM", 3, prefix="M")
     dm, monusco = Entity.objects.get(code="DM"), Entity.objects.get(code="MONUSCO")
 
@@ -41,7 +47,6 @@ def build(world):
     services.assessment_close(actor=officer, assessment_id=world.as_published.pk)
     services.assessment_publish(actor=director, assessment_id=world.as_published.pk)
     world.as_instrument = instrument
-    risk = instrument.sections.first().items.exclude(risk=None).first().risk
     world.as_risk = risk
     world.as_entry_dm = services.register_entry_add(
         actor=officer, assessment_id=world.as_published.pk, risk=risk, owner=dm, evidence="E",
