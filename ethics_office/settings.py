@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "retaliation",
     "outreach",
     "panel",
+    "assessment",
     "reports",
     "ethics_office.site",
 ]
@@ -251,6 +252,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "disclosure.tasks.send_filer_reminders",
         "schedule": crontab(hour=6, minute=30),
     },
+    "assessment-reminders": {
+        "task": "assessment.tasks.send_reminders",
+        "schedule": crontab(hour=7, minute=15),
+    },
     "retaliation-clock-alerts": {
         "task": "retaliation.tasks.send_clock_alerts",
         "schedule": crontab(hour=6, minute=45),
@@ -323,6 +328,9 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
+
+# The ethics risk assessment publishes a result only for cells of at least this many respondents.
+ASSESSMENT_MIN_CELL = int(os.environ.get("ASSESSMENT_MIN_CELL", "10"))
 
 # Demo data
 DEMO_PASSWORD = os.environ.get("DEMO_PASSWORD", "demo-password-2012")

@@ -34,6 +34,7 @@ for app_label, prefix in [
     ("retaliation", "retaliation/"),
     ("outreach", "outreach/"),
     ("panel", "panel/"),
+    ("assessment", "assessment/"),
     ("reports", "reports/"),
 ]:
     try:

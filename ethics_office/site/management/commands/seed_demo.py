@@ -12,7 +12,7 @@ from django.db import transaction
 from ethics_office.organisation import demo
 
 # Each app may have a `demo.py` with `seed(stdout)`; they run in this order.
-APP_DEMOS = ["reports.records", "advisory", "disclosure", "retaliation", "outreach", "panel"]
+APP_DEMOS = ["reports.records", "advisory", "disclosure", "retaliation", "outreach", "panel", "assessment"]
 
 
 class Command(BaseCommand):
