@@ -7,6 +7,7 @@ means Celery runs tasks eagerly in-process.
 import os
 import secrets
 import sys
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -54,7 +55,10 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "rest_framework",
-    "rest_framework.authtoken",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "axes",
     "django_filters",
     "drf_spectacular",
     "drf_spectacular_sidecar",
@@ -81,11 +85,15 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "ethics_office.audit.middleware.AuditContextMiddleware",
+    "ethics_office.site.middleware.SecondFactorRequiredMiddleware",
+    # Last, as django-axes requires: it turns a lockout into its answer.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "ethics_office.urls"
@@ -126,6 +134,8 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 AUTHENTICATION_BACKENDS = [
+    # django-axes first: a locked account is refused before its password is checked.
+    "ethics_office.site.lockout.LockoutBackend",
     "django.contrib.auth.backends.ModelBackend",
     "guardian.backends.ObjectPermissionBackend",
 ]
@@ -136,6 +146,37 @@ LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
 if TESTING:
     PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+# The client address (audit trail, lockout, throttles): REMOTE_ADDR, or the X-Forwarded-For hop
+# this many trusted proxies in front of the application put there (never the client's own entry).
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+
+# Lockout (django-axes): per account, never per address alone, so one attacker cannot lock out
+# everybody behind a shared address. Failed second-factor codes count like wrong passwords, and a
+# success does not reset the count (a stolen password must not buy unlimited code guesses).
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "10"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "30")))
+AXES_LOCKOUT_PARAMETERS = ["username"]
+AXES_RESET_ON_SUCCESS = False
+AXES_CLIENT_IP_CALLABLE = "ethics_office.audit.middleware.client_address_of"
+AXES_LOCKOUT_CALLABLE = "ethics_office.site.lockout.lockout_response"
+AXES_ENABLE_ADMIN = False  # unlocking goes through the audited "Account security" admin
+AXES_VERBOSE = False
+# axes.W006 asks for the address among the lockout parameters; that would lock everybody behind
+# a shared address. Across accounts the address is throttled instead (AUTH_ADDRESS_* below).
+SILENCED_SYSTEM_CHECKS = ["axes.W006"]
+# Across accounts: this many failed sign-ins from one address within the window throttle every
+# sign-in form and the token endpoint for that address (429) until the window ends.
+AUTH_ADDRESS_FAILURE_LIMIT = int(os.environ.get("AUTH_ADDRESS_FAILURE_LIMIT", "50"))
+AUTH_ADDRESS_WINDOW_SECONDS = int(os.environ.get("AUTH_ADDRESS_WINDOW_SECONDS", "900"))
+
+# Second factors (django-otp): the name authenticator apps show; the demo's published secret.
+OTP_TOTP_ISSUER = "UN Ethics Office"
+DEMO_TOTP_SECRET = os.environ.get("DEMO_TOTP_SECRET", "JBSWY3DPEHPK3PXP")
+
+# API tokens: stored as digests, expire after this long unused and at this age in any case.
+API_TOKEN_IDLE_SECONDS = int(os.environ.get("API_TOKEN_IDLE_SECONDS", str(60 * 60)))
+API_TOKEN_MAX_AGE_SECONDS = int(os.environ.get("API_TOKEN_MAX_AGE_SECONDS", str(10 * 60 * 60)))
 
 # Sessions end after 30 idle minutes: every request pushes the expiry forward.
 SESSION_COOKIE_AGE = int(os.environ.get("SESSION_IDLE_SECONDS", "1800"))
@@ -182,9 +223,18 @@ _DEV_FIELD_KEY = "hN4pQ2kDqz0q9S1YVvKfJ2x9m3oXo7tQ4b0mQ1z3rZs="
 FIELD_ENCRYPTION_KEYS = env_list("FIELD_ENCRYPTION_KEYS") or (
     [_DEV_FIELD_KEY] if (DEBUG or TESTING or SECRET_KEY_EPHEMERAL) else []
 )
+# With DEBUG off and no keys of its own, the application refuses to serve or run a worker
+# (wsgi.py, asgi.py, celery.py), as it does without SECRET_KEY.
+FIELD_ENCRYPTION_KEYS_MISSING = not env_list("FIELD_ENCRYPTION_KEYS") and not (DEBUG or TESTING)
 
-# E-mail: console unless configured (Django 6.1 MAILERS).
-_EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+# E-mail (Django 6.1 MAILERS): SMTP (Django's own default) unless configured; the console only
+# with DEBUG on, so a deployment never drops mail silently on the console.
+_EMAIL_BACKEND = os.environ.get(
+    "EMAIL_BACKEND",
+    "django.core.mail.backends.console.EmailBackend"
+    if DEBUG
+    else "django.core.mail.backends.smtp.EmailBackend",
+)
 MAILERS = {
     "default": {
         "BACKEND": _EMAIL_BACKEND,
@@ -204,6 +254,10 @@ SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
 
 # Celery: eager in-process without Redis.
 REDIS_URL = os.environ.get("REDIS_URL", "")
+# Throttle counters are shared by every worker process: in Redis where there is one (tests keep
+# the per-process memory cache, which each test empties).
+if REDIS_URL and not TESTING:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
 CELERY_BROKER_URL = REDIS_URL or "memory://"
 CELERY_RESULT_BACKEND = None
 CELERY_TASK_ALWAYS_EAGER = not REDIS_URL
@@ -237,7 +291,7 @@ CELERY_BEAT_SCHEDULE = {
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
         # Token first, so an anonymous client gets 401 with a WWW-Authenticate challenge.
-        "rest_framework.authentication.TokenAuthentication",
+        "ethics_office.site.tokens.ApiTokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
@@ -246,6 +300,12 @@ REST_FRAMEWORK = {
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 50,
     "EXCEPTION_HANDLER": "ethics_office.base.api.exception_handler",
+    "DEFAULT_THROTTLE_CLASSES": ["ethics_office.site.lockout.AnonymousThrottle"],
+    "DEFAULT_THROTTLE_RATES": {
+        "anon": os.environ.get("API_ANON_RATE", "120/minute"),
+        "sign_in": os.environ.get("API_SIGN_IN_RATE", "20/minute"),
+    },
+    "NUM_PROXIES": TRUSTED_PROXY_COUNT,
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "UN Ethics Office API",

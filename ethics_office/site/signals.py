@@ -1,0 +1,35 @@
+"""Where Django and django-axes announce sign-in events, the site records them (no domain logic)."""
+
+from axes.signals import user_locked_out
+from django.contrib.auth.signals import user_logged_in, user_login_failed
+from django.dispatch import receiver
+
+from ethics_office.audit.middleware import client_address_of
+from ethics_office.audit.models import Action
+from ethics_office.audit.services import audit_record
+
+from .lockout import address_failure_note
+from .sessions import sign_in_record
+
+
+@receiver(user_logged_in)
+def _signed_in(sender, request, user, **kwargs):
+    sign_in_record(request, user)
+
+
+@receiver(user_login_failed)
+def _failed(sender, credentials, request=None, **kwargs):
+    if request is not None:
+        address_failure_note(getattr(request, "_request", request))
+
+
+@receiver(user_locked_out)
+def _locked_out(sender, request, username, ip_address, **kwargs):
+    audit_record(
+        actor=None,
+        actor_label=str(username or "")[:150],
+        action=Action.LOGIN_FAILED,
+        object_type="auth.user",
+        fields=["locked_out"],
+        client_address=client_address_of(request) if request is not None else None,
+    )
