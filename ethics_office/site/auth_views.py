@@ -47,11 +47,13 @@ def two_factor(request):
     """Give the code of an enrolled authenticator, or enrol one (first sign-in or after a reset)."""
     user = request.user
     next_url = _next_url(request)
-    if not sf.second_factor_required(user) or sf.second_factor_verified(request):
+    # A staff member needs none, but may choose to enrol one (?enrol=1 from the sessions page).
+    volunteering = not sf.second_factor_required(user) and (request.GET.get("enrol") or request.POST.get("enrol"))
+    if (not sf.second_factor_required(user) and not volunteering) or sf.second_factor_verified(request):
         return redirect(next_url)
     if request.method == "POST" and address_throttled(request):
         return throttled_response(request)
-    enrolled = sf.has_enrolled(user)
+    enrolled = sf.has_enrolled(user) and not volunteering
     form = CodeForm(request.POST or None)
     if enrolled:
         if request.method == "POST" and form.is_valid():
@@ -87,6 +89,7 @@ def two_factor(request):
             "form": form,
             "next": next_url,
             "mode": "enrol",
+            "volunteering": volunteering,
             "qr_svg": sf.qr_svg(device),
             "secret": sf.base32_secret(device),
         },
@@ -104,4 +107,8 @@ def sessions(request):
         return redirect("login")
     current = request.session.session_key
     rows = [{"session": s, "current": s.session_key == current} for s in sessions_of(request.user)]
-    return render(request, "registration/sessions.html", {"rows": rows})
+    return render(
+        request,
+        "registration/sessions.html",
+        {"rows": rows, "may_enrol": not sf.second_factor_required(request.user)},
+    )

@@ -25,11 +25,23 @@ RECOVERY_CODE_COUNT = 10
 ISSUER = "UN Ethics Office"
 
 
-def second_factor_required(user) -> bool:
-    """Everyone beyond a staff member (and every Django-admin account) needs a second factor."""
+def second_factor_mandatory(user) -> bool:
+    """Everyone beyond a staff member (and every Django-admin account) must have a second factor."""
     if user is None or not user.is_authenticated:
         return False
     return bool(roles_of(user) - {Role.STAFF}) or user.is_staff or user.is_superuser
+
+
+def second_factor_required(user) -> bool:
+    """Mandatory for the roles above; for a staff member once they have chosen to enrol one."""
+    if second_factor_mandatory(user):
+        return True
+    if user is None or not user.is_authenticated:
+        return False
+    cached = getattr(user, "_second_factor_enrolled", None)
+    if cached is None:
+        cached = user._second_factor_enrolled = has_enrolled(user)
+    return cached
 
 
 def second_factor_verified(request) -> bool:
@@ -163,7 +175,7 @@ def demo_enrol_privileged(base32: str) -> list[str]:
     names = [row[0] for row in DEMO_USERS]
     enrolled = []
     for user in get_user_model().objects.filter(username__in=names).order_by("username"):
-        if second_factor_required(user):
+        if second_factor_mandatory(user):
             demo_enrol(user, base32)
             enrolled.append(user.username)
     return enrolled
