@@ -14,7 +14,7 @@ from ethics_office.base.api import ERROR_RESPONSES, ERROR_SHAPE, error_response
 from ethics_office.base.roles import roles_of
 from ethics_office.organisation.selectors import person_of
 
-from .lockout import SignInThrottle, address_throttled, lockout_response
+from .lockout import AnonymousThrottle, SignInThrottle, address_throttled, lockout_response
 from .second_factor import code_check, has_enrolled, second_factor_required
 from .tokens import api_token_issue, api_token_revoke
 
@@ -35,7 +35,7 @@ class ObtainTokenView(APIView):
 
     authentication_classes: list = []
     permission_classes = [AllowAny]
-    throttle_classes = [SignInThrottle]
+    throttle_classes = [SignInThrottle, AnonymousThrottle]
     throttle_scope = "sign_in"
 
     @extend_schema(

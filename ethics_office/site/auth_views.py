@@ -48,7 +48,9 @@ def two_factor(request):
     user = request.user
     next_url = _next_url(request)
     # A staff member needs none, but may choose to enrol one (?enrol=1 from the sessions page).
-    volunteering = not sf.second_factor_required(user) and (request.GET.get("enrol") or request.POST.get("enrol"))
+    volunteering = not sf.second_factor_required(user) and (
+        request.GET.get("enrol") or request.POST.get("enrol")
+    )
     if (not sf.second_factor_required(user) and not volunteering) or sf.second_factor_verified(request):
         return redirect(next_url)
     if request.method == "POST" and address_throttled(request):

@@ -37,7 +37,9 @@ def test_an_officer_without_a_code_is_refused(page, people, settings):
 def test_the_api_docs_list_the_operations_under_the_csp(page, login):
     """/api/docs/ renders Swagger UI with the operations listed, and the browser reports no CSP violation."""
     violations = []
-    page.on("console", lambda msg: violations.append(msg.text) if "Content Security Policy" in msg.text else None)
+    page.on(
+        "console", lambda msg: violations.append(msg.text) if "Content Security Policy" in msg.text else None
+    )
     login("staff")
     page.goto("/api/docs/")
     page.wait_for_selector(".opblock", timeout=30_000)

@@ -99,3 +99,32 @@ def test_the_token_endpoint_has_a_rate_limit(people, monkeypatch):
         for _ in range(4)
     ]
     assert codes == [200, 200, 200, 429]
+
+
+def test_unauthenticated_api_calls_are_throttled_per_address(people, monkeypatch):
+    """Past the anonymous rate, the token endpoint answers 429 to an address that is not signed in."""
+    from ethics_office.site.lockout import AnonymousThrottle
+
+    monkeypatch.setattr(AnonymousThrottle, "THROTTLE_RATES", {"anon": "2/minute"})
+    api = APIClient()
+    codes = [
+        api.post(reverse("api-token"), {"username": "nobody", "password": "x"}, format="json").status_code
+        for _ in range(3)
+    ]
+    assert codes == [400, 400, 429]
+
+
+def test_the_account_security_admin_unlocks_and_resets(people, client_for):
+    """Django admin → Account security lists accounts and runs the audited unlock and reset actions."""
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    _fail(Client(), "officer", 20)
+    admin = client_for("admin")
+    url = reverse("admin:site_accountsecurity_changelist")
+    assert admin.get(url).status_code == 200
+    pk = str(people["officer"].pk)
+    admin.post(url, {"action": "unlock", "_selected_action": [pk]})
+    assert Client().post(reverse("login"), {"username": "officer", "password": PASSWORD}).status_code == 302
+    admin.post(url, {"action": "reset_second_factor", "_selected_action": [pk]})
+    assert not TOTPDevice.objects.filter(user=people["officer"]).exists()
+    assert client_for("director").get(url).status_code == 302

@@ -158,8 +158,12 @@ def test_a_staff_member_may_choose_a_second_factor_and_then_needs_it(people):
     assert "?enrol=1" in client.get(reverse("account-sessions")).content.decode()
     assert "<svg" in client.get(reverse("two-factor") + "?enrol=1").content.decode()
     device = TOTPDevice.objects.get(user=people["staff"], confirmed=False)
-    response = client.post(reverse("two-factor"), {"otp": f"{TOTP(device.bin_key).token():06d}", "enrol": "1"})
-    assert response.status_code == 200 and StaticToken.objects.filter(device__user=people["staff"]).count() == 10
+    response = client.post(
+        reverse("two-factor"), {"otp": f"{TOTP(device.bin_key).token():06d}", "enrol": "1"}
+    )
+    assert (
+        response.status_code == 200 and StaticToken.objects.filter(device__user=people["staff"]).count() == 10
+    )
     later = Client()
     assert _password_step(later, "staff")["Location"].startswith(reverse("two-factor"))
     assert later.get(reverse("home")).status_code == 302
