@@ -11,7 +11,7 @@ import segno
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils.translation import gettext as _
-from django_otp import DEVICE_ID_SESSION_KEY, devices_for_user
+from django_otp import devices_for_user
 from django_otp import login as otp_login
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -20,6 +20,8 @@ from ethics_office.audit.models import Action
 from ethics_office.audit.services import audit_record
 from ethics_office.base.errors import ApplicationError
 from ethics_office.base.roles import Role, roles_of
+
+from .sessions import session_key_changed, sign_out_everywhere
 
 RECOVERY_CODE_COUNT = 10
 ISSUER = "UN Ethics Office"
@@ -123,7 +125,9 @@ def code_check(user, code) -> object | None:
 
 def second_factor_login(request, device) -> None:
     """Mark this session as having passed the second factor (a new session key, as at sign-in)."""
+    old_key = request.session.session_key
     request.session.cycle_key()
+    session_key_changed(old_key, request.session.session_key)
     otp_login(request, device)
 
 
@@ -154,8 +158,6 @@ def second_factor_reset(*, actor, user) -> None:
         changes={"second_factor": ("enrolled", "reset")},
     )
     # A reset also ends what the old factor opened: signed-in sessions and API tokens.
-    from .sessions import sign_out_everywhere
-
     sign_out_everywhere(user)
 
 
@@ -179,6 +181,3 @@ def demo_enrol_privileged(base32: str) -> list[str]:
             demo_enrol(user, base32)
             enrolled.append(user.username)
     return enrolled
-
-
-__all__ = ["DEVICE_ID_SESSION_KEY"]

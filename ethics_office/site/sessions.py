@@ -28,6 +28,17 @@ def sign_in_record(request, user) -> None:
     )
 
 
+def session_key_changed(old_key, new_key) -> None:
+    if old_key and new_key and old_key != new_key:
+        SignInSession.objects.filter(session_key=old_key).update(session_key=new_key)
+
+
+def sign_out_record(request) -> None:
+    key = getattr(getattr(request, "session", None), "session_key", None)
+    if key:
+        SignInSession.objects.filter(session_key=key).delete()
+
+
 def sessions_of(user):
     """The person's sessions that are still alive, newest first."""
     live = Session.objects.filter(expire_date__gt=timezone.now()).values("session_key")

@@ -1,7 +1,7 @@
 """Where Django and django-axes announce sign-in events, the site records them (no domain logic)."""
 
 from axes.signals import user_locked_out
-from django.contrib.auth.signals import user_logged_in, user_login_failed
+from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
 from django.dispatch import receiver
 
 from ethics_office.audit.middleware import client_address_of
@@ -9,12 +9,17 @@ from ethics_office.audit.models import Action
 from ethics_office.audit.services import audit_record
 
 from .lockout import address_failure_note
-from .sessions import sign_in_record
+from .sessions import sign_in_record, sign_out_record
 
 
 @receiver(user_logged_in)
 def _signed_in(sender, request, user, **kwargs):
     sign_in_record(request, user)
+
+
+@receiver(user_logged_out)
+def _signed_out(sender, request, user, **kwargs):
+    sign_out_record(request)
 
 
 @receiver(user_login_failed)
