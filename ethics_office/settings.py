@@ -162,6 +162,8 @@ AXES_CLIENT_IP_CALLABLE = "ethics_office.audit.middleware.client_address_of"
 AXES_LOCKOUT_CALLABLE = "ethics_office.site.lockout.lockout_response"
 AXES_ENABLE_ADMIN = False  # unlocking goes through the audited "Account security" admin
 AXES_VERBOSE = False
+# Masked in the attempts axes keeps (the password always is).
+AXES_SENSITIVE_PARAMETERS = ["username", "ip_address", "otp", "new_password1", "new_password2"]
 # axes.W006 asks for the address among the lockout parameters; that would lock everybody behind
 # a shared address. Across accounts the address is throttled instead (AUTH_ADDRESS_* below).
 SILENCED_SYSTEM_CHECKS = ["axes.W006"]

@@ -167,3 +167,22 @@ def test_a_staff_member_may_choose_a_second_factor_and_then_needs_it(people):
     later = Client()
     assert _password_step(later, "staff")["Location"].startswith(reverse("two-factor"))
     assert later.get(reverse("home")).status_code == 302
+
+
+def test_devices_are_not_editable_through_django_otps_own_admin(client_for):
+    """Devices change only through the audited actions: django-otp's admin pages are not registered."""
+    admin = client_for("admin")
+    assert admin.get("/admin/otp_totp/totpdevice/").status_code == 404
+    assert admin.get("/admin/otp_static/staticdevice/").status_code == 404
+    assert admin.get("/admin/axes/accessattempt/").status_code == 404
+
+
+def test_a_wrong_code_is_masked_in_the_lockout_records(people):
+    """The attempts django-axes keeps never hold the code that was typed."""
+    from axes.models import AccessAttempt
+
+    client = Client()
+    _password_step(client, "officer")
+    client.post(reverse("two-factor"), {"otp": "135790"})
+    assert AccessAttempt.objects.exists()
+    assert not any("135790" in a.post_data for a in AccessAttempt.objects.all())
