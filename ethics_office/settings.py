@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
+    "django_otp_webauthn",
     "axes",
     "django_filters",
     "drf_spectacular",
@@ -253,6 +254,18 @@ MAILERS = {
 }
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Ethics Office <ethicsoffice@un.org>")
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
+
+# Passkeys (django-otp-webauthn) as a second factor only: never instead of the password.
+OTP_WEBAUTHN_ALLOW_PASSWORDLESS_LOGIN = False
+OTP_WEBAUTHN_RP_NAME = "UN Ethics Office"
+# The relying party is the site's host name (an IP address cannot be one: in development use
+# http://localhost:8000, not 127.0.0.1).
+OTP_WEBAUTHN_RP_ID = os.environ.get("WEBAUTHN_RP_ID") or (
+    "localhost" if (DEBUG or TESTING or not ALLOWED_HOSTS) else ALLOWED_HOSTS[0]
+)
+OTP_WEBAUTHN_ALLOWED_ORIGINS = env_list("WEBAUTHN_ALLOWED_ORIGINS") or (
+    ["http://localhost:8000"] if (DEBUG or TESTING) else [f"https://{OTP_WEBAUTHN_RP_ID}"]
+)
 
 # Celery: eager in-process without Redis.
 REDIS_URL = os.environ.get("REDIS_URL", "")

@@ -73,7 +73,9 @@ def two_factor(request):
                 return lockout_response(request)
             form.add_error("otp", _("That code is not valid. Enter the code your authenticator shows now."))
         return render(
-            request, "registration/two_factor.html", {"form": form, "next": next_url, "mode": "verify"}
+            request,
+            "registration/two_factor.html",
+            {"form": form, "next": next_url, "mode": "verify", "passkey": sf.has_passkey(user)},
         )
 
     device = sf.enrolment_start(actor=user)

@@ -10,7 +10,16 @@ from django.utils.translation import gettext as _
 from .second_factor import second_factor_required, second_factor_verified
 
 # Names of the pages a person may reach between the password and the second factor.
-_OPEN_URL_NAMES = ("two-factor", "logout", "login", "set_language", "healthz")
+_OPEN_URL_NAMES = (
+    "two-factor",
+    "logout",
+    "login",
+    "set_language",
+    "healthz",
+    "otp_webauthn:credential-authentication-begin",
+    "otp_webauthn:credential-authentication-complete",
+    "otp_webauthn:js-i18n-catalog",
+)
 
 
 class SecondFactorRequiredMiddleware:
