@@ -26,9 +26,7 @@ class CodeForm(forms.Form):
         label=gettext_lazy("Code"),
         max_length=32,
         help_text=gettext_lazy("The six digits your authenticator app shows, or one of your recovery codes."),
-        widget=forms.TextInput(
-            attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "autofocus": True}
-        ),
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "autofocus": True}),
     )
 
 

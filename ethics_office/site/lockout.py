@@ -9,15 +9,12 @@ in the window every sign-in form from that address answers 429 until the window 
 import time
 
 from axes.backends import AxesStandaloneBackend
-from axes.models import AccessAttempt
 from axes.utils import reset as axes_reset
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
-from django.db.models import Sum
 from django.http import JsonResponse
 from django.shortcuts import render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from rest_framework.throttling import ScopedRateThrottle, SimpleRateThrottle
 
@@ -81,17 +78,6 @@ def lockout_response(request, original_response=None, credentials=None):
     if request.path.startswith("/api/"):
         return JsonResponse({"error": {"code": "locked_out", "message": message, "fields": {}}}, status=429)
     return render(request, "registration/locked_out.html", {"message": message}, status=429)
-
-
-def locked_usernames(usernames) -> set[str]:
-    limit = settings.AXES_FAILURE_LIMIT
-    since = timezone.now() - settings.AXES_COOLOFF_TIME
-    rows = (
-        AccessAttempt.objects.filter(username__in=list(usernames), attempt_time__gte=since)
-        .values("username")
-        .annotate(total=Sum("failures_since_start"))
-    )
-    return {row["username"] for row in rows if row["total"] >= limit}
 
 
 @transaction.atomic

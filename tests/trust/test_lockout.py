@@ -128,3 +128,22 @@ def test_the_account_security_admin_unlocks_and_resets(people, client_for):
     admin.post(url, {"action": "reset_second_factor", "_selected_action": [pk]})
     assert not TOTPDevice.objects.filter(user=people["officer"]).exists()
     assert client_for("director").get(url).status_code == 302
+
+
+def test_the_account_security_list_costs_the_same_queries_for_few_and_many_accounts(people, client_for):
+    """The admin list's columns are annotations: 30 more accounts cost no more queries."""
+    from django.contrib.auth import get_user_model
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    admin = client_for("admin")
+    url = reverse("admin:site_accountsecurity_changelist")
+    admin.get(url)
+    with CaptureQueriesContext(connection) as few:
+        admin.get(url)
+    for i in range(30):
+        user = get_user_model().objects.create_user(f"extra{i}", password="x" * 16)
+        _fail(Client(), user.username, 2)
+    with CaptureQueriesContext(connection) as many:
+        assert admin.get(url).status_code == 200
+    assert len(many.captured_queries) == len(few.captured_queries)

@@ -31,3 +31,17 @@ def test_serving_without_field_encryption_keys_is_refused():
     result = _run(["-c", "import ethics_office.wsgi"], MINIMAL, drop=DROP)
     assert result.returncode != 0
     assert "FIELD_ENCRYPTION_KEYS must be set" in result.stderr
+
+
+def test_a_worker_without_field_encryption_keys_refuses_to_start(settings):
+    """The Celery worker's start-up check refuses with DEBUG off and no keys of its own."""
+    import pytest
+    from django.core.exceptions import ImproperlyConfigured
+
+    from ethics_office.celery import _refuse_to_start_unconfigured
+
+    settings.FIELD_ENCRYPTION_KEYS_MISSING = True
+    with pytest.raises(ImproperlyConfigured, match="FIELD_ENCRYPTION_KEYS"):
+        _refuse_to_start_unconfigured()
+    settings.FIELD_ENCRYPTION_KEYS_MISSING = False
+    _refuse_to_start_unconfigured()
