@@ -1,5 +1,6 @@
 """A signed-in person who needs a second factor reaches nothing else until they have given it."""
 
+import functools
 from urllib.parse import urlencode
 
 from django.conf import settings
@@ -7,7 +8,7 @@ from django.http import HttpResponseRedirect, JsonResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from .second_factor import second_factor_required, second_factor_verified
+from .second_factor import second_factor_verified, session_needs_second_factor
 
 # Names of the pages a person may reach between the password and the second factor.
 _OPEN_URL_NAMES = (
@@ -23,7 +24,7 @@ _OPEN_URL_NAMES = (
 
 
 class SecondFactorRequiredMiddleware:
-    """After django_otp's OTPMiddleware. Pages redirect to the second-factor step; the API answers 403."""
+    """After AuthenticationMiddleware. Pages redirect to the second-factor step; the API answers 403."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -36,11 +37,15 @@ class SecondFactorRequiredMiddleware:
 
     def __call__(self, request):
         user = getattr(request, "user", None)
+        if user is not None and not hasattr(user, "is_verified"):
+            # What django-otp's OTPMiddleware offers (django-otp-webauthn asks for it), answered from
+            # the session without loading the device on every request.
+            user.is_verified = functools.partial(second_factor_verified, request)
         if (
             user is not None
             and user.is_authenticated
             and not self._open(request.path_info)
-            and second_factor_required(user)
+            and session_needs_second_factor(request)
             and not second_factor_verified(request)
         ):
             if request.path_info.startswith("/api/"):

@@ -11,7 +11,7 @@ import segno
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils.translation import gettext as _
-from django_otp import devices_for_user
+from django_otp import DEVICE_ID_SESSION_KEY, devices_for_user
 from django_otp import login as otp_login
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -47,10 +47,33 @@ def second_factor_required(user) -> bool:
     return cached
 
 
+# Set at sign-in for people who chose a second factor without needing one, so the check on every
+# request costs no query.
+ENROLLED_SESSION_KEY = "second_factor_enrolled"
+
+
 def second_factor_verified(request) -> bool:
+    """This session has given its second factor (django-otp's session key, set by otp_login).
+
+    Trusting the session costs no query on each request; what could make the device stale (an
+    administrator's reset) also ends every session of that person.
+    """
+    session = getattr(request, "session", None)
+    return bool(session is not None and session.get(DEVICE_ID_SESSION_KEY))
+
+
+def session_needs_second_factor(request) -> bool:
+    """second_factor_required() for the signed-in user of this request, without a query per request."""
     user = request.user
-    is_verified = getattr(user, "is_verified", None)
-    return bool(is_verified and is_verified())
+    if second_factor_mandatory(user):
+        return True
+    return bool(request.session.get(ENROLLED_SESSION_KEY))
+
+
+def sign_in_note(request, user) -> None:
+    """At sign-in: remember whether a person who needs no second factor has chosen one."""
+    if hasattr(request, "session") and not second_factor_mandatory(user):
+        request.session[ENROLLED_SESSION_KEY] = has_enrolled(user)
 
 
 def totp_device_of(user, *, confirmed=True):
@@ -96,6 +119,8 @@ def enrolment_confirm(*, actor, request, code: str) -> list[str]:
     device.save(update_fields=["confirmed"])
     codes = _recovery_codes_replace(actor)
     otp_login(request, device)
+    request.session[ENROLLED_SESSION_KEY] = True
+    actor._second_factor_enrolled = True
     audit_record(actor=actor, action=Action.UPDATE, obj=actor, fields=["second_factor"])
     return codes
 

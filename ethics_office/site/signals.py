@@ -9,12 +9,15 @@ from ethics_office.audit.models import Action
 from ethics_office.audit.services import audit_record
 
 from .lockout import address_failure_note
+from .second_factor import sign_in_note
 from .sessions import sign_in_record, sign_out_record
 
 
 @receiver(user_logged_in)
 def _signed_in(sender, request, user, **kwargs):
     sign_in_record(request, user)
+    if request is not None:
+        sign_in_note(request, user)
 
 
 @receiver(user_logged_out)
