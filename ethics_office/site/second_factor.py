@@ -62,17 +62,31 @@ def second_factor_verified(request) -> bool:
     return bool(session is not None and session.get(DEVICE_ID_SESSION_KEY))
 
 
+MANDATORY_SESSION_KEY = "second_factor_mandatory"
+
+
 def session_needs_second_factor(request) -> bool:
-    """second_factor_required() for the signed-in user of this request, without a query per request."""
+    """second_factor_required() for the signed-in user of this request, without a query per request.
+
+    Both answers are noted in the session at sign-in; a change of roles updates the person's live
+    sessions (signals.py), and the Django-admin flags are on the user row already loaded.
+    """
     user = request.user
-    if second_factor_mandatory(user):
+    if user.is_staff or user.is_superuser:
         return True
-    return bool(request.session.get(ENROLLED_SESSION_KEY))
+    mandatory = request.session.get(MANDATORY_SESSION_KEY)
+    if mandatory is None:
+        mandatory = request.session[MANDATORY_SESSION_KEY] = second_factor_mandatory(user)
+    return bool(mandatory or request.session.get(ENROLLED_SESSION_KEY))
 
 
 def sign_in_note(request, user) -> None:
-    """At sign-in: remember whether a person who needs no second factor has chosen one."""
-    if hasattr(request, "session") and not second_factor_mandatory(user):
+    """At sign-in: note whether this person must, or chose to, give a second factor."""
+    if not hasattr(request, "session"):
+        return
+    mandatory = second_factor_mandatory(user)
+    request.session[MANDATORY_SESSION_KEY] = mandatory
+    if not mandatory:
         request.session[ENROLLED_SESSION_KEY] = has_enrolled(user)
 
 

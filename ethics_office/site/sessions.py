@@ -39,6 +39,20 @@ def sign_out_record(request) -> None:
         SignInSession.objects.filter(session_key=key).delete()
 
 
+def sessions_note(user, key: str, value) -> None:
+    """Write one flag into every live session of this person (e.g. after their roles changed)."""
+    from importlib import import_module
+
+    from django.conf import settings
+
+    store_class = import_module(settings.SESSION_ENGINE).SessionStore
+    for session_key in SignInSession.objects.filter(user=user).values_list("session_key", flat=True):
+        store = store_class(session_key=session_key)
+        if store.exists(session_key):
+            store[key] = value
+            store.save()
+
+
 def sessions_of(user):
     """The person's sessions that are still alive, newest first."""
     live = Session.objects.filter(expire_date__gt=timezone.now()).values("session_key")

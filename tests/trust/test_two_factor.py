@@ -186,3 +186,16 @@ def test_a_wrong_code_is_masked_in_the_lockout_records(people):
     client.post(reverse("two-factor"), {"otp": "135790"})
     assert AccessAttempt.objects.exists()
     assert not any("135790" in a.post_data for a in AccessAttempt.objects.all())
+
+
+def test_a_role_given_mid_session_asks_for_the_second_factor(people):
+    """A staff member signed in with a password who is made focal point must give a code next."""
+    from ethics_office.base.roles import Role
+    from ethics_office.organisation.services import role_grant
+
+    client = Client()
+    _password_step(client, "staff")
+    assert client.get(reverse("home")).status_code == 200
+    role_grant(actor=people["admin"], user=people["staff"], role=Role.FOCAL_POINT)
+    assert client.get(reverse("home"))["Location"].startswith(reverse("two-factor"))
+    assert client.get(reverse("api-me")).status_code == 403
