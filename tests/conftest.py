@@ -79,7 +79,7 @@ def mark_second_factor_passed(client, user):
 @pytest.fixture(autouse=True)
 def _force_login_gives_the_second_factor(monkeypatch):
     """`force_login` stands for a complete sign-in, second factor included; tests of the sign-in
-    itself go through the login page and the two-factor step (tests/core/test_two_factor.py)."""
+    itself go through the login page and the two-factor step (tests/trust/test_two_factor.py)."""
     from django.test import Client
 
     original = Client.force_login

@@ -1,7 +1,7 @@
 """Production defaults: SMTP when nothing else is configured, `check --deploy` clean with the four
 required settings, and no start without field-encryption keys."""
 
-from tests.core.test_settings import _run
+from tests.site.test_settings import _run
 
 MINIMAL = {
     "DEBUG": "0",
