@@ -20,3 +20,5 @@ def _refuse_to_start_unconfigured(**kwargs):
         raise ImproperlyConfigured("SECRET_KEY must be set to run a worker with DEBUG off.")
     if settings.FIELD_ENCRYPTION_KEYS_MISSING:
         raise ImproperlyConfigured("FIELD_ENCRYPTION_KEYS must be set to run a worker with DEBUG off.")
+    if not settings.AUDIT_HMAC_KEYS:
+        raise ImproperlyConfigured("AUDIT_HMAC_KEYS must be set to run a worker with DEBUG off.")
