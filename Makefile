@@ -24,9 +24,9 @@ compilemessages: $(STAMP)
 # Regenerate the .po catalogues (root for ethics_office/ and templates/, one per mandate app).
 messages: $(STAMP)
 	DEBUG=1 $(PY) manage.py makemessages -l zh_Hans --no-obsolete --ignore=.venv --ignore=advisory \
-		--ignore=disclosure --ignore=retaliation --ignore=outreach --ignore=panel --ignore=tests --ignore=bench \
+		--ignore=disclosure --ignore=retaliation --ignore=outreach --ignore=panel --ignore=assessment --ignore=tests --ignore=bench \
 		--ignore=reports
-	for app in advisory disclosure retaliation outreach panel reports; do \
+	for app in advisory disclosure retaliation outreach panel assessment reports; do \
 		(cd $$app && mkdir -p locale && DEBUG=1 $(CURDIR)/$(PY) $(CURDIR)/manage.py makemessages -l zh_Hans --no-obsolete); done
 
 # Set up and serve the application on SQLite with demo data (Celery eager unless REDIS_URL is set).

@@ -10,8 +10,10 @@ from django.conf import settings  # noqa: E402
 
 if settings.SECRET_KEY_EPHEMERAL:
     raise ImproperlyConfigured("SECRET_KEY must be set to serve the application with DEBUG off.")
-if not settings.FIELD_ENCRYPTION_KEYS:
-    # The demo key in settings.py is public: a deployment brings its own (docs/operations.md).
-    raise ImproperlyConfigured("FIELD_ENCRYPTION_KEYS must be set to serve the application with DEBUG off.")
+if settings.FIELD_ENCRYPTION_KEYS_MISSING:
+    raise ImproperlyConfigured(
+        "FIELD_ENCRYPTION_KEYS must be set to serve the application with DEBUG off "
+        "(the demo key in settings.py is public)."
+    )
 if not settings.AUDIT_HMAC_KEYS:
     raise ImproperlyConfigured("AUDIT_HMAC_KEYS must be set to serve the application with DEBUG off.")

@@ -7,6 +7,7 @@ means Celery runs tasks eagerly in-process.
 import os
 import secrets
 import sys
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -54,7 +55,11 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "rest_framework",
-    "rest_framework.authtoken",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "django_otp_webauthn",
+    "axes",
     "django_filters",
     "drf_spectacular",
     "drf_spectacular_sidecar",
@@ -70,6 +75,7 @@ INSTALLED_APPS = [
     "retaliation",
     "outreach",
     "panel",
+    "assessment",
     "reports",
     "retention",
     "ethics_office.site",
@@ -91,6 +97,9 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "ethics_office.audit.middleware.AuditContextMiddleware",
     "ethics_office.audit.denials.DenialAuditMiddleware",
+    "ethics_office.site.middleware.SecondFactorRequiredMiddleware",
+    # Last, as django-axes requires: it turns a lockout into its answer.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "ethics_office.urls"
@@ -131,6 +140,8 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 AUTHENTICATION_BACKENDS = [
+    # django-axes first: a locked account is refused before its password is checked.
+    "ethics_office.site.lockout.LockoutBackend",
     "django.contrib.auth.backends.ModelBackend",
     "guardian.backends.ObjectPermissionBackend",
 ]
@@ -141,6 +152,39 @@ LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
 if TESTING:
     PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+# The client address (audit trail, lockout, throttles): REMOTE_ADDR, or the X-Forwarded-For hop
+# this many trusted proxies in front of the application put there (never the client's own entry).
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+
+# Lockout (django-axes): per account, never per address alone, so one attacker cannot lock out
+# everybody behind a shared address. Failed second-factor codes count like wrong passwords, and a
+# success does not reset the count (a stolen password must not buy unlimited code guesses).
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "10"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "30")))
+AXES_LOCKOUT_PARAMETERS = ["username"]
+AXES_RESET_ON_SUCCESS = False
+AXES_CLIENT_IP_CALLABLE = "ethics_office.audit.middleware.client_address_of"
+AXES_LOCKOUT_CALLABLE = "ethics_office.site.lockout.lockout_response"
+AXES_ENABLE_ADMIN = False  # unlocking goes through the audited "Account security" admin
+AXES_VERBOSE = False
+# Masked in the attempts axes keeps (the password always is).
+AXES_SENSITIVE_PARAMETERS = ["username", "ip_address", "otp", "new_password1", "new_password2"]
+# axes.W006 asks for the address among the lockout parameters; that would lock everybody behind
+# a shared address. Across accounts the address is throttled instead (AUTH_ADDRESS_* below).
+SILENCED_SYSTEM_CHECKS = ["axes.W006"]
+# Across accounts: this many failed sign-ins from one address within the window throttle every
+# sign-in form and the token endpoint for that address (429) until the window ends.
+AUTH_ADDRESS_FAILURE_LIMIT = int(os.environ.get("AUTH_ADDRESS_FAILURE_LIMIT", "50"))
+AUTH_ADDRESS_WINDOW_SECONDS = int(os.environ.get("AUTH_ADDRESS_WINDOW_SECONDS", "900"))
+
+# Second factors (django-otp): the name authenticator apps show; the demo's published secret.
+OTP_TOTP_ISSUER = "UN Ethics Office"
+DEMO_TOTP_SECRET = os.environ.get("DEMO_TOTP_SECRET", "JBSWY3DPEHPK3PXP")
+
+# API tokens: stored as digests, expire after this long unused and at this age in any case.
+API_TOKEN_IDLE_SECONDS = int(os.environ.get("API_TOKEN_IDLE_SECONDS", str(60 * 60)))
+API_TOKEN_MAX_AGE_SECONDS = int(os.environ.get("API_TOKEN_MAX_AGE_SECONDS", str(10 * 60 * 60)))
 
 # Sessions end after 30 idle minutes: every request pushes the expiry forward.
 SESSION_COOKIE_AGE = int(os.environ.get("SESSION_IDLE_SECONDS", "1800"))
@@ -187,6 +231,9 @@ _DEV_FIELD_KEY = "hN4pQ2kDqz0q9S1YVvKfJ2x9m3oXo7tQ4b0mQ1z3rZs="
 FIELD_ENCRYPTION_KEYS = env_list("FIELD_ENCRYPTION_KEYS") or (
     [_DEV_FIELD_KEY] if (DEBUG or TESTING or SECRET_KEY_EPHEMERAL) else []
 )
+# With DEBUG off and no keys of its own, the application refuses to serve or run a worker
+# (wsgi.py, asgi.py, celery.py), as it does without SECRET_KEY.
+FIELD_ENCRYPTION_KEYS_MISSING = not env_list("FIELD_ENCRYPTION_KEYS") and not (DEBUG or TESTING)
 
 # The audit trail's chain is keyed (HMAC) with keys held outside the database, newest first;
 # older keys stay listed so earlier links still verify. wsgi.py/asgi.py refuse to serve
@@ -206,8 +253,14 @@ DIRECTOR_ALTERNATE = os.environ.get("DIRECTOR_ALTERNATE", "officer2" if (DEBUG o
 # How many refusals by one person within an hour raise an alert on the Director's home page.
 AUDIT_DENIAL_ALERT = 5
 
-# E-mail: console unless configured (Django 6.1 MAILERS).
-_EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+# E-mail (Django 6.1 MAILERS): SMTP (Django's own default) unless configured; the console only
+# with DEBUG on, so a deployment never drops mail silently on the console.
+_EMAIL_BACKEND = os.environ.get(
+    "EMAIL_BACKEND",
+    "django.core.mail.backends.console.EmailBackend"
+    if DEBUG
+    else "django.core.mail.backends.smtp.EmailBackend",
+)
 MAILERS = {
     "default": {
         "BACKEND": _EMAIL_BACKEND,
@@ -227,8 +280,24 @@ MAILERS = {
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Ethics Office <ethicsoffice@un.org>")
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
 
+# Passkeys (django-otp-webauthn) as a second factor only: never instead of the password.
+OTP_WEBAUTHN_ALLOW_PASSWORDLESS_LOGIN = False
+OTP_WEBAUTHN_RP_NAME = "UN Ethics Office"
+# The relying party is the site's host name (an IP address cannot be one: in development use
+# http://localhost:8000, not 127.0.0.1).
+OTP_WEBAUTHN_RP_ID = os.environ.get("WEBAUTHN_RP_ID") or (
+    "localhost" if (DEBUG or TESTING or not ALLOWED_HOSTS) else ALLOWED_HOSTS[0]
+)
+OTP_WEBAUTHN_ALLOWED_ORIGINS = env_list("WEBAUTHN_ALLOWED_ORIGINS") or (
+    ["http://localhost:8000"] if (DEBUG or TESTING) else [f"https://{OTP_WEBAUTHN_RP_ID}"]
+)
+
 # Celery: eager in-process without Redis.
 REDIS_URL = os.environ.get("REDIS_URL", "")
+# Throttle counters are shared by every worker process: in Redis where there is one (tests keep
+# the per-process memory cache, which each test empties).
+if REDIS_URL and not TESTING:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
 CELERY_BROKER_URL = REDIS_URL or "memory://"
 CELERY_RESULT_BACKEND = None
 CELERY_TASK_ALWAYS_EAGER = not REDIS_URL
@@ -258,7 +327,7 @@ CELERY_BEAT_SCHEDULE = {
         "task": "ethics_office.outbox.tasks.sweep",
         "schedule": crontab(minute="*"),  # every minute
     },
-    "audit-seal-pending": {"task": "ethics_office.audit.tasks.seal_pending", "schedule": 60.0},
+    "audit-seal-pending": {"task": "ethics_office.audit.tasks.seal_pending", "schedule": crontab(minute="*")},
     "audit-checkpoint": {"task": "ethics_office.audit.tasks.checkpoint", "schedule": crontab(minute=5)},
     "advisory-officer-digests": {
         "task": "advisory.tasks.send_officer_digests",
@@ -272,6 +341,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "disclosure.tasks.send_filer_reminders",
         "schedule": crontab(hour=6, minute=30),
     },
+    "assessment-reminders": {
+        "task": "assessment.tasks.send_reminders",
+        "schedule": crontab(hour=7, minute=15),
+    },
     "retaliation-clock-alerts": {
         "task": "retaliation.tasks.send_clock_alerts",
         "schedule": crontab(hour=6, minute=45),
@@ -281,7 +354,7 @@ CELERY_BEAT_SCHEDULE = {
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
         # Token first, so an anonymous client gets 401 with a WWW-Authenticate challenge.
-        "rest_framework.authentication.TokenAuthentication",
+        "ethics_office.site.tokens.ApiTokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
@@ -295,6 +368,12 @@ REST_FRAMEWORK = {
         "rest_framework.parsers.FormParser",
         "rest_framework.parsers.MultiPartParser",
     ],
+    "DEFAULT_THROTTLE_CLASSES": ["ethics_office.site.lockout.AnonymousThrottle"],
+    "DEFAULT_THROTTLE_RATES": {
+        "anon": os.environ.get("API_ANON_RATE", "120/minute"),
+        "sign_in": os.environ.get("API_SIGN_IN_RATE", "20/minute"),
+    },
+    "NUM_PROXIES": TRUSTED_PROXY_COUNT,
 }
 API_MAX_JSON_BYTES = 1024 * 1024
 SPECTACULAR_SETTINGS = {
@@ -330,6 +409,8 @@ X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 if not DEBUG and not TESTING:
+    # The container's health check asks over plain HTTP from inside: no redirect for it.
+    SECURE_REDIRECT_EXEMPT = [r"^healthz/$"]
     SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SESSION_COOKIE_SECURE = True
@@ -344,6 +425,9 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
+
+# The ethics risk assessment publishes a result only for cells of at least this many respondents.
+ASSESSMENT_MIN_CELL = int(os.environ.get("ASSESSMENT_MIN_CELL", "10"))
 
 # Demo data
 DEMO_PASSWORD = os.environ.get("DEMO_PASSWORD", "demo-password-2012")

@@ -1,6 +1,6 @@
 from django.contrib import admin
 from django.urls import include, path
-from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+from drf_spectacular.views import SpectacularAPIView
 
 from ethics_office.site import api as site_api
 from ethics_office.site import i18n_views, reference
@@ -8,9 +8,10 @@ from ethics_office.site import views as site_views
 
 api_patterns = [
     path("auth/token/", site_api.ObtainTokenView.as_view(), name="api-token"),
+    path("auth/logout/", site_api.RevokeTokenView.as_view(), name="api-token-revoke"),
     path("me/", site_api.MeView.as_view(), name="api-me"),
     path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
-    path("docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
+    path("docs/", site_api.ApiDocsView.as_view(url_name="api-schema"), name="api-docs"),
     path("organisation/", include("ethics_office.organisation.api_urls")),
     path("audit/", include("ethics_office.audit.api_urls")),
     path("outbox/", include("ethics_office.outbox.api_urls")),
@@ -36,6 +37,7 @@ for app_label, prefix in [
     ("retaliation", "retaliation/"),
     ("outreach", "outreach/"),
     ("panel", "panel/"),
+    ("assessment", "assessment/"),
     ("reports", "reports/"),
 ]:
     try:

@@ -2,36 +2,19 @@
 and the PDF, PNG for Word. Chinese labels use Noto Sans CJK SC."""
 
 import io
-from functools import cache
 
 import matplotlib
 
 matplotlib.use("Agg")
 
-from matplotlib import font_manager  # noqa: E402
 from matplotlib.backends.backend_agg import FigureCanvasAgg  # noqa: E402
 from matplotlib.figure import Figure as MplFigure  # noqa: E402
 
+from ethics_office.base.fonts import CJK_FILES, CJK_FONT, register_fonts  # noqa: E402, F401
+
 from .document import Figure  # noqa: E402
 
-CJK_FONT = "Noto Sans CJK SC"
-CJK_FILES = [
-    "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
-    "/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc",
-]
 COLOURS = ["#0b3d6b", "#5b92c8", "#e0a800", "#7a9a01", "#b5443a"]
-
-
-@cache
-def register_fonts() -> list[str]:
-    """Add the CJK font once; fall back to DejaVu Sans for Latin text if it is missing."""
-    from pathlib import Path
-
-    for path in CJK_FILES:
-        if Path(path).exists():
-            font_manager.fontManager.addfont(path)
-    names = {f.name for f in font_manager.fontManager.ttflist}
-    return [name for name in (CJK_FONT, "DejaVu Sans") if name in names] or ["sans-serif"]
 
 
 def render(figure: Figure, fmt: str = "svg") -> bytes:

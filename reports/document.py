@@ -2,12 +2,14 @@
 titled tables, in the active language. The page, Word, PDF and Excel all render this one
 structure, so their numbers are the JSON's numbers."""
 
+import datetime as dt
 from dataclasses import dataclass, field
 
 from django.utils.formats import date_format, number_format
 from django.utils.translation import gettext as _
 
 from advisory.models import AdviceCategory
+from assessment.models import Risk
 from ethics_office.base.i18n import BASE_LANGUAGE, active_language, is_chinese
 from ethics_office.intake.models import ServiceCategory
 from ethics_office.organisation.models import Entity, EntityGroup
@@ -153,6 +155,8 @@ def build_document(report: dict) -> Document:
             retaliation_section(ctx, report["retaliation"]),
             outreach_section(report["outreach"]),
             panel_section(report["panel"]),
+            # Section F appears only for a period in which a risk assessment closed.
+            *filter(None, [_risk_assessment_section(report.get("risk_assessment") or {})]),
             annex_section(ctx, fd),
         ],
         headline(report),
@@ -484,6 +488,51 @@ def participation_table(fd: dict) -> Table:
         [[r["year"], *[r[g] for g in groups], r["total"]] for r in part],
         number="2",
     )
+
+
+def _risk_assessment_section(block: dict) -> Section | None:
+    """Section F: a short summary of each ethics and reputational risk assessment closed in the period."""
+    waves = block.get("waves") or []
+    if not waves:
+        return None
+    names = {
+        r.code: r.name
+        for r in Risk.objects.filter(code__in={t["risk"] for w in waves for t in w["top_risks"]})
+    }
+    paragraphs = []
+    for wave in waves:
+        paragraphs.append(
+            _(
+                "%(title)s surveyed a stratified random sample of %(invited)s staff in %(missions)s missions "
+                "from %(fielded)s to %(closed)s; %(responses)s responded (%(rate)s%%). Answers are anonymous "
+                "and results are published only for groups large enough that no one can be singled out."
+            )
+            % {
+                "title": wave["title"],
+                "invited": n(wave["invited"]),
+                "missions": n(wave["missions"]),
+                "fielded": long_date(dt.date.fromisoformat(wave["fielded"])) if wave["fielded"] else "—",
+                "closed": long_date(dt.date.fromisoformat(wave["closed"])),
+                "responses": n(wave["responses"]),
+                "rate": n(wave["response_rate_pct"]),
+            }
+        )
+        if wave["top_risks"]:
+            paragraphs.append(
+                _("The risks staff rated most likely and most severe were: %(risks)s.")
+                % {
+                    "risks": "; ".join(
+                        _("%(risk)s (likelihood %(likelihood)s, severity %(severity)s)")
+                        % {
+                            "risk": names.get(t["risk"], t["risk"]),
+                            "likelihood": n(t["likelihood"]),
+                            "severity": n(t["severity"]),
+                        }
+                        for t in wave["top_risks"]
+                    )
+                }
+            )
+    return Section(_("Ethics and reputational risk assessment"), paragraphs)
 
 
 def _pct_rest(pct):

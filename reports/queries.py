@@ -13,6 +13,7 @@ from django.db.models import Case, Count, IntegerField, Q, Sum, When
 from django.db.models.functions import ExtractMonth, ExtractYear
 
 from advisory.models import AdviceCategory, AdviceRequest
+from assessment.selectors import assessments_closed_between
 from disclosure.models import ConflictItem, ConflictKind, Filer, PublicDisclosureChoice, Resolution
 from ethics_office.intake.models import ServiceCategory, ServiceRequest
 from ethics_office.organisation.models import SENIOR_GRADES, EntityGroup
@@ -414,4 +415,6 @@ def annual_report(label: str) -> dict:
         "retaliation": {"inquiries": by_category.get("retaliation", 0), **figure_6_retaliation(period)},
         "outreach": outreach_activities(period),
         "panel": panel_meetings(period),
+        # Section F: the ethics and reputational risk assessments closed in the period.
+        "risk_assessment": {"waves": assessments_closed_between(period.start, period.end)},
     }

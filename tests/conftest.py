@@ -1,6 +1,7 @@
 from contextlib import contextmanager
 
 import pytest
+from django.conf import settings as django_settings
 from django.core.cache import cache
 from django.db.backends.signals import connection_created
 
@@ -87,11 +88,44 @@ def _no_mail_inside_a_transaction(monkeypatch):
     monkeypatch.setattr(EmailBackend, "send_messages", guarded)
 
 
+def mark_second_factor_passed(client, user):
+    """Mark a test client's session as having given the second factor (as the two-factor step does)."""
+    from django_otp import DEVICE_ID_SESSION_KEY
+
+    from ethics_office.site.second_factor import demo_enrol, second_factor_required, totp_device_of
+
+    if not second_factor_required(user):
+        return
+    device = totp_device_of(user) or demo_enrol(user, django_settings.DEMO_TOTP_SECRET)
+    session = client.session
+    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+    session.save()
+
+
+@pytest.fixture(autouse=True)
+def _force_login_gives_the_second_factor(monkeypatch):
+    """`force_login` stands for a complete sign-in, second factor included; tests of the sign-in
+    itself go through the login page and the two-factor step (tests/trust/test_two_factor.py)."""
+    from django.test import Client
+
+    original = Client.force_login
+
+    def force_login(self, user, backend=None):
+        original(self, user, backend)
+        mark_second_factor_passed(self, user)
+
+    monkeypatch.setattr(Client, "force_login", force_login)
+
+
 @pytest.fixture
 def people(db):
     """The demo organisation's people and one account per role (see ethics_office/organisation/demo.py)."""
     demo.seed_people()
     from django.contrib.auth import get_user_model
+
+    from ethics_office.site.second_factor import demo_enrol_privileged
+
+    demo_enrol_privileged(django_settings.DEMO_TOTP_SECRET)
 
     users = {u.username: u for u in get_user_model().objects.filter(username__in=ROLE_USERS)}
     return users

@@ -7,7 +7,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def test_no_tracked_file_names_a_folder_beside_the_clone():
-    """No tracked file points at ../shared (a clone on its own has no such folder)."""
+    """No tracked file points at the reading folder beside the clone (a clone alone has none)."""
     files = subprocess.run(
         ["git", "ls-files"], cwd=ROOT, capture_output=True, text=True, check=True
     ).stdout.split()

@@ -4,7 +4,7 @@ Each service takes `actor`, checks who may do it, runs in one transaction and re
 audit event. Audit events name the fields that changed, never statement content.
 """
 
-from .conflicts import conflict_item_update
+from .conflicts import conflict_item_read, conflict_item_update
 from .cycles import (
     compliance_export_record,
     cycle_close,
@@ -27,6 +27,7 @@ from .review import (
     verification_document_read,
     verification_document_upload,
     verification_draw,
+    verification_export_record,
     verification_mark,
     verification_redraw,
 )
@@ -42,6 +43,7 @@ from .statements import (
 
 __all__ = [
     "conflict_item_add",
+    "conflict_item_read",
     "conflict_item_update",
     "conflict_resolution_set",
     "correspondence_log",
@@ -59,6 +61,7 @@ __all__ = [
     "public_disclosure_choose",
     "review_record",
     "reviewers_assign",
+    "verification_export_record",
     "statement_amend",
     "previous_statement_read",
     "statement_read",

@@ -110,3 +110,11 @@ def conflict_item_update(
         changes=changes,
     )
     return item
+
+
+def conflict_item_read(*, actor, item_id: int) -> ConflictItem:
+    """The office opens an item and its history: recorded, like every look at a filer's matters."""
+    require_office(actor)
+    item = access_conflict_item(actor, item_id)
+    audit_record(actor=actor, action=Action.VIEW, obj=item, fields=["item"])
+    return item

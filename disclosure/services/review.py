@@ -337,3 +337,8 @@ def verification_document_read(*, actor, document_id: int) -> VerificationDocume
     document = access_document(actor, document_id)
     audit_record(actor=actor, action=Action.VIEW, obj=document, fields=["file"])
     return document
+
+
+def verification_export_record(*, actor, draw: VerificationDraw) -> None:
+    """The draw leaves the system as a spreadsheet (names and document status): recorded."""
+    audit_record(actor=actor, action=Action.EXPORT, obj=draw, fields=["sampled", "carried_over"])

@@ -74,8 +74,11 @@ def conflict_register_list(request):
 @login_required
 def conflict_detail(request, pk):
     """The item with its timeline; the office adds notes and changes, each one a new entry."""
-    require_office(request.user)
-    item = access_conflict_item(request.user, pk)
+    item = (
+        services.conflict_item_read(actor=request.user, item_id=pk)
+        if request.method == "GET"
+        else access_conflict_item(request.user, pk)
+    )
     initial = {"follow_up_due": item.follow_up_due, "owner": item.owner_id}
     form = ConflictUpdateForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():

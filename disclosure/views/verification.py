@@ -9,8 +9,6 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
-from ethics_office.audit.models import Action
-from ethics_office.audit.services import audit_record
 from ethics_office.base.errors import ApplicationError
 from ethics_office.base.forms import add_application_error
 from ethics_office.base.gates import require_office
@@ -123,7 +121,7 @@ def verification_export(request, year):
             cell.font = Font(bold=True)
     buffer = io.BytesIO()
     book.save(buffer)
-    audit_record(actor=request.user, action=Action.EXPORT, obj=current, fields=["sampled", "carried_over"])
+    services.verification_export_record(actor=request.user, draw=current)
     response = HttpResponse(
         buffer.getvalue(), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     )

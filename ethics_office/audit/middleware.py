@@ -1,4 +1,7 @@
+import ipaddress
 from contextvars import ContextVar
+
+from django.conf import settings
 
 _client_address: ContextVar[str | None] = ContextVar("audit_client_address", default=None)
 
@@ -7,12 +10,28 @@ def current_client_address() -> str | None:
     return _client_address.get()
 
 
+def valid_address(value) -> str | None:
+    """The address in canonical form, or None for anything that is not an IP address."""
+    try:
+        return str(ipaddress.ip_address(str(value).strip()))
+    except ValueError:
+        return None
+
+
 def client_address_of(request) -> str | None:
-    # Behind the proxy in docker-compose the first X-Forwarded-For hop is the client.
-    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-    if forwarded:
-        return forwarded.split(",")[0].strip() or None
-    return request.META.get("REMOTE_ADDR") or None
+    """The client's address: REMOTE_ADDR, or the X-Forwarded-For hop our trusted proxies put there.
+
+    Each proxy appends the address it received the request from, so with N trusted proxies in
+    front of us the client is the N-th entry from the right. Entries further left were written
+    by the client and prove nothing. Anything that is not an IP address becomes None.
+    """
+    proxies = getattr(settings, "TRUSTED_PROXY_COUNT", 0)
+    remote = request.META.get("REMOTE_ADDR") or ""
+    if proxies > 0:
+        hops = [hop.strip() for hop in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if hop.strip()]
+        if len(hops) >= proxies:
+            return valid_address(hops[-proxies])
+    return valid_address(remote) if remote else None
 
 
 class AuditContextMiddleware:

@@ -26,7 +26,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.db import connection, transaction
 from django.utils import timezone
 
-from .middleware import current_client_address
+from .middleware import current_client_address, valid_address
 from .models import Action, AuditEvent, AuditPending, AuditSeal
 
 GENESIS = "0" * 64
@@ -124,7 +124,7 @@ def audit_record(
             k: [str(v[0]) if v[0] is not None else None, str(v[1]) if v[1] is not None else None]
             for k, v in (changes or {}).items()
         },
-        client_address=client_address or current_client_address(),
+        client_address=(valid_address(client_address) if client_address else current_client_address()),
     )
     # No savepoint: the event and its marker stand or fall with the caller's transaction.
     with transaction.atomic(savepoint=False):

@@ -12,6 +12,8 @@ class Config(AppConfig):
         from ethics_office.base.roles import Role
 
         register_nav(_("Audit trail"), "audit-events", [Role.DIRECTOR], order=90)
+        from . import signals  # noqa: F401 — connects the sign-in receivers
+
         register_home_panels(_office_panels)
 
 

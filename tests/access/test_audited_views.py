@@ -23,6 +23,9 @@ AUDITED = {
     "api-disclosure-filing": "the same filing through the API",
     "disclosure-document": "a filer's supporting document",
     "disclosure-referral-letter": "a referral letter about a filer (a download: an EXPORT event)",
+    "disclosure-statement": "a version of a filer's statement",
+    "disclosure-conflict": "a conflict item on a filer's statement and its history",
+    "disclosure-verification-export": "the filers drawn for verification (a download: an EXPORT event)",
     "outreach-briefing-detail": "what a senior official was briefed on",
     "panel-consultation-detail": "a case the Panel is consulted on",
     "panel-document-download": "a Panel meeting document",
@@ -38,6 +41,10 @@ NOT_CONFIDENTIAL = {
     "advisory-precedent-detail": "anonymised precedent",
     "disclosure-statement-edit": "the filer's own form (its saving is audited)",
     "disclosure-cycle": "counts of a filing cycle",
+    "disclosure-cycle-close": "a confirmation page: who would be referred, no statement content",
+    "disclosure-cycle-confirm": "a confirmation page: how many filers, no statement content",
+    "disclosure-verification": "who was drawn and whether their documents arrived, no statement content",
+    "disclosure-verification-redraw": "a confirmation page for the Director's redraw",
     "outreach-session-detail": "a training session",
     "outreach-request-detail": "a request for a training session",
     "outreach-mission-detail": "an outreach mission",
@@ -49,7 +56,7 @@ EMPTY = {
     ("api-disclosure-filing", "reviewer not assigned"): "staff2's filing has no statement yet",
 }
 # A download is recorded as an export of the thing; every other look as a view.
-EXPORTS = {"disclosure-referral-letter"}
+EXPORTS = {"disclosure-referral-letter", "disclosure-verification-export"}
 MANDATE_APPS = {"advisory", "disclosure", "outreach", "panel", "retaliation"}
 
 DETAIL_ROWS = [

@@ -40,7 +40,7 @@ def test_an_officer_cannot_resolve_a_conflict_on_their_own_statement(filer_of, o
     )
     with pytest.raises(OwnMatter):
         conflict_resolution_set(
-            actor=officer, item_id=item.pk, resolution="no_further_action", follow_up="closed"
+            actor=officer, item_id=item.pk, resolution="no_further_action", follow_up="done"
         )
     item.refresh_from_db()
     assert item.resolution != "no_further_action"

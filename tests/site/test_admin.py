@@ -25,8 +25,9 @@ def test_editing_reference_data_in_the_admin_is_audited(client_for):
     assert event.actor_label == "admin"
 
 
-def test_giving_a_role_in_the_admin_is_a_permission_change(client_for, staff2):
-    """Adding the ethics-officer group to an account in the admin is audited as a permission change."""
+def test_the_admin_cannot_give_a_role_and_a_deactivation_is_a_permission_change(client_for, staff2):
+    """Roles change only through access change requests; switching an account off is audited as
+    a permission change."""
     officer_group = Group.objects.get(name="ethics_officer")
     staff_group = Group.objects.get(name="staff")
     response = client_for("admin").post(
@@ -34,15 +35,16 @@ def test_giving_a_role_in_the_admin_is_a_permission_change(client_for, staff2):
         {
             "username": "staff2",
             "email": staff2.email,
-            "first_name": "",
-            "last_name": "",
-            "is_active": "on",
+            "first_name": staff2.first_name,
+            "last_name": staff2.last_name,
             "groups": [staff_group.pk, officer_group.pk],
         },
     )
     assert response.status_code == 302, response.content.decode()[:2000]
+    staff2.refresh_from_db()
+    assert not staff2.is_active and not staff2.groups.filter(pk=officer_group.pk).exists()
     event = AuditEvent.objects.filter(object_type="auth.user", object_id=str(staff2.pk)).latest("id")
-    assert event.action == Action.PERMISSION_CHANGE and "groups" in event.fields
+    assert event.action == Action.PERMISSION_CHANGE and event.fields == ["is_active"]
 
 
 @pytest.mark.parametrize(

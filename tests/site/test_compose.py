@@ -2,6 +2,7 @@
 
 from pathlib import Path
 
+import pytest
 import yaml
 from django.conf import settings
 
@@ -17,10 +18,10 @@ def test_the_five_services_exist_with_health_checks():
 
 
 def test_web_serves_with_gunicorn_and_whitenoise_static_files():
-    """web runs migrations, collects static files (served by WhiteNoise) and starts gunicorn on the WSGI app."""
+    """web collects static files (served by WhiteNoise) and starts gunicorn on the WSGI app."""
     command = COMPOSE["services"]["web"]["command"]
     assert "gunicorn ethics_office.wsgi:application" in command
-    assert "collectstatic" in command and "migrate" in command
+    assert "collectstatic" in command and "migrate" not in command
     assert "whitenoise.middleware.WhiteNoiseMiddleware" in settings.MIDDLEWARE
 
 
@@ -40,6 +41,8 @@ def test_app_environment_names_every_setting_production_requires():
             "REDIS_URL",
             "SECRET_KEY",
             "FIELD_ENCRYPTION_KEYS",
+            "AUDIT_HMAC_KEYS",
+            "AUDIT_CHECKPOINT_DIR",
             "ALLOWED_HOSTS",
             "EMAIL_BACKEND",
             "PRIVATE_MEDIA_ROOT",
@@ -47,8 +50,11 @@ def test_app_environment_names_every_setting_production_requires():
             assert var in env, f"{name} lacks {var}"
         assert env["DEBUG"] == "0"
         assert env["REDIS_URL"].startswith("redis://redis:")
-        assert "@postgres:5432/" in env["DATABASE_URL"]
-        assert {"postgres", "redis"} <= set(COMPOSE["services"][name]["depends_on"])
+        assert (
+            env["DATABASE_URL"].startswith("postgresql://ethics_app:")
+            and "@postgres:5432/" in env["DATABASE_URL"]
+        )
+        assert {"postgres", "redis", "migrate"} <= set(COMPOSE["services"][name]["depends_on"])
 
 
 def test_uploaded_files_live_on_a_volume():
@@ -57,3 +63,44 @@ def test_uploaded_files_live_on_a_volume():
     target = web["environment"]["PRIVATE_MEDIA_ROOT"]
     assert any(v.endswith(":" + target) for v in web["volumes"])
     assert "private-files" in COMPOSE["volumes"]
+
+
+def test_migrations_run_as_the_owner_and_the_application_as_a_role_that_owns_nothing():
+    """The migrate service connects as the owner and grants the application's role least privilege."""
+    migrate = COMPOSE["services"]["migrate"]
+    assert migrate["environment"]["DATABASE_URL"].startswith("postgresql://ethics_owner:")
+    assert "migrate" in migrate["command"] and "db_grant_app_role ethics_app" in migrate["command"]
+    assert COMPOSE["services"]["postgres"]["environment"]["POSTGRES_USER"] == "ethics_owner"
+    init = Path(settings.BASE_DIR) / "deploy" / "postgres-init" / "01-app-role.sh"
+    assert "CREATE ROLE ethics_app LOGIN" in init.read_text()
+    for name in ("web", "worker", "beat"):
+        assert (
+            COMPOSE["services"][name]["depends_on"]["migrate"]["condition"]
+            == "service_completed_successfully"
+        )
+
+
+def test_the_audit_checkpoints_live_on_their_own_volume():
+    web = COMPOSE["services"]["web"]
+    target = web["environment"]["AUDIT_CHECKPOINT_DIR"]
+    assert any(v == "audit-checkpoints:" + target for v in web["volumes"])
+
+
+@pytest.mark.django_db
+def test_the_health_check_names_an_allowed_host_and_is_not_redirected(client, settings):
+    """What the container's health check sends reaches /healthz/ under production settings."""
+    from tests.site.test_settings import PROD_ENV, _run
+
+    check = " ".join(COMPOSE["services"]["web"]["healthcheck"]["test"])
+    assert "/healthz/" in check and "'Host': os.environ['ALLOWED_HOSTS']" in check
+    script = (
+        "import os; os.environ.setdefault('DJANGO_SETTINGS_MODULE', 'ethics_office.settings'); import django; "
+        "django.setup(); from django.conf import settings as s; print(s.SECURE_SSL_REDIRECT, s.SECURE_REDIRECT_EXEMPT)"
+    )
+    production = _run(["-c", script], PROD_ENV).stdout.strip()
+    assert production == "True ['^healthz/$']", production
+    settings.ALLOWED_HOSTS = ["ethics.example.un.org"]
+    settings.SECURE_SSL_REDIRECT = True
+    settings.SECURE_REDIRECT_EXEMPT = [r"^healthz/$"]
+    response = client.get("/healthz/", HTTP_HOST="ethics.example.un.org")
+    assert response.status_code == 200

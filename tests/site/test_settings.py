@@ -13,6 +13,7 @@ PROD_ENV = {
     "SECRET_KEY": "x" * 20 + "-production-like-secret-key-0123456789-abcdefghij",
     "ALLOWED_HOSTS": "ethics.example.un.org",
     "FIELD_ENCRYPTION_KEYS": "hN4pQ2kDqz0q9S1YVvKfJ2x9m3oXo7tQ4b0mQ1z3rZs=",
+    "AUDIT_HMAC_KEYS": "a-production-like-audit-chain-key",
     "DATABASE_URL": "sqlite:////tmp/ethics-deploy-check.sqlite3",
     "REDIS_URL": "redis://127.0.0.1:6379/9",
     "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
@@ -75,3 +76,12 @@ def test_key_rotation_keeps_old_values_readable(settings):
     rotated = crypto.rotate_token(token)
     settings.FIELD_ENCRYPTION_KEYS = [new_key]
     assert crypto.decrypt_bytes(rotated.encode()) == b"holding: 100 shares"
+
+
+def test_serving_without_an_audit_key_is_refused():
+    """With DEBUG off and no AUDIT_HMAC_KEYS, the WSGI application refuses to load; with one, it loads."""
+    env = {k: v for k, v in PROD_ENV.items() if k != "AUDIT_HMAC_KEYS"}
+    refused = _run(["-c", "import ethics_office.wsgi"], env, drop=("AUDIT_HMAC_KEYS",))
+    assert refused.returncode != 0 and "AUDIT_HMAC_KEYS must be set" in refused.stderr
+    served = _run(["-c", "import ethics_office.wsgi"], PROD_ENV)
+    assert served.returncode == 0, served.stderr

@@ -22,6 +22,13 @@ def _token_body(world):
     return {"username": "staff", "password": "wrong-password"}
 
 
+def _unlock_staff(world, role):
+    # Ten roles in a row would lock the account (django-axes): each starts from a clean count.
+    from axes.utils import reset
+
+    reset(username="staff")
+
+
 ROWS = [
     Row("home", expect(200, anonymous=LOGIN)),
     Row("healthz", expect(200)),
@@ -66,7 +73,36 @@ ROWS = [
         data=_token_body,
         content_type="application/json",
         note="wrong password",
+        setup=_unlock_staff,
     ),
+    Row("api-token-revoke", expect(204, anonymous=NO_AUTH), method="POST", note="logs out the token"),
+    Row(
+        "two-factor",
+        expect(302, anonymous=LOGIN),
+        note="a signed-in session that has given its second factor (or needs none) moves on",
+    ),
+    Row("account-sessions", expect(200, anonymous=LOGIN)),
+    Row("otp_webauthn:js-i18n-catalog", expect(200)),
+    Row(
+        "otp_webauthn:credential-registration-begin",
+        expect(200, anonymous=403),
+        method="POST",
+        note="a signed-in person starts registering a passkey",
+    ),
+    Row(
+        "otp_webauthn:credential-registration-complete",
+        expect(400, anonymous=403),
+        method="POST",
+        note="nothing was started",
+    ),
+    Row(
+        "otp_webauthn:credential-authentication-begin",
+        expect(200, anonymous=403),
+        method="POST",
+        note="never passwordless: anonymous is refused",
+    ),
+    Row("otp_webauthn:credential-authentication-complete", expect(400, anonymous=403), method="POST"),
+    Row("account-sessions", expect(302), method="POST", note="signs out everywhere"),
     Row("api-me", expect(200, anonymous=NO_AUTH)),
     Row("api-schema", expect(200, anonymous=NO_AUTH)),
     Row("api-docs", expect(200, anonymous=NO_AUTH)),

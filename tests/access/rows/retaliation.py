@@ -50,7 +50,7 @@ def _paused(w):
     return case
 
 
-def _review(outcome, found):
+def _review_answers(outcome, found):
     return {
         "outcome": outcome,
         "protected_activity_found": found,
@@ -58,6 +58,14 @@ def _review(outcome, found):
         "contributing_factor_found": found,
         "contributing_factor_reasoning": "The downgrade followed the report.",
         "investigation_body": "oios",
+    }
+
+
+def _review(outcome, found):
+    answers = _review_answers(outcome, found)
+    return {
+        "decision": services.ReviewDecision.from_data(answers),
+        "findings": services.ReviewFindings.from_data(answers),
         "letter_format": "docx",
     }
 
@@ -200,7 +208,7 @@ ACTION_ROWS = [
         "retaliation-review",
         {
             f"review-{key}": ("yes" if value is True else value)
-            for key, value in _review("prima_facie", True).items()
+            for key, value in {**_review_answers("prima_facie", True), "letter_format": "docx"}.items()
         },
         make=_under_review,
     ),

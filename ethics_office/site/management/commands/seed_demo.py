@@ -10,9 +10,10 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from ethics_office.organisation import demo
+from ethics_office.site.second_factor import demo_enrol_privileged
 
 # Each app may have a `demo.py` with `seed(stdout)`; they run in this order.
-APP_DEMOS = ["reports.records", "advisory", "disclosure", "retaliation", "outreach", "panel"]
+APP_DEMOS = ["reports.records", "advisory", "disclosure", "retaliation", "outreach", "panel", "assessment"]
 
 
 class Command(BaseCommand):
@@ -37,6 +38,7 @@ class Command(BaseCommand):
             )
         with transaction.atomic():
             demo.seed_people()
+            enrolled = demo_enrol_privileged(settings.DEMO_TOTP_SECRET)
         if not options["only_people"]:
             for module_name in APP_DEMOS:
                 try:
@@ -51,4 +53,10 @@ class Command(BaseCommand):
             self.style.SUCCESS(f"Demo data loaded. Logins (password: {settings.DEMO_PASSWORD}):")
         )
         for username, role_label in demo.DEMO_LOGINS:
-            self.stdout.write(f"  {username:<11} {role_label}")
+            code = "  + authenticator code" if username in enrolled else ""
+            self.stdout.write(f"  {username:<11} {role_label}{code}")
+        self.stdout.write(
+            f"Authenticator (TOTP) secret of every account marked + : {settings.DEMO_TOTP_SECRET}\n"
+            "  Add it to an authenticator app by hand (account: any name, key: the secret above,\n"
+            "  time-based, 6 digits, 30 seconds), then sign in with the six digits it shows."
+        )
