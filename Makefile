@@ -8,7 +8,7 @@ export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 TEST_DATABASE_URL ?= postgresql://postgres@127.0.0.1:5432/ethics_office
 TEST_REDIS_URL ?= redis://127.0.0.1:6379/0
 
-.PHONY: run test install messages compilemessages lint bench report clean
+.PHONY: run test install messages compilemessages lint bench report clean fuzz
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || "$$(scripts/find-python)" -m venv $(VENV)
@@ -40,6 +40,11 @@ test: $(STAMP)
 	scripts/system-deps
 	$(MAKE) --no-print-directory compilemessages
 	DATABASE_URL=$(TEST_DATABASE_URL) REDIS_URL=$(TEST_REDIS_URL) $(PY) -m pytest --create-db -p no:randomly $(PYTEST_ARGS)
+
+# The long fuzz run (>= 10,000 calls: every operation, 100 examples, four roles); the suite runs 3.
+fuzz: $(STAMP)
+	DATABASE_URL=$(TEST_DATABASE_URL) REDIS_URL=$(TEST_REDIS_URL) FUZZ_EXAMPLES=$${FUZZ_EXAMPLES:-100} \
+		$(PY) -m pytest --create-db -p no:randomly -q tests/fuzz
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .

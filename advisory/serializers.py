@@ -2,6 +2,7 @@
 
 from rest_framework import serializers
 
+from ethics_office.base.limits import TEXT_MAX
 from ethics_office.intake.models import Channel
 
 from .models import AdviceMessage, AdviceRequest, Outcome, Status
@@ -74,7 +75,7 @@ class AdviceRequestSerializer(serializers.ModelSerializer):
 
 class AdviceRequestCreateSerializer(serializers.Serializer):
     category = serializers.SlugField(required=False, allow_blank=True)
-    question = serializers.CharField()
+    question = serializers.CharField(max_length=TEXT_MAX)
     # Office only: record a request received elsewhere on someone's behalf.
     requester_index = serializers.CharField(required=False, allow_blank=True)
     intake_category = serializers.ChoiceField(choices=["advice", "standard_setting"], default="advice")
@@ -89,6 +90,7 @@ class AdviceMessageSerializer(serializers.ModelSerializer):
         model = AdviceMessage
         fields = ["id", "from_office", "body", "created_at"]
         read_only_fields = ["id", "from_office", "created_at"]
+        extra_kwargs = {"body": {"max_length": TEXT_MAX}}
 
 
 class TransitionSerializer(serializers.Serializer):

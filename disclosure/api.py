@@ -7,11 +7,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import generics
+from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from ethics_office.base.api import ERROR_RESPONSES
 from ethics_office.base.errors import ValidationFailed
+from ethics_office.base.parsing import year_or_none
 from ethics_office.base.roles import Role, has_role, is_office
 
 from . import services
@@ -51,10 +53,13 @@ class ComplianceList(generics.ListAPIView):
         if not (is_office(user) or has_role(user, Role.FOCAL_POINT)):
             raise Http404
         cycles = cycles_visible_to(user)
-        year = self.request.query_params.get("cycle")
-        cycle = (
-            cycles.filter(year=year).first() if year and year.isdigit() else cycles.order_by("-year").first()
-        )
+        raw = self.request.query_params.get("cycle")
+        year = year_or_none(raw)
+        if raw and year is None:
+            raise ValidationError(
+                {"cycle": [_("%(value)s is not a filing year (such as 2012).") % {"value": raw}]}
+            )
+        cycle = cycles.filter(year=year).first() if year else cycles.order_by("-year").first()
         if cycle is None:
             raise Http404
         return compliance_rows(user, cycle, today=timezone.localdate())

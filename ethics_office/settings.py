@@ -385,6 +385,10 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "ethics_office.base.api.document_common_errors",
+    ],
     # Choice sets whose field names collide across apps get names of their own.
     "ENUM_NAME_OVERRIDES": {
         "RetaliationKindEnum": "retaliation.models.InquiryKind",

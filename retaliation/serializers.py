@@ -2,6 +2,8 @@
 
 from rest_framework import serializers
 
+from ethics_office.base.limits import ITEMS_MAX, TEXT_MAX
+
 from .models import Letter, ProtectedActivity, RetaliationInquiry, RetaliatoryAction
 
 
@@ -98,5 +100,5 @@ class InquiryCreateSerializer(serializers.Serializer):
     protected_activity = serializers.ChoiceField(choices=ProtectedActivity.choices)
     reported_to = serializers.CharField(max_length=200, allow_blank=True, default="")
     reported_on = serializers.DateField(required=False, allow_null=True, default=None)
-    narrative = serializers.CharField()
-    actions = ActionSerializer(many=True)
+    narrative = serializers.CharField(max_length=TEXT_MAX)
+    actions = ActionSerializer(many=True, min_length=1, max_length=ITEMS_MAX)

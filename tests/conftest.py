@@ -4,6 +4,7 @@ import pytest
 from django.conf import settings as django_settings
 from django.core.cache import cache
 from django.db.backends.signals import connection_created
+from django.utils import translation
 
 from ethics_office.celery import app
 from ethics_office.organisation import demo
@@ -57,6 +58,8 @@ def _isolation(settings, tmp_path):
     settings.CELERY_TASK_ALWAYS_EAGER = True
     settings.AUDIT_CHECKPOINT_DIR = tmp_path / "audit-checkpoints"
     cache.clear()
+    # A request in another language leaves that language active in the thread: start in English.
+    translation.activate(settings.LANGUAGE_CODE)
     # Celery copies Django's settings into app.conf once; the setting alone would not reach it.
     with _celery_conf(task_always_eager=True, task_eager_propagates=True):
         yield

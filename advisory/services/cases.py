@@ -11,6 +11,7 @@ from ethics_office.audit.models import Action
 from ethics_office.audit.services import audit_record
 from ethics_office.base.errors import ApplicationError, TransitionNotAllowed, ValidationFailed
 from ethics_office.base.gates import require_office
+from ethics_office.base.limits import require_count, require_length
 from ethics_office.base.roles import Role, has_role
 from ethics_office.base.uploads import check_upload
 from ethics_office.base.workflow import status_check, transition_check
@@ -45,7 +46,8 @@ INTAKE_CATEGORIES = ("advice", "standard_setting")
 
 def _checked_files(files) -> list[tuple[object, str]]:
     """Check every file before anything is written, so one bad file saves nothing."""
-    return [(upload, check_upload(upload, field="attachments")) for upload in files or ()]
+    files = require_count(files, field="attachments")
+    return [(upload, check_upload(upload, field="attachments")) for upload in files]
 
 
 def category_by_code(code: str | None) -> AdviceCategory | None:
@@ -71,6 +73,7 @@ def _create(
     entity=None,
     duty_station=None,
 ) -> AdviceRequest:
+    require_length(question, field="question")
     service_request = service_request_register(
         actor=actor,
         category=intake_category,
@@ -274,7 +277,7 @@ def advice_request_assign(*, actor, request_id, officer) -> AdviceRequest:
 def advice_message_post(*, actor, request_id, body: str, files=()) -> AdviceMessage:
     """A message in the thread. The office's replies tell the requester by e-mail (never the content)."""
     req = access_advice_request(actor, request_id, for_write=True)
-    body = (body or "").strip()
+    body = require_length((body or "").strip(), field="body")
     if not body:
         raise ApplicationError(_("Write a message."), field="body")
     requester = is_requester(actor, req)
@@ -302,7 +305,7 @@ def advice_message_post(*, actor, request_id, body: str, files=()) -> AdviceMess
 def internal_note_add(*, actor, request_id, body: str) -> InternalNote:
     req = access_advice_request(actor, request_id, for_write=True)
     _require_handler(actor, req)
-    body = (body or "").strip()
+    body = require_length((body or "").strip(), field="body")
     if not body:
         raise ApplicationError(_("Write the note."), field="body")
     note = InternalNote.objects.create(request=req, author=actor, body=body)

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from ethics_office.base.errors import ApplicationError
 from ethics_office.base.forms import form_submit
+from ethics_office.base.parsing import year_or_none
 from ethics_office.base.roles import Role, has_role, is_office
 from ethics_office.organisation.selectors import people_visible_to
 
@@ -71,8 +72,8 @@ def _compliance_scope(request):
     if not (is_office(request.user) or has_role(request.user, Role.FOCAL_POINT)):
         raise Http404
     cycles = cycles_visible_to(request.user)
-    year = request.GET.get("cycle")
-    cycle = cycles.filter(year=year).first() if year and year.isdigit() else cycles.first()
+    year = year_or_none(request.GET.get("cycle"))
+    cycle = cycles.filter(year=year).first() if year else cycles.first()
     entities = compliance_entities(request.user).order_by("code")
     entity = entities.filter(code=request.GET.get("entity")).first() if request.GET.get("entity") else None
     today = timezone.localdate()
@@ -145,8 +146,8 @@ def compliance_csv(request):
 
 def public_list(request):
     """No login: each cycle's voluntary public disclosure participants, their choice and summary."""
-    year = request.GET.get("cycle")
-    cycle = FilingCycle.objects.filter(year=year).first() if year and year.isdigit() else None
+    year = year_or_none(request.GET.get("cycle"))
+    cycle = FilingCycle.objects.filter(year=year).first() if year else None
     page = Paginator(public_disclosures(cycle), 100).get_page(request.GET.get("page"))
     return render(
         request,

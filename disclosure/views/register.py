@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from ethics_office.base.errors import ApplicationError
 from ethics_office.base.forms import add_application_error
 from ethics_office.base.gates import require_office
+from ethics_office.base.parsing import int_or_none, year_or_none
 
 from .. import services
 from ..forms import ConflictUpdateForm, _office_users
@@ -26,11 +27,12 @@ def conflict_register_list(request):
     require_office(request.user)
     today = timezone.localdate()
     get = request.GET
-    cycle = FilingCycle.objects.filter(year=get["cycle"]).first() if get.get("cycle", "").isdigit() else None
+    year = year_or_none(get.get("cycle"))
+    cycle = FilingCycle.objects.filter(year=year).first() if year else None
     status = get.get("status", "") if get.get("status", "") in dict(STATUS_FILTERS) else ""
     kind = get.get("kind", "") if get.get("kind", "") in ConflictKind.values else ""
     owner = get.get("owner", "")
-    owner = owner if owner == "none" or owner.isdigit() else ""
+    owner = owner if owner == "none" or int_or_none(owner) else ""
     sort = get.get("sort", "") if get.get("sort", "") in REGISTER_SORTS else "due"
     overdue = get.get("overdue") == "1"
     items = conflict_register(

@@ -46,7 +46,8 @@ def _flatten(detail) -> dict[str, list[str]]:
         for key, value in detail.items():
             if isinstance(value, dict):
                 for sub, msgs in _flatten(value).items():
-                    out[f"{key}.{sub}"] = msgs
+                    # A list's own error ("no more than 10 elements") belongs to the list's field.
+                    out[key if sub == "non_field_errors" else f"{key}.{sub}"] = msgs
             else:
                 out[key] = [str(v) for v in (value if isinstance(value, list) else [value])]
         return out
@@ -91,3 +92,52 @@ class BoundedJSONParser(JSONParser):
             return super().parse(io.BytesIO(body), media_type, parser_context)
         except RecursionError as exc:
             raise exceptions.ParseError(_("The JSON is nested too deeply.")) from exc
+
+
+# Every operation can answer these, whatever its view declares: bad input, no or an expired
+# credential, a refusal, what the caller may not know exists, and a throttle.
+_COMMON_ERRORS = {
+    "400": "Invalid input (the fields named)",
+    "401": "Not authenticated",
+    "403": "Not allowed",
+    "404": "Not found (or not yours to know about)",
+    "429": "Too many requests",
+}
+
+
+def document_common_errors(result, generator, request, public):
+    """drf-spectacular postprocessing hook: the single error shape on every operation."""
+    schemas = result.setdefault("components", {}).setdefault("schemas", {})
+    schemas.setdefault(
+        "Error",
+        {
+            "type": "object",
+            "properties": {
+                "error": {
+                    "type": "object",
+                    "properties": {
+                        "code": {"type": "string"},
+                        "message": {"type": "string"},
+                        "fields": {
+                            "type": "object",
+                            "additionalProperties": {"type": "array", "items": {"type": "string"}},
+                        },
+                    },
+                    "required": ["code", "message", "fields"],
+                }
+            },
+            "required": ["error"],
+        },
+    )
+    for methods in result.get("paths", {}).values():
+        for operation in methods.values():
+            responses = operation.setdefault("responses", {})
+            for code, description in _COMMON_ERRORS.items():
+                responses.setdefault(
+                    code,
+                    {
+                        "description": description,
+                        "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}},
+                    },
+                )
+    return result

@@ -190,7 +190,13 @@ def publication_record(
 @transaction.atomic
 def website_visits_record(*, actor, period: str, visits: int) -> WebsiteVisitCount:
     require_office(actor)
-    ok = len(period) == 9 and period[:4].isdigit() and period[5:].isdigit() and period[4] == "-"
+    ok = (
+        len(period) == 9
+        and period.isascii()
+        and period[:4].isdigit()
+        and period[5:].isdigit()
+        and period[4] == "-"
+    )
     if not ok or int(period[5:]) != int(period[:4]) + 1:
         raise ApplicationError(_("The period must look like 2011-2012."), field="period")
     old = WebsiteVisitCount.objects.filter(period=period).values_list("visits", flat=True).first()

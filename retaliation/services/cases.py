@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from ethics_office.audit.models import Action
 from ethics_office.audit.services import audit_record
 from ethics_office.base.errors import ApplicationError, TransitionNotAllowed, ValidationFailed
+from ethics_office.base.limits import LINE_MAX, require_count, require_length
 from ethics_office.base.roles import Role, has_role
 from ethics_office.base.uploads import check_upload
 from ethics_office.base.workflow import transition_check
@@ -63,7 +64,7 @@ def inquiry_transition(*, actor, inquiry: RetaliationInquiry, to: str, also: tup
 
 def _check_actions(actions: list[dict]) -> list[dict]:
     cleaned = []
-    for item in actions:
+    for item in require_count(actions, field="actions"):
         if not (item.get("occurred_on") or item.get("taken_by") or item.get("description")):
             continue
         if not (item.get("occurred_on") and item.get("taken_by") and item.get("description")):
@@ -75,6 +76,8 @@ def _check_actions(actions: list[dict]) -> list[dict]:
             )
         if item["occurred_on"] > timezone.localdate():
             raise ApplicationError(_("An action cannot be dated in the future."), field="actions")
+        require_length(item["taken_by"], field="actions", limit=LINE_MAX)
+        require_length(item["description"], field="actions")
         cleaned.append(item)
     if not cleaned:
         raise ApplicationError(_("Describe at least one retaliatory action."), field="actions")
@@ -98,6 +101,9 @@ def _inquiry_create(
         raise ApplicationError(_("Choose the protected activity."), field="protected_activity")
     if not (narrative or "").strip():
         raise ApplicationError(_("Tell us what happened."), field="narrative")
+    require_length(narrative, field="narrative")
+    require_length(reported_to, field="reported_to", limit=LINE_MAX)
+    require_count(files, field="evidence")
     if reported_on and reported_on > timezone.localdate():
         raise ApplicationError(_("The date reported cannot be in the future."), field="reported_on")
     actions = _check_actions(actions)

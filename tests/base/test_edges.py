@@ -75,3 +75,29 @@ def test_health_is_503_with_the_broker_down(client, settings):
     settings.REDIS_URL = settings.CELERY_BROKER_URL = "redis://127.0.0.1:6397/0"  # nothing listens there
     response = client.get(reverse("healthz"))
     assert response.status_code == 503 and response.json()["broker"] == "unreachable"
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/disclosure/public/?cycle=%C2%B2",
+        "/disclosure/compliance/?cycle=%C2%B2",
+        "/disclosure/compliance.csv?cycle=99999999999999999999",
+        "/api/disclosure/compliance/?cycle=%C2%B2",
+        "/disclosure/conflicts/?cycle=%C2%B2&owner=%C2%B2",
+        "/api/advisory/requests/?older_than=800000",
+        "/advisory/queue/?older_than=800000",
+        "/advisory/queue/?older_than=%C2%B2",
+    ],
+)
+def test_odd_numbers_in_addresses_never_give_a_500(client_for, url):
+    """ "²" passes str.isdigit() and a 20-digit year overflows the database: neither may reach a query."""
+    from django.test import Client
+
+    for who in ("focalpoint", "director", "officer", None):
+        client = client_for(who) if who else Client()
+        client.raise_request_exception = False
+        response = client.get(url)
+        assert response.status_code < 500, (who, url, response.status_code)
+        if url.startswith("/api/") and response.status_code == 400:
+            assert response.json()["error"]["fields"]
