@@ -8,6 +8,7 @@ from django.core import mail
 
 from ethics_office.organisation.models import Entity
 from ethics_office.organisation.services import focal_point_assign
+from ethics_office.site.second_factor import demo_enrol
 from tests.assessment.conftest import staff_in
 
 pytestmark = pytest.mark.browser
@@ -18,6 +19,8 @@ def test_design_field_answer_close_results_register(page, login, people, setting
     staff_in("MONUSCO", 2)
     # staff2 heads MONUSCO here: a focal point of the mission's entity.
     focal_point_assign(actor=None, user=people["staff2"], entity=Entity.objects.get(code="MONUSCO"))
+    # A focal point signs in with a second factor: staff2 gets the demo authenticator.
+    demo_enrol(people["staff2"], settings.DEMO_TOTP_SECRET)
 
     # Design: a questionnaire with one section and one question.
     login("officer")
