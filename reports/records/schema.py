@@ -334,7 +334,7 @@ def parse_lines(lines: Iterable[str]) -> tuple[list[Record], list[RecordError]]:
             continue
         try:
             obj = json.loads(raw)
-        except ValueError:
+        except (ValueError, RecursionError):  # RecursionError: brackets nested deeper than any record
             errors.append(RecordError.of(number, "line", raw.strip()[:60], msg.JSON_OBJECT))
             continue
         if not isinstance(obj, dict):

@@ -101,3 +101,22 @@ def test_odd_numbers_in_addresses_never_give_a_500(client_for, url):
         assert response.status_code < 500, (who, url, response.status_code)
         if url.startswith("/api/") and response.status_code == 400:
             assert response.json()["error"]["fields"]
+
+
+def test_a_records_line_nested_a_hundred_thousand_deep_is_a_line_error():
+    """The records import reports such a line like any other line that is not a JSON object."""
+    from reports.records.services import ImportRejected, records_import
+
+    with pytest.raises(ImportRejected) as rejected:
+        records_import(actor=None, lines=["[" * 100_000 + "]" * 100_000], dry_run=True)
+    assert [e.line for e in rejected.value.errors] == [1]
+
+
+def test_the_language_cookie_is_same_site_and_secure_in_production():
+    from tests.site.test_settings import PROD_ENV, _run
+
+    script = (
+        "import os; os.environ.setdefault('DJANGO_SETTINGS_MODULE', 'ethics_office.settings'); import django; "
+        "django.setup(); from django.conf import settings as s; print(s.LANGUAGE_COOKIE_SECURE, s.LANGUAGE_COOKIE_SAMESITE)"
+    )
+    assert _run(["-c", script], PROD_ENV).stdout.strip() == "True Lax"
