@@ -49,7 +49,9 @@ class CaseNoteSerializer(serializers.Serializer):
 class OfficeInquirySerializer(InquiryListSerializer):
     """The case file for the Director and assigned officers."""
 
-    complainant = serializers.CharField(source="service_request.requester.name", default=None)
+    complainant = serializers.CharField(
+        source="service_request.requester.name", default=None, allow_null=True
+    )
     channel = serializers.CharField(source="service_request.channel")
     actions = ActionSerializer(many=True)
     notes = CaseNoteSerializer(many=True)
@@ -101,4 +103,4 @@ class InquiryCreateSerializer(serializers.Serializer):
     reported_to = serializers.CharField(max_length=200, allow_blank=True, default="")
     reported_on = serializers.DateField(required=False, allow_null=True, default=None)
     narrative = serializers.CharField(max_length=TEXT_MAX)
-    actions = ActionSerializer(many=True, min_length=1, max_length=ITEMS_MAX)
+    actions = ActionSerializer(many=True, max_length=ITEMS_MAX)

@@ -8,5 +8,5 @@ def pytest_terminal_summary(terminalreporter):
     passed = len(terminalreporter.stats.get("passed", []))
     by_role = ", ".join(f"{role} {n}" for role, n in sorted(CALLS.items()))
     terminalreporter.write_line(
-        f"fuzz: {sum(CALLS.values())} calls ({by_role}); operations passed {passed}, failed {failed}"
+        f"fuzz: {sum(CALLS.values())} calls ({by_role}); tests passed {passed}, failed {failed}"
     )
