@@ -88,3 +88,15 @@ class EncryptedJSONField(models.TextField):
 
     def get_internal_type(self):
         return "TextField"
+
+
+def encrypt_columns_in_place(schema_editor, table: str, columns: list[str]) -> None:
+    """For a migration that turns plain text columns into encrypted ones: encrypt the values
+    already there, read and written raw (the model field would try to decrypt them)."""
+    quote = schema_editor.quote_name
+    with schema_editor.connection.cursor() as cursor:
+        for column in columns:
+            cursor.execute(f"SELECT id, {quote(column)} FROM {quote(table)} WHERE {quote(column)} <> ''")
+            for pk, value in cursor.fetchall():
+                token = encrypt_bytes(value.encode("utf-8")).decode("ascii")
+                cursor.execute(f"UPDATE {quote(table)} SET {quote(column)} = %s WHERE id = %s", [token, pk])

@@ -5,18 +5,10 @@ from django.db import migrations
 
 
 def _encrypt_in_place(table: str, columns: list[str]):
-    """Encrypt the values written before these columns were encrypted (read and written raw)."""
+    """Encrypt the values written before these columns were encrypted."""
 
     def forward(apps, schema_editor):
-        from ethics_office.base.crypto import encrypt_bytes
-
-        quote = schema_editor.quote_name
-        with schema_editor.connection.cursor() as cursor:
-            for column in columns:
-                cursor.execute(f"SELECT id, {quote(column)} FROM {quote(table)} WHERE {quote(column)} <> ''")
-                for pk, value in cursor.fetchall():
-                    token = encrypt_bytes(value.encode("utf-8")).decode("ascii")
-                    cursor.execute(f"UPDATE {quote(table)} SET {quote(column)} = %s WHERE id = %s", [token, pk])
+        ethics_office.base.crypto.encrypt_columns_in_place(schema_editor, table, columns)
 
     return migrations.RunPython(forward, migrations.RunPython.noop)
 
