@@ -250,6 +250,11 @@ AUDIT_OPERATION_APPS = frozenset(
     {"audit", "organisation", "intake", "site", "advisory", "disclosure", "retaliation", "outreach", "panel"}
     | {"reports", "assessment", "outbox"}
 )
+# Apps whose every text field is checked against its limit before a save (ethics_office.base.limits).
+TEXT_LIMITED_APPS = frozenset(
+    {"organisation", "intake", "advisory", "disclosure", "retaliation", "outreach", "panel", "assessment"}
+    | {"retention"}
+)
 # Who acts for the Director on the Director's own matters (a username; segregation of duties).
 DIRECTOR_ALTERNATE = os.environ.get("DIRECTOR_ALTERNATE", "officer2" if (DEBUG or TESTING) else "")
 # How many refusals by one person within an hour raise an alert on the Director's home page.

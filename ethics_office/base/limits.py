@@ -32,3 +32,33 @@ def require_count(items, *, field: str, limit: int = ITEMS_MAX) -> list:
             field=field,
         )
     return items
+
+
+def field_text_limit(field) -> int | None:
+    """How many characters a model field may hold: its max_length, or TEXT_MAX for unbounded text.
+    None for fields that hold no free text (numbers, dates, encrypted JSON documents)."""
+    from django.db import models
+
+    from .crypto import EncryptedJSONField
+
+    if isinstance(field, EncryptedJSONField):
+        return None
+    if isinstance(field, models.TextField):
+        return field.max_length or TEXT_MAX
+    if isinstance(field, models.CharField) and not field.choices:
+        return field.max_length
+    return None
+
+
+def enforce_text_limits(sender, instance, raw=False, **kwargs):
+    """pre_save receiver: refuse to store any text longer than its field allows, whichever path
+    wrote it (form, API, service, admin), with an error naming the field and the limit."""
+    if raw:
+        return
+    for field in sender._meta.concrete_fields:
+        limit = field_text_limit(field)
+        if limit is None:
+            continue
+        value = getattr(instance, field.attname, None)
+        if isinstance(value, str):
+            require_length(value, field=field.name, limit=limit)

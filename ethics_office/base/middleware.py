@@ -3,6 +3,8 @@
 from django.http import HttpResponse, JsonResponse
 from django.utils.translation import gettext as _
 
+from .uploads import NamesKeptMultiPartParser
+
 
 def _is_api(request) -> bool:
     return request.path.startswith("/api/")
@@ -17,7 +19,8 @@ def bad_request(request, field: str, message: str):
 
 
 class RefuseUnusableInputMiddleware:
-    """A NUL character in a query parameter or its name is refused before any view sees it.
+    """A NUL character in a query parameter or its name is refused before any view sees it, and
+    uploads whose names Django would silently drop are kept so they can be refused by name.
 
     PostgreSQL cannot store or compare NUL in text, so it would otherwise surface as a 500
     wherever a parameter reaches a query.
@@ -27,6 +30,8 @@ class RefuseUnusableInputMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        # A file named ".." is an error shown to its sender, not a silent drop (see uploads).
+        request.multipart_parser_class = NamesKeptMultiPartParser
         for name, values in request.GET.lists():
             if "\x00" in name or any("\x00" in v for v in values):
                 return bad_request(

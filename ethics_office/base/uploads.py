@@ -1,10 +1,12 @@
 """Checks on uploaded files: size, a safe name, and a type judged from the whole file, not the name."""
 
+import html
 import io
 import unicodedata
 import zipfile
 
 from django.conf import settings
+from django.http.multipartparser import MultiPartParser
 from django.utils.translation import gettext as _
 
 from .errors import ApplicationError
@@ -47,8 +49,9 @@ def sniff_content_type(head: bytes, fileobj=None) -> str | None:
 
 def _name_problem(name: str) -> str | None:
     """Why a file name cannot be kept, or None. Names are shown to people, so they must read true."""
+    name, dropped = _sent_name(name)
     stem = (name or "").strip()
-    if stem in {"", ".", ".."} or "/" in stem or "\\" in stem:
+    if dropped or stem in {"", ".", ".."} or "/" in stem or "\\" in stem:
         return _("a file needs a name of its own (not empty, “.”, “..” or a path)")
     # Bidirectional controls make "invoice\u202efdp.exe" read as "invoiceexe.pdf".
     if any(unicodedata.category(ch) in {"Cc", "Cf"} for ch in stem):
@@ -84,7 +87,8 @@ def check_upload(upload, *, field: str = "attachment") -> str:
     problem = _name_problem(upload.name)
     if problem:
         raise ApplicationError(
-            _("%(name)r cannot be accepted: %(problem)s.") % {"name": upload.name, "problem": problem},
+            _("%(name)r cannot be accepted: %(problem)s.")
+            % {"name": _sent_name(upload.name)[0], "problem": problem},
             field=field,
         )
     limit = settings.UPLOAD_MAX_BYTES
@@ -105,3 +109,28 @@ def check_upload(upload, *, field: str = "attachment") -> str:
             field=field,
         )
     return kind
+
+
+# Marks a name that Django's parser would have dropped; `check_upload` refuses it, naming the original.
+_DROPPED = "\ue000"
+_SLASH = "\u2215"
+
+
+class NamesKeptMultiPartParser(MultiPartParser):
+    """Django drops a file whose name sanitises to nothing ("..", ".", "folder/") without a word,
+    so a person who attached it is told nothing. This parser keeps such a file under a marked
+    name, which `check_upload` then refuses with an error naming what was sent."""
+
+    def sanitize_file_name(self, file_name):
+        sanitized = super().sanitize_file_name(file_name)
+        if sanitized is not None:
+            return sanitized
+        sent = "".join(ch for ch in html.unescape(file_name) if ch.isprintable())
+        return sent.replace("/", _SLASH).replace("\\", _SLASH) + _DROPPED
+
+
+def _sent_name(name: str) -> tuple[str, bool]:
+    """The name as its sender gave it, and whether the parser marked it as unusable."""
+    if name and name.endswith(_DROPPED):
+        return name[: -len(_DROPPED)].replace(_SLASH, "/"), True
+    return name, False

@@ -124,6 +124,7 @@ class AccessChangeKind(models.TextChoices):
     ROLE_GRANT = "role_grant", _("Grant a role")
     ROLE_REVOKE = "role_revoke", _("Remove a role")
     PERSON_LINK = "person_link", _("Link a staff record to an account")
+    SECOND_FACTOR_RESET = "second_factor_reset", _("Reset a second factor")
 
 
 class AccessChangeStatus(models.TextChoices):

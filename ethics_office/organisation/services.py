@@ -145,6 +145,15 @@ def user_account_create(
 SENSITIVE_ROLES = frozenset({Role.DIRECTOR, Role.OFFICER, Role.REVIEWER})
 
 
+# How a kind of change is applied when a layer above owns it (the second factor lives in the site
+# shell): kind -> function(actor=, user=). Registered in that layer's AppConfig.ready().
+_APPLIERS = {}
+
+
+def register_access_change_applier(kind: str, apply) -> None:
+    _APPLIERS[kind] = apply
+
+
 def _approver_role(requester) -> str:
     """An administrator's request goes to the Director, the Director's to an administrator."""
     return (
@@ -173,6 +182,8 @@ def access_change_request(
             % {"value": role or "—", "valid": ", ".join(sorted(SENSITIVE_ROLES))},
             field="role",
         )
+    if kind == AccessChangeKind.SECOND_FACTOR_RESET and user.pk == actor.pk:
+        raise OwnMatter(_("You cannot ask for a reset of your own second factor; another person must ask."))
     if kind == AccessChangeKind.PERSON_LINK and person is None:
         raise ApplicationError(_("Name the staff record to link."), field="person")
     if not (reason or "").strip():
@@ -180,7 +191,7 @@ def access_change_request(
     change = AccessChangeRequest.objects.create(
         kind=kind,
         user=user,
-        role=role if kind != AccessChangeKind.PERSON_LINK else "",
+        role=role if kind in (AccessChangeKind.ROLE_GRANT, AccessChangeKind.ROLE_REVOKE) else "",
         person=person if kind == AccessChangeKind.PERSON_LINK else None,
         reason=reason.strip(),
         requested_by=actor,
@@ -207,11 +218,17 @@ def access_change_decide(*, actor, request_id: int, approve: bool, note: str = "
         raise OwnMatter(_("You asked for this change: another person must decide it."))
     if change.user_id == actor.pk:
         raise OwnMatter(_("This change is to your own access: another person must decide it."))
-    needed = _approver_role(change.requested_by)
-    if not has_role(actor, needed):
+    # A second factor is reset by any second administrator or the Director (the Director may be
+    # the one who lost theirs); the other changes go to the other side.
+    needed = (
+        (Role.ADMIN, Role.DIRECTOR)
+        if change.kind == AccessChangeKind.SECOND_FACTOR_RESET
+        else (_approver_role(change.requested_by),)
+    )
+    if not has_role(actor, *needed):
         raise PermissionDenied(
             _("A request from %(who)s is decided by the %(role)s.")
-            % {"who": change.requested_by.get_username(), "role": Role(needed).label}
+            % {"who": change.requested_by.get_username(), "role": Role(needed[0]).label}
         )
     change.status = AccessChangeStatus.APPROVED if approve else AccessChangeStatus.REJECTED
     change.decided_by, change.decided_at, change.decision_note = actor, timezone.now(), (note or "").strip()
@@ -228,8 +245,10 @@ def access_change_decide(*, actor, request_id: int, approve: bool, note: str = "
             role_grant(actor=actor, user=change.user, role=change.role)
         elif change.kind == AccessChangeKind.ROLE_REVOKE:
             role_revoke(actor=actor, user=change.user, role=change.role)
-        else:
+        elif change.kind == AccessChangeKind.PERSON_LINK:
             _person_link(actor=actor, person=change.person, user=change.user)
+        else:
+            _APPLIERS[change.kind](actor=actor, user=change.user)
     return change
 
 

@@ -86,9 +86,16 @@ class AccountSecurityAdmin(admin.ModelAdmin):
             else:
                 self.message_user(request, done_message % {"user": user.username}, messages.SUCCESS)
 
-    @admin.action(description=_("Reset the second factor (the person enrols again at next sign-in)"))
+    @admin.action(
+        description=_("Ask to reset the second factor (another administrator or the Director approves)")
+    )
     def reset_second_factor(self, request, queryset):
-        self._each(request, queryset, second_factor_reset, _("%(user)s: second factor reset."))
+        self._each(
+            request,
+            queryset,
+            second_factor_reset,
+            _("%(user)s: reset asked; it applies once another person approves it under Access changes."),
+        )
 
     @admin.action(description=_("Unlock the account"))
     def unlock(self, request, queryset):

@@ -15,6 +15,29 @@ class Config(AppConfig):
         from . import signals  # noqa: F401 — connects the sign-in receivers
 
         register_home_panels(_office_panels)
+        from ethics_office.organisation.models import AccessChangeKind
+        from ethics_office.organisation.services import register_access_change_applier
+
+        from .second_factor import second_factor_remove
+
+        register_access_change_applier(AccessChangeKind.SECOND_FACTOR_RESET, second_factor_remove)
+        _limit_text_of_office_records()
+
+
+def _limit_text_of_office_records():
+    """Every text the office stores has a size limit, checked before any save (see base.limits)."""
+    from django.apps import apps
+    from django.conf import settings
+    from django.db.models.signals import pre_save
+
+    from ethics_office.base.limits import enforce_text_limits
+
+    for config in apps.get_app_configs():
+        if config.label in settings.TEXT_LIMITED_APPS:
+            for model in config.get_models():
+                pre_save.connect(
+                    enforce_text_limits, sender=model, dispatch_uid=f"text-limits-{model._meta.label}"
+                )
 
 
 def _office_panels(user, roles):

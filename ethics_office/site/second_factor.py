@@ -21,6 +21,8 @@ from ethics_office.audit.models import Action
 from ethics_office.audit.services import audit_record
 from ethics_office.base.errors import ApplicationError
 from ethics_office.base.roles import Role, roles_of
+from ethics_office.organisation.models import AccessChangeKind
+from ethics_office.organisation.services import access_change_request
 
 from .sessions import session_key_changed, sign_out_everywhere
 
@@ -183,12 +185,14 @@ def has_passkey(user) -> bool:
     return WebAuthnCredential.objects.filter(user=user, confirmed=True).exists()
 
 
-@transaction.atomic
-def second_factor_reset(*, actor, user) -> None:
-    """An administrator removes a person's second factors, so they enrol again at their next sign-in.
+def second_factor_reset(*, actor, user, reason: str = ""):
+    """An administrator asks for a person's second factors to be removed, so they enrol again at
+    their next sign-in. A second person (another administrator or the Director) approves it on
+    the access changes page; only then is anything removed (`second_factor_remove`).
 
     Never the person themselves: someone who has lost their authenticator (or stolen a
-    password) must not be able to drop the second factor alone.
+    password) must not be able to drop the second factor alone, nor one administrator
+    acting alone for someone else.
     """
     if actor is None or not actor.is_authenticated or Role.ADMIN not in roles_of(actor):
         raise ApplicationError(_("Only an administrator can reset a second factor."))
@@ -196,6 +200,17 @@ def second_factor_reset(*, actor, user) -> None:
         raise ApplicationError(
             _("You cannot reset your own second factor; another administrator must do it.")
         )
+    return access_change_request(
+        actor=actor,
+        kind=AccessChangeKind.SECOND_FACTOR_RESET,
+        user=user,
+        reason=reason or _("The person has lost their authenticator."),
+    )
+
+
+@transaction.atomic
+def second_factor_remove(*, actor, user) -> None:
+    """Applied when a reset is approved: remove the devices, end sessions and tokens (audited)."""
     for device in list(devices_for_user(user, confirmed=None)):
         device.delete()
     audit_record(

@@ -64,3 +64,57 @@ def test_more_retaliatory_actions_than_the_form_offers_are_refused(client_for):
     )
     assert response.status_code == 400 and "actions" in response.json()["error"]["fields"]
     assert not RetaliationInquiry.objects.exists()
+
+
+def test_every_text_field_of_the_office_records_is_limited_before_any_save():
+    """Walk every model of the limited apps: each free-text field refuses one character too many,
+    naming the field, whichever path saves it (the check is a pre_save receiver)."""
+    from django.apps import apps
+    from django.conf import settings
+    from django.db.models.signals import pre_save
+
+    from ethics_office.base.errors import ApplicationError
+    from ethics_office.base.limits import enforce_text_limits, field_text_limit
+
+    checked = 0
+    for config in apps.get_app_configs():
+        if config.label not in settings.TEXT_LIMITED_APPS:
+            continue
+        for model in config.get_models():
+            text_fields = [f for f in model._meta.concrete_fields if field_text_limit(f)]
+            if not text_fields:
+                continue
+            assert pre_save.has_listeners(model), model
+            for field in text_fields:
+                instance = model()
+                setattr(instance, field.attname, "x" * (field_text_limit(field) + 1))
+                with pytest.raises(ApplicationError) as refused:
+                    enforce_text_limits(model, instance)
+                assert refused.value.field == field.name
+                checked += 1
+    assert checked > 60  # the walk really found the office's text fields
+
+
+def test_an_oversized_training_request_message_is_refused_on_the_page(client_for):
+    """Outreach had no limit of its own: 11 MB of message is a form error, nothing saved."""
+    from outreach.models import TrainingRequest
+
+    response = client_for("staff").post(
+        reverse("outreach-request-create"),
+        {"team": "Budget Unit", "team_size": 9, "message": "x" * (TEXT_MAX + 1)},
+    )
+    assert response.status_code == 200
+    assert "at most 20,000" in response.content.decode()
+    assert not TrainingRequest.objects.exists()
+
+
+def test_oversized_panel_minutes_are_refused_and_the_draft_kept(client_for, officer):
+    from panel import services as panel_services
+
+    meeting = panel_services.meeting_create(actor=officer, date=dt.date(2026, 1, 20), kind="formal")
+    client = client_for("officer")
+    url = reverse("panel-meeting-minutes", args=[meeting.pk])
+    client.post(url, {"minutes": "The Panel met.", "action": "draft"})
+    client.post(url, {"minutes": "y" * (TEXT_MAX + 1), "action": "draft"})
+    meeting.refresh_from_db()
+    assert meeting.minutes == "The Panel met."

@@ -45,3 +45,42 @@ def test_a_name_with_direction_controls_is_refused():
     with pytest.raises(ApplicationError, match="direction-changing") as refused:
         check_upload(SimpleUploadedFile("invoice\u202efdp.exe", PDF), field="evidence")
     assert refused.value.field == "evidence"
+
+
+def _named(name):
+    """A file the test client sends under exactly `name` (Django's own file objects refuse "..")."""
+    upload = io.BytesIO(PDF)
+    upload.name = name
+    return upload
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("name", ["..", "."])
+def test_a_file_named_dot_dot_is_an_error_on_the_page_not_a_silent_drop(client_for, name):
+    """Django's parser would drop the file and the request would be saved without it."""
+    from django.urls import reverse
+
+    from advisory import services as advisory_services
+    from advisory.models import AdviceRequest
+
+    advisory_services.roadmap_defaults_load()
+    response = client_for("staff").post(
+        reverse("advisory-ask"),
+        {"category": "other", "question": "May I accept a gift?", "attachments": _named(name)},
+    )
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "a file needs a name of its own" in page and f"&#x27;{name}&#x27;" in page
+    assert not AdviceRequest.objects.exists()
+
+
+def test_the_parser_keeps_only_names_django_would_drop():
+    from ethics_office.base.uploads import NamesKeptMultiPartParser
+
+    parser = object.__new__(NamesKeptMultiPartParser)
+    assert parser.sanitize_file_name("report.pdf") == "report.pdf"
+    assert parser.sanitize_file_name("C:\\docs\\report.pdf") == "report.pdf"
+    for sent in ["..", "../..", "folder/"]:
+        with pytest.raises(ApplicationError, match="a file needs a name of its own") as refused:
+            check_upload(SimpleUploadedFile(parser.sanitize_file_name(sent), PDF))
+        assert repr(sent) in str(refused.value.message)

@@ -126,6 +126,12 @@ def test_the_account_security_admin_unlocks_and_resets(people, client_for):
     admin.post(url, {"action": "unlock", "_selected_action": [pk]})
     assert Client().post(reverse("login"), {"username": "officer", "password": PASSWORD}).status_code == 302
     admin.post(url, {"action": "reset_second_factor", "_selected_action": [pk]})
+    assert TOTPDevice.objects.filter(user=people["officer"]).exists()  # asked, not applied
+    from ethics_office.organisation.models import AccessChangeRequest
+
+    asked = AccessChangeRequest.objects.get(kind="second_factor_reset", user=people["officer"])
+    director = client_for("director")
+    director.post(reverse("access-change-decision", args=[asked.pk, "approve"]))
     assert not TOTPDevice.objects.filter(user=people["officer"]).exists()
     assert client_for("director").get(url).status_code == 302
 

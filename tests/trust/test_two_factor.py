@@ -3,13 +3,15 @@ codes, and a reset by another administrator."""
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.http import Http404
 from django.test import Client
 from django.urls import reverse
 from django_otp.plugins.otp_static.models import StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from ethics_office.audit.models import Action, AuditEvent
-from ethics_office.base.errors import ApplicationError
+from ethics_office.base.errors import ApplicationError, OwnMatter
+from ethics_office.organisation.services import access_change_decide
 from ethics_office.site.second_factor import second_factor_required, second_factor_reset
 
 pytestmark = pytest.mark.django_db
@@ -108,12 +110,19 @@ def test_an_administrator_resets_another_persons_factor_never_their_own(people):
         second_factor_reset(actor=admin, user=admin)
     with pytest.raises(ApplicationError):
         second_factor_reset(actor=people["director"], user=people["officer"])
-    second_factor_reset(actor=admin, user=people["officer"])
+    asked = second_factor_reset(actor=admin, user=people["officer"])
+    # One administrator alone changes nothing: the reset waits for a second person.
+    assert TOTPDevice.objects.filter(user=people["officer"]).exists()
+    with pytest.raises(OwnMatter):
+        access_change_decide(actor=admin, request_id=asked.pk, approve=True)
+    with pytest.raises(Http404):  # the person whose factor it is may not even see the request
+        access_change_decide(actor=people["officer"], request_id=asked.pk, approve=True)
+    access_change_decide(actor=people["director"], request_id=asked.pk, approve=True)
     assert not TOTPDevice.objects.filter(user=people["officer"]).exists()
     event = AuditEvent.objects.filter(
         action=Action.PERMISSION_CHANGE, object_id=str(people["officer"].pk)
     ).first()
-    assert event.fields == ["second_factor"] and event.actor == admin
+    assert event.fields == ["second_factor"] and event.actor == people["director"]
     # Next sign-in enrols again.
     client = Client()
     _password_step(client, "officer")
@@ -199,3 +208,11 @@ def test_a_role_given_mid_session_asks_for_the_second_factor(people):
     role_grant(actor=people["admin"], user=people["staff"], role=Role.FOCAL_POINT)
     assert client.get(reverse("home"))["Location"].startswith(reverse("two-factor"))
     assert client.get(reverse("api-me")).status_code == 403
+
+
+def test_the_directors_own_reset_is_not_decided_by_the_director(people):
+    """The Director who lost an authenticator cannot approve the reset of their own factor."""
+    asked = second_factor_reset(actor=people["admin"], user=people["director"])
+    with pytest.raises(OwnMatter):
+        access_change_decide(actor=people["director"], request_id=asked.pk, approve=True)
+    assert TOTPDevice.objects.filter(user=people["director"]).exists()
