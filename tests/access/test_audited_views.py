@@ -11,7 +11,7 @@ from django.urls import reverse
 
 from ethics_office.audit.models import Action, AuditEvent
 
-from .test_matrix import ALL_ROWS, _world
+from .test_matrix import ALL_ROWS
 
 # url name → why a look at it is confidential.
 AUDITED = {
@@ -85,9 +85,9 @@ def test_every_detail_view_of_a_mandate_app_is_either_audited_or_excused():
 @pytest.mark.parametrize(
     ("row", "role"), CASES, ids=[f"{row.url_name}{row.note and ':' + row.note}:{role}" for row, role in CASES]
 )
-def test_a_look_at_a_confidential_detail_leaves_a_view_event(row, role, people):
+def test_a_look_at_a_confidential_detail_leaves_a_view_event(row, role, world):
     """Each role that may open the page leaves one more VIEW event, naming them."""
-    world = _world(people)
+    people = world.users
     client = Client()
     client.force_login(people[role])
     if row.setup:

@@ -1,7 +1,5 @@
 """Every URL pattern is in the access matrix, and every row answers as it says for every role."""
 
-import types
-
 import pytest
 from django.test import Client
 from django.urls import get_resolver, reverse
@@ -40,23 +38,14 @@ def test_every_url_pattern_has_a_row():
     assert missing == [], f"URL patterns with no access-matrix row: {missing}"
 
 
-def _world(people):
-    world = types.SimpleNamespace(users=people)
-    for module in rows_pkg.modules():
-        build = getattr(module, "build", None)
-        if build:
-            build(world)
-    return world
-
-
 @pytest.mark.django_db
 @pytest.mark.parametrize(
     ("module", "row"),
     ALL_ROWS,
     ids=[f"{m}:{r.method}:{r.url_name}{r.note and ':' + r.note}" for m, r in ALL_ROWS],
 )
-def test_row(module, row, people):
-    world = _world(people)
+def test_row(module, row, world):
+    people = world.users
     failures = []
     for role in ROLES:
         client = Client()
