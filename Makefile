@@ -39,7 +39,7 @@ run: $(STAMP) compilemessages
 test: $(STAMP)
 	scripts/system-deps
 	$(MAKE) --no-print-directory compilemessages
-	DATABASE_URL=$(TEST_DATABASE_URL) REDIS_URL=$(TEST_REDIS_URL) $(PY) -m pytest --create-db -p no:randomly $(PYTEST_ARGS)
+	DATABASE_URL=$(TEST_DATABASE_URL) REDIS_URL=$(TEST_REDIS_URL) $(PY) -m pytest --create-db -p no:randomly --durations=15 $(PYTEST_ARGS)
 
 # The long fuzz run (>= 10,000 calls: every operation, 100 examples, four roles); the suite runs 3.
 fuzz: $(STAMP)
