@@ -1,0 +1,14 @@
+from celery import shared_task
+
+
+@shared_task(name="reports.tasks.warm_reports", acks_late=True, ignore_result=True)
+def warm_reports():
+    """After records changed: the latest period with data and the one before it, ready to open."""
+    from django.core.cache import cache
+
+    from . import cache as report_cache
+
+    cache.delete(report_cache.WARM_PENDING_KEY)
+    latest = report_cache.latest_period_with_data()
+    report_cache.warm([latest.label])
+    report_cache.warm([latest.previous.label], formats=())
