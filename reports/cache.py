@@ -134,14 +134,14 @@ def document(report_data: dict, fmt: str) -> bytes:
     return data
 
 
-def warm(labels: list[str], languages=OFFICIAL_LANGUAGES, formats=("pdf", "docx")) -> None:
+def warm(labels: list[str], languages=None, formats=("pdf", "docx")) -> None:
     """Compute the periods' figures, draw their charts in every language and render the documents."""
     from . import charts
     from .document import build_document
 
     for label in labels:
         data = report(label)
-        for language in languages:
+        for language in languages or OFFICIAL_LANGUAGES:
             with translation.override(language):
                 for figure in build_document(data).figures():
                     charts.render_cached(figure, "svg")
