@@ -31,7 +31,9 @@ os.environ.setdefault("DEBUG", "1")
 
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--period", default=None, help="default: the latest period with data")
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--language", default="en")
@@ -78,7 +80,9 @@ def main():
         return get(url)
 
     results = {"database": os.environ["DATABASE_URL"].rsplit("/", 1)[-1], "period": period}
-    results["floor_html_p50"] = median("/accounts/password/change/" if _exists("/accounts/password/change/", client) else "/")
+    results["floor_html_p50"] = median(
+        "/accounts/password/change/" if _exists("/accounts/password/change/", client) else "/"
+    )
     # Before: nothing cached between requests (what every request cost before the caches).
     results["before_page"] = statistics.median(_cold(cache, get, page) for _ in range(3))
     results["before_pdf"] = _cold(cache, get, f"{page}download/pdf/")
@@ -97,7 +101,9 @@ def main():
     results["pdf_warm"] = median(f"{page}download/pdf/", runs=3)
     results["docx_warm"] = median(f"{page}download/docx/", runs=3)
     results["json_api_warm_p50"] = median(f"/api/reports/annual/{period}/")
-    results["annual_report_bare_p50"] = statistics.median(_time(lambda: annual_report(period)) for _ in range(3))
+    results["annual_report_bare_p50"] = statistics.median(
+        _time(lambda: annual_report(period)) for _ in range(3)
+    )
     results = {k: round(v, 4) if isinstance(v, float) else v for k, v in results.items()}
     results["page_warm_over_floor"] = round(results["page_warm_p50"] / results["floor_html_p50"], 2)
     print(json.dumps(results, indent=2))

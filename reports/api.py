@@ -7,8 +7,8 @@ from rest_framework.views import APIView
 
 from ethics_office.base.api import ERROR_RESPONSES
 
-from .permissions import can_view_annual_report
 from . import cache as report_cache
+from .permissions import can_view_annual_report
 from .queries import Period
 from .services import report_export_record
 

@@ -114,7 +114,13 @@ def _latest_period_label() -> str:
 
 def document_key(report_data: dict, fmt: str, masthead) -> str:
     data = json.dumps(
-        [DOCUMENT_VERSION, fmt, translation.get_language(), asdict(masthead) if masthead else None, report_data],
+        [
+            DOCUMENT_VERSION,
+            fmt,
+            translation.get_language(),
+            asdict(masthead) if masthead else None,
+            report_data,
+        ],
         sort_keys=True,
         default=str,
     )

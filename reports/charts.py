@@ -69,7 +69,9 @@ def render(figure: Figure, fmt: str = "svg") -> bytes:
         elif figure.kind == "stacked":
             bottom = [0] * len(cats)
             for i, (name, values) in enumerate(figure.series):
-                ax.bar(positions, values, 0.6, bottom=bottom, label=label(name), color=COLOURS[i % len(COLOURS)])
+                ax.bar(
+                    positions, values, 0.6, bottom=bottom, label=label(name), color=COLOURS[i % len(COLOURS)]
+                )
                 bottom = [b + v for b, v in zip(bottom, values, strict=True)]
             for p, total in zip(positions, bottom, strict=True):
                 ax.annotate(n(total), (p, total), ha="center", va="bottom", fontsize=8)
@@ -86,7 +88,9 @@ def render(figure: Figure, fmt: str = "svg") -> bytes:
         ax.spines[["top", "left" if rtl else "right"]].set_visible(False)
         fig.tight_layout()
         buffer = io.BytesIO()
-        fig.savefig(buffer, format=fmt, metadata={"Date": None} if fmt == "svg" else None, bbox_inches="tight")
+        fig.savefig(
+            buffer, format=fmt, metadata={"Date": None} if fmt == "svg" else None, bbox_inches="tight"
+        )
     return buffer.getvalue()
 
 

@@ -33,7 +33,9 @@ class ReportSymbol(models.Model):
     session, agenda item and date, for the masthead and the running header (editable by
     administrators)."""
 
-    period = models.CharField(_("period"), max_length=9, unique=True, help_text=_("YYYY-YYYY, e.g. 2006-2007"))
+    period = models.CharField(
+        _("period"), max_length=9, unique=True, help_text=_("YYYY-YYYY, e.g. 2006-2007")
+    )
     symbol = models.CharField(_("document symbol"), max_length=40, help_text=_("e.g. A/67/306"))
     session = models.PositiveSmallIntegerField(_("session of the General Assembly"))
     agenda_item = models.PositiveSmallIntegerField(_("item of the provisional agenda"), null=True, blank=True)

@@ -17,12 +17,11 @@ from ethics_office.base.storage import private_storage
 from reports.records.services import ImportRejected, records_import
 
 from . import cache as report_cache
-from . import charts, exports
+from . import charts, exports, services
 from .document import build_document
 from .forms import ImportForm
 from .permissions import can_follow_case_links, can_import_records, can_view_annual_report
 from .queries import Period
-from . import services
 from .services import report_export_record
 
 FIRST_YEAR = 2006
