@@ -26,7 +26,7 @@ from .document import Figure, n  # noqa: E402
 
 COLOURS = ["#0b3d6b", "#5b92c8", "#e0a800", "#7a9a01", "#b5443a"]
 # Bump when the drawing changes, so cached images of the old drawing are not served.
-DRAWING_VERSION = "3"
+DRAWING_VERSION = "4"
 
 
 def render(figure: Figure, fmt: str = "svg") -> bytes:
@@ -82,15 +82,14 @@ def render(figure: Figure, fmt: str = "svg") -> bytes:
             ax.invert_xaxis()
             ax.yaxis.tick_right()
         if legend:
-            # Below the axes, outside the plotting area: it can never cover a value.
-            ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.18 if figure.kind == "stacked" else -0.32),
-                      ncol=len(figure.series), frameon=False, fontsize=8)  # fmt: skip
+            # Above the axes, outside the plotting area (the figure's title is the document's, so
+            # the space is free): it can never cover a bar, its value or an axis label.
+            ax.legend(loc="lower center", bbox_to_anchor=(0.5, 1.02), ncol=len(figure.series), frameon=False,
+                      fontsize=8)  # fmt: skip
         ax.spines[["top", "left" if rtl else "right"]].set_visible(False)
         fig.tight_layout()
         buffer = io.BytesIO()
-        fig.savefig(
-            buffer, format=fmt, metadata={"Date": None} if fmt == "svg" else None, bbox_inches="tight"
-        )
+        fig.savefig(buffer, format=fmt, metadata={"Date": None} if fmt == "svg" else None)
     return buffer.getvalue()
 
 
