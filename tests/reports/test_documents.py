@@ -173,3 +173,33 @@ def test_the_warm_up_task_renders_the_latest_period(history, monkeypatch):
 def test_the_report_page_opens_on_the_latest_period_with_data(history, client_for):
     response = client_for("director").get("/reports/")
     assert response.status_code == 302 and response["Location"] == f"/reports/annual/{PERIOD}/"
+
+
+def test_an_administrator_sets_a_periods_symbol_in_the_admin(client_for):
+    """The symbol, session and agenda item are admin-editable; the change is audited and shows."""
+    from django.urls import reverse
+
+    from ethics_office.audit.models import Action, AuditEvent
+    from reports.models import ReportSymbol
+
+    response = client_for("admin").post(
+        reverse("admin:reports_reportsymbol_add"),
+        {
+            "period": "2012-2013",
+            "symbol": "A/68/348",
+            "session": "68",
+            "agenda_item": "",
+            "agenda_title": "",
+            "issued": "2013-08-20",
+        },  # fmt: skip
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    symbol = ReportSymbol.objects.get(period="2012-2013")
+    assert AuditEvent.objects.filter(object_type="reports.reportsymbol", action=Action.CREATE).exists()
+    with translation.override("en"):
+        masthead = build_document(annual_report("2012-2013")).masthead
+    assert (masthead.symbol, masthead.date, masthead.session) == (
+        symbol.symbol,
+        "20 August 2013",
+        "Sixty-eighth session",
+    )
