@@ -6,6 +6,7 @@ they show changed. After a change a Celery task rebuilds the latest periods in t
 
 import hashlib
 import json
+import logging
 from dataclasses import asdict
 
 from django.conf import settings
@@ -15,6 +16,7 @@ from django.utils import timezone, translation
 
 from .queries import Period, annual_report
 
+logger = logging.getLogger(__name__)
 VERSION_KEY = "reports:data-version"
 WARM_PENDING_KEY = "reports:warm-pending"
 TIMEOUT = 60 * 60 * 24
@@ -35,9 +37,12 @@ def version() -> int:
 
 def _bump() -> None:
     try:
-        cache.incr(VERSION_KEY)
-    except ValueError:
-        cache.set(VERSION_KEY, 2, None)
+        try:
+            cache.incr(VERSION_KEY)
+        except ValueError:
+            cache.set(VERSION_KEY, 2, None)
+    except Exception:  # noqa: BLE001 - a cache outage must not fail the write; the entries expire in a day
+        logger.warning("The report's data version could not be moved on", exc_info=True)
 
 
 def changed() -> None:
