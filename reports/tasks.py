@@ -10,5 +10,7 @@ def warm_reports():
 
     cache.delete(report_cache.WARM_PENDING_KEY)
     latest = report_cache.latest_period_with_data()
-    report_cache.warm([latest.label])
+    # What the page needs first (its charts in every language), then the documents.
+    report_cache.warm([latest.label], formats=())
     report_cache.warm([latest.previous.label], formats=())
+    report_cache.warm([latest.label])
