@@ -1,7 +1,7 @@
 from django.contrib import admin
 
-from .models import Baseline
-from .services import baseline_set
+from .models import Baseline, ReportSymbol
+from .services import baseline_set, report_symbol_save
 
 
 @admin.register(Baseline)
@@ -15,3 +15,14 @@ class BaselineAdmin(admin.ModelAdmin):
     def save_model(self, request, obj, form, change):
         saved = baseline_set(actor=request.user, period=obj.period, metric=obj.metric, value=obj.value)
         obj.pk = saved.pk
+
+
+@admin.register(ReportSymbol)
+class ReportSymbolAdmin(admin.ModelAdmin):
+    """Administrators give each period's report its General Assembly symbol, session and agenda item."""
+
+    list_display = ["period", "symbol", "session", "agenda_item", "issued"]
+    ordering = ["-period"]
+
+    def save_model(self, request, obj, form, change):
+        report_symbol_save(actor=request.user, symbol=obj, fields=list(form.changed_data))

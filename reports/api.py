@@ -7,8 +7,9 @@ from rest_framework.views import APIView
 
 from ethics_office.base.api import ERROR_RESPONSES
 
+from . import cache as report_cache
 from .permissions import can_view_annual_report
-from .queries import Period, annual_report
+from .queries import Period
 from .services import report_export_record
 
 
@@ -33,7 +34,7 @@ class AnnualReportView(APIView):
             Period.parse(period)
         except ValueError:
             raise NotFound from None
-        report = annual_report(period)
+        report = report_cache.report(period)
         report_export_record(
             actor=request.user, period=period, fmt="json", language=translation.get_language() or ""
         )

@@ -14,6 +14,7 @@ from ethics_office.base.i18n import BASE_LANGUAGE, active_language, is_chinese
 from ethics_office.intake.models import ServiceCategory
 from ethics_office.organisation.models import Entity, EntityGroup
 
+from .models import ReportSymbol
 from .queries import RESOLUTIONS, Period
 
 CHINESE_NUMERALS = {"I": "一", "II": "二", "III": "三", "IV": "四", "V": "五", "VI": "六"}
@@ -67,12 +68,29 @@ class Section:
 
 
 @dataclass
+class Masthead:
+    """The top of a General Assembly document: the body, the symbol and the session."""
+
+    symbol: str  # "A/67/306", or "" while no symbol is assigned
+    distribution: str
+    date: str
+    session: str
+    agenda: str  # "Item 135 of the provisional agenda"
+    agenda_title: str
+
+    @property
+    def lines(self) -> list[str]:
+        return [line for line in (self.session, self.agenda, self.agenda_title) if line]
+
+
+@dataclass
 class Document:
     title: str
     subtitle: str
     period: str
     sections: list[Section]
     headline: list[tuple[str, object, str]] = field(default_factory=list)  # label, value, link key
+    masthead: Masthead | None = None
 
     def figures(self):
         return [b for s in self.sections for b in s.blocks if isinstance(b, Figure)]
@@ -140,6 +158,47 @@ class _Context:
         )
 
 
+ORDINALS = {
+    1: "first", 2: "second", 3: "third", 4: "fourth", 5: "fifth", 6: "sixth", 7: "seventh", 8: "eighth",
+    9: "ninth", 10: "tenth", 11: "eleventh", 12: "twelfth", 13: "thirteenth", 14: "fourteenth",
+    15: "fifteenth", 16: "sixteenth", 17: "seventeenth", 18: "eighteenth", 19: "nineteenth",
+}  # fmt: skip
+TENS = {2: "twenty", 3: "thirty", 4: "forty", 5: "fifty", 6: "sixty", 7: "seventy", 8: "eighty", 9: "ninety"}
+TENTHS = {2: "twentieth", 3: "thirtieth", 4: "fortieth", 5: "fiftieth", 6: "sixtieth", 7: "seventieth",
+          8: "eightieth", 9: "ninetieth"}  # fmt: skip
+
+
+def english_ordinal(number: int) -> str:
+    """67 -> "sixty-seventh", as the UN writes a session (up to the ninety-ninth)."""
+    if number in ORDINALS or not 20 <= number < 100:
+        return ORDINALS.get(number, f"{number}th")
+    tens, units = divmod(number, 10)
+    return TENTHS[tens] if not units else f"{TENS[tens]}-{ORDINALS[units]}"
+
+
+def session_label(number: int) -> str:
+    if active_language() == BASE_LANGUAGE:
+        return f"{english_ordinal(number)} session".capitalize()
+    return _("Session %(number)s of the General Assembly") % {"number": number}
+
+
+def masthead(period: Period) -> Masthead:
+    """From the period's report symbol (reports.ReportSymbol); a period without one gets the
+    session it would be presented to and no symbol yet."""
+    row = ReportSymbol.objects.filter(period=period.label).first()
+    session = row.session if row else period.year + 1 - 1945
+    return Masthead(
+        symbol=row.symbol if row else "",
+        distribution=_("Distr.: General"),
+        date=long_date(row.issued) if row and row.issued else "",
+        session=session_label(session),
+        agenda=_("Item %(number)s of the provisional agenda") % {"number": row.agenda_item}
+        if row and row.agenda_item
+        else "",
+        agenda_title=row.agenda_title if row else "",
+    )
+
+
 def build_document(report: dict) -> Document:
     """Lay the report out in the active language: the headline figures, then one section per part."""
     ctx = _Context.of(report)
@@ -160,6 +219,7 @@ def build_document(report: dict) -> Document:
             annex_section(ctx, fd),
         ],
         headline(report),
+        masthead(ctx.period),
     )
 
 

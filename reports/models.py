@@ -26,3 +26,31 @@ class Baseline(models.Model):
 
     def __str__(self):
         return f"{self.period} {self.metric} = {self.value}"
+
+
+class ReportSymbol(models.Model):
+    """The General Assembly document a period's report is issued as: its symbol (A/67/306),
+    session, agenda item and date, for the masthead and the running header (editable by
+    administrators)."""
+
+    period = models.CharField(
+        _("period"), max_length=9, unique=True, help_text=_("YYYY-YYYY, e.g. 2006-2007")
+    )
+    symbol = models.CharField(_("document symbol"), max_length=40, help_text=_("e.g. A/67/306"))
+    session = models.PositiveSmallIntegerField(_("session of the General Assembly"))
+    agenda_item = models.PositiveSmallIntegerField(_("item of the provisional agenda"), null=True, blank=True)
+    agenda_title = models.CharField(_("title of the agenda item"), max_length=200, blank=True)
+    issued = models.DateField(_("date of issue"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-period"]
+        verbose_name = _("report symbol")
+        verbose_name_plural = _("report symbols")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(period__regex=r"^\d{4}-\d{4}$"), name="report_symbol_period_format"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.period} {self.symbol}"

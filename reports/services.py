@@ -7,7 +7,7 @@ from ethics_office.audit.models import Action
 from ethics_office.audit.services import audit_record
 from ethics_office.base.errors import ApplicationError
 
-from .models import Baseline, BaselineMetric
+from .models import Baseline, BaselineMetric, ReportSymbol
 from .queries import Period
 
 
@@ -37,6 +37,33 @@ def baseline_set(*, actor, period: str, metric: str, value: int) -> Baseline:
         changes={"value": (old, value)},
     )
     return baseline
+
+
+@transaction.atomic
+def report_symbol_save(*, actor, symbol: ReportSymbol, fields: list[str]) -> ReportSymbol:
+    """Create or change the General Assembly symbol, session and agenda item of a period's report."""
+    try:
+        Period.parse(symbol.period)
+    except ValueError:
+        raise ApplicationError(_("A period is written YYYY-YYYY, e.g. 2006-2007."), field="period") from None
+    created = symbol.pk is None
+    symbol.save()
+    audit_record(
+        actor=actor,
+        action=Action.CREATE if created else Action.UPDATE,
+        obj=symbol,
+        fields=fields or ["symbol"],
+    )
+    report_data_changed()
+    return symbol
+
+
+def report_data_changed() -> None:
+    """The figures or the layout of a report may have changed: after the commit, the cached
+    reports are dropped (a new data version) and rebuilt in the background."""
+    from . import cache as report_cache
+
+    transaction.on_commit(report_cache.changed)
 
 
 def report_export_record(*, actor, period: str, fmt: str, language: str) -> None:

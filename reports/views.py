@@ -16,11 +16,12 @@ from django.views.decorators.http import require_POST
 from ethics_office.base.storage import private_storage
 from reports.records.services import ImportRejected, records_import
 
-from . import charts, exports
+from . import cache as report_cache
+from . import charts, exports, services
 from .document import build_document
 from .forms import ImportForm
 from .permissions import can_follow_case_links, can_import_records, can_view_annual_report
-from .queries import Period, annual_report
+from .queries import Period
 from .services import report_export_record
 
 FIRST_YEAR = 2006
@@ -72,7 +73,7 @@ def index(request):
     """The period selector: /reports/?period=2011-2012 opens that period's report."""
     if not can_view_annual_report(request.user):
         raise Http404
-    label = request.GET.get("period") or _current_period().previous.label
+    label = request.GET.get("period") or report_cache.latest_period_with_data().label
     return redirect("reports-annual", period=_period_or_404(label).label)
 
 
@@ -81,7 +82,7 @@ def annual(request, period):
     if not can_view_annual_report(request.user):
         raise Http404
     period = _period_or_404(period)
-    report = annual_report(period.label)
+    report = report_cache.report(period.label)
     document = build_document(report)
     figures = {
         f.slug: "data:image/svg+xml;base64," + base64.b64encode(charts.render_cached(f, "svg")).decode()
@@ -136,13 +137,13 @@ def annual_export(request, period, fmt):
     if not can_view_annual_report(request.user) or fmt not in exports.CONTENT_TYPES:
         raise Http404
     period = _period_or_404(period)
-    report = annual_report(period.label)
+    report = report_cache.report(period.label)
     if fmt == "json":
         import json
 
         data = json.dumps(report, ensure_ascii=False, indent=2).encode()
     else:
-        data = exports.render(report, fmt)
+        data = report_cache.document(report, fmt)
     report_export_record(
         actor=request.user, period=period.label, fmt=fmt, language=translation.get_language() or ""
     )
@@ -197,6 +198,8 @@ def import_confirm(request):
         # The database changed since the dry run.
         messages.error(request, exc.message)
         return redirect("reports-import")
+    if result.changed:
+        services.report_data_changed()
     created = sum(c.get("created", 0) for c in result.counts.values())
     updated = sum(c.get("updated", 0) for c in result.counts.values())
     messages.success(

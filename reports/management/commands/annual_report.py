@@ -1,4 +1,4 @@
-"""`manage.py annual_report --period 2011-2012 --format json|pdf|docx|xlsx [--output FILE] [--language en|zh-hans]`."""
+"""`manage.py annual_report --period 2011-2012 --format json|pdf|docx|xlsx [--output FILE] [--language ar|zh-hans|en|fr|ru|es]`."""
 
 import json
 import sys
@@ -6,6 +6,7 @@ import sys
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import translation
 
+from reports.cache import OFFICIAL_LANGUAGES
 from reports.queries import Period, annual_report
 from reports.services import report_export_record
 
@@ -19,7 +20,7 @@ class Command(BaseCommand):
         parser.add_argument("--period", required=True, help="YYYY-YYYY, e.g. 2011-2012")
         parser.add_argument("--format", default="json", choices=FORMATS)
         parser.add_argument("--output", help="file to write (JSON goes to standard output by default)")
-        parser.add_argument("--language", default="en", choices=("en", "zh-hans"))
+        parser.add_argument("--language", default="en", choices=OFFICIAL_LANGUAGES)
 
     def handle(self, *args, period, format, output, language, **options):
         try:

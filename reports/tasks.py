@@ -1,0 +1,16 @@
+from celery import shared_task
+
+
+@shared_task(name="reports.tasks.warm_reports", acks_late=True, ignore_result=True)
+def warm_reports():
+    """After records changed: the latest period with data and the one before it, ready to open."""
+    from django.core.cache import cache
+
+    from . import cache as report_cache
+
+    cache.delete(report_cache.WARM_PENDING_KEY)
+    latest = report_cache.latest_period_with_data()
+    # What the page needs first (its charts in every language), then the documents.
+    report_cache.warm([latest.label], formats=())
+    report_cache.warm([latest.previous.label], formats=())
+    report_cache.warm([latest.label])
