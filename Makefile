@@ -21,13 +21,16 @@ install: $(STAMP)
 compilemessages: $(STAMP)
 	DEBUG=1 $(PY) manage.py compilemessages -v0 --ignore=.venv
 
-# Regenerate the .po catalogues (root for ethics_office/ and templates/, one per mandate app).
+# Regenerate the .po catalogues (root for ethics_office/ and templates/, one per mandate app), for
+# the five languages other than English (the source) of settings.LANGUAGES.
+LOCALES := ar zh_Hans fr ru es
+LOCALE_FLAGS := $(foreach l,$(LOCALES),-l $(l))
 messages: $(STAMP)
-	DEBUG=1 $(PY) manage.py makemessages -l zh_Hans --no-obsolete --ignore=.venv --ignore=advisory \
+	DEBUG=1 $(PY) manage.py makemessages $(LOCALE_FLAGS) --no-obsolete --ignore=.venv --ignore=advisory \
 		--ignore=disclosure --ignore=retaliation --ignore=outreach --ignore=panel --ignore=assessment --ignore=tests --ignore=bench \
 		--ignore=reports
 	for app in advisory disclosure retaliation outreach panel assessment reports; do \
-		(cd $$app && mkdir -p locale && DEBUG=1 $(CURDIR)/$(PY) $(CURDIR)/manage.py makemessages -l zh_Hans --no-obsolete); done
+		(cd $$app && mkdir -p locale && DEBUG=1 $(CURDIR)/$(PY) $(CURDIR)/manage.py makemessages $(LOCALE_FLAGS) --no-obsolete); done
 
 # Set up and serve the application on SQLite with demo data (Celery eager unless REDIS_URL is set).
 run: $(STAMP) compilemessages

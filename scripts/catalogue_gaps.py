@@ -2,9 +2,13 @@
 
 `makemessages` runs on a copy of the tree, so the real catalogues are never rewritten:
 
-    .venv/bin/python scripts/catalogue_gaps.py      # prints the gaps; exit status 1 if any
+    .venv/bin/python scripts/catalogue_gaps.py          # every language of settings.LANGUAGES but English
+    .venv/bin/python scripts/catalogue_gaps.py ar fr    # only these (language codes or locale names)
+
+prints the gaps; exit status 1 if any.
 """
 
+import os
 import shutil
 import subprocess
 import sys
@@ -12,48 +16,63 @@ import tempfile
 from pathlib import Path
 
 import polib
+from django.utils.translation import to_locale
 
 ROOT = Path(__file__).resolve().parent.parent
 SKIP = shutil.ignore_patterns(".venv", "var", ".git", "*.mo", "__pycache__", "node_modules", "staticfiles")
+SOURCE_LANGUAGE = "en"
 
 
-def catalogue_gaps(languages=("zh_Hans",)) -> list[str]:
-    gaps = []
+def translated_languages() -> list[str]:
+    """The locale names of settings.LANGUAGES, English (the source) left out."""
+    sys.path.insert(0, str(ROOT))
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ethics_office.settings")
+    os.environ.setdefault("DEBUG", "1")
+    from django.conf import settings
+
+    return [to_locale(code) for code, _name in settings.LANGUAGES if code != SOURCE_LANGUAGE]
+
+
+def catalogue_gaps_by_language(languages=None) -> dict[str, list[str]]:
+    """{locale name: ["<catalogue>: 'msgid'", ...]} for each language; one makemessages pass for all."""
+    languages = [to_locale(x) for x in (languages or translated_languages())]
+    gaps: dict[str, list[str]] = {language: [] for language in languages}
     with tempfile.TemporaryDirectory() as tmp:
         src = Path(tmp) / "src"
         shutil.copytree(ROOT, src, ignore=SKIP)
         apps = sorted(p.parent.name for p in src.glob("*/locale") if p.parent.name != "tests")
         env = {"DEBUG": "1", "PATH": "/usr/bin:/bin", "ETHICS_TESTING": "1"}
         python, manage = sys.executable, str(src / "manage.py")
-        for language in languages:
-            ignores = [f"--ignore={a}" for a in apps] + [
-                "--ignore=tests",
-                "--ignore=bench",
-                "--ignore=scripts",
-            ]
+        flags = [arg for language in languages for arg in ("-l", language)]
+        ignores = [f"--ignore={a}" for a in apps] + ["--ignore=tests", "--ignore=bench", "--ignore=scripts"]
+        subprocess.run(
+            [python, manage, "makemessages", *flags, "-v0", *ignores], cwd=src, env=env, check=True
+        )
+        for app in apps:
             subprocess.run(
-                [python, manage, "makemessages", "-l", language, "-v0", *ignores],
-                cwd=src,
-                env=env,
-                check=True,
+                [python, manage, "makemessages", *flags, "-v0"], cwd=src / app, env=env, check=True
             )
-            for app in apps:
-                subprocess.run(
-                    [python, manage, "makemessages", "-l", language, "-v0"],
-                    cwd=src / app,
-                    env=env,
-                    check=True,
-                )
+        for language in languages:
             for po_path in sorted(src.glob(f"**/locale/{language}/LC_MESSAGES/django.po")):
                 for entry in polib.pofile(str(po_path)):
                     if entry.obsolete:
                         continue
-                    if not (entry.msgstr or any(entry.msgstr_plural.values())) or "fuzzy" in entry.flags:
-                        gaps.append(f"{po_path.relative_to(src)}: {entry.msgid!r}")
+                    if "fuzzy" in entry.flags or not _translated(entry):
+                        gaps[language].append(f"{po_path.relative_to(src)}: {entry.msgid!r}")
     return gaps
 
 
+def _translated(entry) -> bool:
+    if entry.msgid_plural:
+        return bool(entry.msgstr_plural) and all(entry.msgstr_plural.values())
+    return bool(entry.msgstr)
+
+
+def catalogue_gaps(languages=None) -> list[str]:
+    return [gap for found in catalogue_gaps_by_language(languages).values() for gap in found]
+
+
 if __name__ == "__main__":
-    found = catalogue_gaps()
+    found = catalogue_gaps(sys.argv[1:] or None)
     print("\n".join(found) or "no gaps")
     sys.exit(1 if found else 0)

@@ -7,11 +7,12 @@ from django.utils.translation import gettext as _
 from ethics_office.audit.models import Action
 from ethics_office.audit.services import audit_record
 from ethics_office.base.errors import ApplicationError, ValidationFailed
+from ethics_office.base.i18n import CONTENT_LANGUAGES
 
 from ..models import Instrument, InstrumentSection, Item, ItemKind, Measures, Risk, RiskCategory
 from ..permissions import access_instrument, require_office
 
-LANGUAGES = [code for code, _label in settings.LANGUAGES]
+LANGUAGES = [code for code in CONTENT_LANGUAGES if code in dict(settings.LANGUAGES)]
 
 
 def _texts(texts: dict, field: str) -> dict:

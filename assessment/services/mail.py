@@ -9,7 +9,7 @@ from ethics_office.outbox.models import Audience
 from ethics_office.outbox.services import outbox_enqueue
 
 
-def assessment_mail_send(*, to: str, subject: str, body: str, key: str = "") -> None:
+def assessment_mail_send(*, to: str, subject: str, body: str, key: str = "", language: str = "") -> None:
     if not to:
         return
     # Without a key of the caller's, one message per recipient, subject and moment.
@@ -20,5 +20,6 @@ def assessment_mail_send(*, to: str, subject: str, body: str, key: str = "") -> 
         to=[to],
         subject=str(subject),
         body=str(body),
+        language=language,
         audience=Audience.RECIPIENTS,
     )

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from ethics_office.audit.models import Action
 from ethics_office.audit.services import audit_record
 from ethics_office.base.errors import ApplicationError, TransitionNotAllowed
-from ethics_office.base.mail import in_language_of
+from ethics_office.base.mail import in_language_of, language_of
 from ethics_office.base.roles import has_role
 from ethics_office.base.sampling import allocate, allocate_equal, stratified_sample
 from ethics_office.organisation.models import Entity, Person
@@ -183,7 +183,7 @@ def _invite(invitation: Invitation, *, reminder: bool) -> None:
                 _("The Ethics Office"),
             ]
         )
-    assessment_mail_send(to=person.email, subject=subject, body=body)
+    assessment_mail_send(to=person.email, subject=subject, body=body, language=language_of(person=person))
 
 
 @transaction.atomic

@@ -17,6 +17,7 @@ from ethics_office.base.mail import in_language_of, language_of
 from ethics_office.organisation.models import (
     Entity,
 )
+from ethics_office.organisation.selectors import person_by_email
 from ethics_office.outbox.models import Audience
 from ethics_office.outbox.services import outbox_enqueue
 
@@ -115,8 +116,11 @@ def monthly_notices_send(*, actor=None, today: dt.date | None = None) -> list[in
                     with in_language_of(user=user):
                         _queue_notice(notice, entity, by_cycle, today, user.email, language_of(user=user))
                 for email in head:
-                    with translation.override(settings.LANGUAGE_CODE):
-                        _queue_notice(notice, entity, by_cycle, today, email, settings.LANGUAGE_CODE)
+                    # The head of entity reads it in their own language when they are on record.
+                    head_person = person_by_email(email)
+                    language = language_of(person=head_person) if head_person else settings.LANGUAGE_CODE
+                    with translation.override(language):
+                        _queue_notice(notice, entity, by_cycle, today, email, language)
                 audit_record(
                     actor=actor,
                     action=Action.SEND,

@@ -12,6 +12,9 @@ from django.utils.translation import gettext_lazy as _
 # Active language code prefix -> the column suffix its text is stored under.
 STORED_LANGUAGES = {"zh": "zh"}
 BASE_LANGUAGE = "en"
+# The languages content entered by the office (reference data, questionnaires) must be given in;
+# the other UI languages read the English text until columns are added for them.
+CONTENT_LANGUAGES = ("en", "zh-hans")
 
 
 def active_language(language: str | None = None) -> str:

@@ -23,6 +23,13 @@ def person_of(user) -> Person | None:
         return None
 
 
+def person_by_email(email: str) -> Person | None:
+    """The person on record with this address (to write to them in their language), if any."""
+    if not email:
+        return None
+    return Person.objects.filter(email__iexact=email).order_by("pk").first()
+
+
 def people_visible_to(user):
     """The office sees everyone; a staff member sees themself; a focal point, their entities' people."""
     base = Person.objects.select_related("entity", "duty_station")

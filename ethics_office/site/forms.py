@@ -3,7 +3,7 @@ from django.db import transaction
 from django.template import loader
 from django.utils import timezone
 
-from ethics_office.base.mail import language_of
+from ethics_office.base.mail import in_language_of, language_of
 from ethics_office.outbox.models import Audience
 from ethics_office.outbox.services import outbox_enqueue
 
@@ -20,9 +20,11 @@ class OutboxPasswordResetForm(PasswordResetForm):
         to_email,
         html_email_template_name=None,
     ):
-        subject = "".join(loader.render_to_string(subject_template_name, context).splitlines())
-        body = loader.render_to_string(email_template_name, context)
         user = context["user"]
+        # In the account holder's language, not the language of whoever asked for the reset.
+        with in_language_of(user=user):
+            subject = "".join(loader.render_to_string(subject_template_name, context).splitlines())
+            body = loader.render_to_string(email_template_name, context)
         with transaction.atomic():
             outbox_enqueue(
                 # The key never holds the token: envelopes are shown to administrators.
