@@ -61,7 +61,11 @@ class RecordForm(forms.Form):
     category = forms.ChoiceField(label=_("Advice category"), required=False)
     channel = forms.ChoiceField(
         label=_("Received by"),
-        choices=[(c.value, c.label) for c in Channel if c not in (Channel.WEB, Channel.IMPORT)],
+        choices=[
+            (c.value, c.label)
+            for c in Channel
+            if c not in (Channel.WEB, Channel.IMPORT, Channel.ANONYMOUS_WEB)
+        ],
     )
     received = forms.DateField(label=_("Received on"), widget=forms.DateInput(attrs={"type": "date"}))
     entity = forms.ModelChoiceField(
@@ -214,3 +218,42 @@ class QueueFilterForm(forms.Form):
             "overdue": data.get("overdue") or False,
             "sort": data.get("sort") or "-received",
         }
+
+
+# --- Anonymous questions -------------------------------------------------------------------
+
+
+class AnonymousAskForm(AskForm):
+    """The public form: the same question, without an account."""
+
+    question = forms.CharField(
+        label=_("Your question"),
+        widget=forms.Textarea(attrs={"rows": 8}),
+        help_text=_(
+            "Do not write your name unless you want the office to know it. Nothing identifies you: "
+            "the office keeps no address, browser or account for this question."
+        ),
+    )
+    attachments = MultipleFileField(
+        label=_("Attachments"),
+        required=False,
+        help_text=_(
+            "Optional. PDF, Word documents or images, at most 10 MB each. Hidden details (camera, "
+            "place, author) are removed from images and PDFs; Word documents keep theirs."
+        ),
+    )
+
+
+class ReceiptForm(forms.Form):
+    receipt = forms.CharField(
+        label=_("Your receipt code"),
+        max_length=64,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false", "autocapitalize": "characters"}),
+        help_text=_("The code you were given when you asked, e.g. 7KQ4-M2XD-9PRT-W3HN-5BVC."),
+    )
+
+
+class AnonymousMessageForm(forms.Form):
+    receipt = forms.CharField(widget=forms.HiddenInput, max_length=64)
+    body = forms.CharField(label=_("Your message"), widget=forms.Textarea(attrs={"rows": 4}))
+    attachments = MultipleFileField(label=_("Attachments"), required=False, help_text=ATTACHMENT_HELP)
