@@ -253,3 +253,21 @@ def test_pages_ask_then_read_with_the_code(client, people):
     sent = client.post(reverse("advisory-anonymous-message"), {"receipt": code, "body": "Thank you."})
     assert sent.status_code == 200 and "Thank you." in sent.content.decode()
     _no_address_anywhere()
+
+
+@pytest.mark.django_db
+def test_annual_report_counts_anonymous_questions_as_not_stated(people):
+    """An anonymous question is a service request of its category, with source "not stated"."""
+    from django.utils import timezone
+
+    from reports.queries import Period, figure_3_service_requests_by_source, figure_4_advice_by_category
+
+    today = timezone.localdate()
+    period = Period(today.year if today.month >= 8 else today.year - 1)
+    before3, before4 = figure_3_service_requests_by_source(period), figure_4_advice_by_category(period)
+    assert "not_stated" not in before3 and "not_stated" not in before4
+    _ask()
+    after3, after4 = figure_3_service_requests_by_source(period), figure_4_advice_by_category(period)
+    assert after3["not_stated"] == 1 and after3["away"] == before3["away"]
+    assert after4["not_stated"] == 1
+    assert after4["by_category"]["outside_activities"] == before4["by_category"]["outside_activities"] + 1
