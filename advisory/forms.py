@@ -53,9 +53,12 @@ class RecordForm(forms.Form):
     """An officer records a request received by phone, e-mail, in person or by referral."""
 
     requester_index = forms.CharField(
-        label=_("Requester's index number"),
+        label=_("Requester (index number, e-mail or name)"),
         required=False,
-        help_text=_("Leave empty for an anonymous caller or a department's policy request."),
+        help_text=_(
+            "Find the person above, or type their index number, e-mail or name. Leave empty for an "
+            "anonymous caller or a department's policy request."
+        ),
     )
     intake_category = forms.ChoiceField(label=_("Kind of request"), choices=INTAKE_CHOICES)
     category = forms.ChoiceField(label=_("Advice category"), required=False)
@@ -88,13 +91,26 @@ class RecordForm(forms.Form):
         self.fields["category"].choices = [("", "—")] + _category_choices(categories)
 
     def clean_requester_index(self):
-        index = self.cleaned_data["requester_index"].strip()
-        if not index:
+        """An index number, an e-mail address or a name that matches exactly one person."""
+        given = self.cleaned_data["requester_index"].strip()
+        if not given:
             return None
-        try:
-            return Person.objects.get(index_number__iexact=index)
-        except Person.DoesNotExist:
-            raise forms.ValidationError(_("No staff member has this index number.")) from None
+        exact = Person.objects.filter(index_number__iexact=given).first()
+        exact = exact or Person.objects.filter(email__iexact=given).first()
+        if exact is not None:
+            return exact
+        by_name = Person.objects.all()
+        for word in given.split()[:5]:
+            by_name = by_name.filter(name__icontains=word)
+        matches = list(by_name.order_by("name")[:6])
+        if len(matches) == 1:
+            return matches[0]
+        if not matches:
+            raise forms.ValidationError(_("No staff member has this index number, e-mail address or name."))
+        raise forms.ValidationError(
+            _("Several people match (%(names)s); give the index number.")
+            % {"names": ", ".join(f"{p.name} {p.index_number}" for p in matches[:5])}
+        )
 
 
 class MessageForm(forms.Form):
