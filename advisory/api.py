@@ -11,7 +11,9 @@ from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from ethics_office.base.api import ERROR_RESPONSES
+from drf_spectacular.utils import OpenApiResponse
+
+from ethics_office.base.api import ERROR_RESPONSES, ERROR_SHAPE
 from ethics_office.base.errors import ApplicationError
 from ethics_office.base.roles import is_office
 from ethics_office.intake.models import Channel
@@ -259,6 +261,12 @@ class AdviceRequestTransition(APIView):
 # --- Anonymous questions (no account; throttled per hashed address) ---------------------------
 
 
+ANONYMOUS_ERRORS = {
+    **{code: r for code, r in ERROR_RESPONSES.items() if code in (400, 404)},
+    429: OpenApiResponse(ERROR_SHAPE, description="Too many calls from this address (throttled)"),
+}
+
+
 def _anonymous(view_class):
     """No authentication, no session, no CSRF: the body is all there is."""
     view_class.authentication_classes = []
@@ -275,7 +283,7 @@ class AnonymousAsk(APIView):
     @extend_schema(
         auth=[],
         request=AnonymousAskSerializer,
-        responses={201: AnonymousReceiptIssuedSerializer, **ERROR_RESPONSES},
+        responses={201: AnonymousReceiptIssuedSerializer, **ANONYMOUS_ERRORS},
     )
     def post(self, request):
         data = AnonymousAskSerializer(data=request.data)
@@ -302,7 +310,7 @@ class AnonymousThread(APIView):
     @extend_schema(
         auth=[],
         request=AnonymousReceiptSerializer,
-        responses={200: AnonymousThreadSerializer, **ERROR_RESPONSES},
+        responses={200: AnonymousThreadSerializer, **ANONYMOUS_ERRORS},
     )
     def post(self, request):
         data = AnonymousReceiptSerializer(data=request.data)
@@ -319,7 +327,7 @@ class AnonymousMessages(APIView):
     @extend_schema(
         auth=[],
         request=AnonymousMessageCreateSerializer,
-        responses={201: AnonymousMessageSerializer, **ERROR_RESPONSES},
+        responses={201: AnonymousMessageSerializer, **ANONYMOUS_ERRORS},
     )
     def post(self, request):
         data = AnonymousMessageCreateSerializer(data=request.data)
