@@ -5,13 +5,11 @@ from django import forms
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_field
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_field
 from rest_framework import generics, status
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 from rest_framework.views import APIView
-
-from drf_spectacular.utils import OpenApiResponse
 
 from ethics_office.base.api import ERROR_RESPONSES, ERROR_SHAPE
 from ethics_office.base.errors import ApplicationError
@@ -24,14 +22,14 @@ from .models import AdviceCategory, AdviceRequest, Status
 from .permissions import access_advice_request
 from .serializers import (
     AdviceMessageSerializer,
+    AdviceRequestCreateSerializer,
+    AdviceRequestSerializer,
     AnonymousAskSerializer,
     AnonymousMessageCreateSerializer,
     AnonymousMessageSerializer,
     AnonymousReceiptIssuedSerializer,
     AnonymousReceiptSerializer,
     AnonymousThreadSerializer,
-    AdviceRequestCreateSerializer,
-    AdviceRequestSerializer,
     TransitionSerializer,
 )
 from .throttles import AnonymousAskThrottle, ReceiptThrottle

@@ -264,7 +264,9 @@ class ReceiptForm(forms.Form):
     receipt = forms.CharField(
         label=_("Your receipt code"),
         max_length=64,
-        widget=forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false", "autocapitalize": "characters"}),
+        widget=forms.TextInput(
+            attrs={"autocomplete": "off", "spellcheck": "false", "autocapitalize": "characters"}
+        ),
         help_text=_("The code you were given when you asked, e.g. 7KQ4-M2XD-9PRT-W3HN-5BVC."),
     )
 

@@ -292,9 +292,7 @@ def people_search(user, query: str, *, limit: int = 20):
     by_name = Q()
     for word in query.split()[:5]:
         by_name &= Q(name__icontains=word)
-    found = people_visible_to(user).filter(
-        by_name | Q(email__iexact=query) | Q(index_number__iexact=query)
-    )
+    found = people_visible_to(user).filter(by_name | Q(email__iexact=query) | Q(index_number__iexact=query))
     return found.order_by("name", "index_number")[:limit]
 
 

@@ -108,7 +108,9 @@ class AnonymousAskSerializer(serializers.Serializer):
 
 
 class AnonymousReceiptSerializer(serializers.Serializer):
-    receipt = serializers.CharField(max_length=64, help_text="the receipt code, e.g. 7KQ4-M2XD-9PRT-W3HN-5BVC")
+    receipt = serializers.CharField(
+        max_length=64, help_text="the receipt code, e.g. 7KQ4-M2XD-9PRT-W3HN-5BVC"
+    )
 
 
 class AnonymousMessageCreateSerializer(AnonymousReceiptSerializer):

@@ -19,7 +19,6 @@ import secrets
 from django.contrib.auth.hashers import check_password, make_password
 from django.db import transaction
 from django.http import Http404
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ethics_office.audit.middleware import without_client_address
@@ -136,9 +135,9 @@ def anonymous_message_post(*, receipt: str, body: str, files=()) -> AdviceMessag
         message = AdviceMessage.objects.create(request=req, author=None, from_office=False, body=body)
         audit_record(actor=None, actor_label=ANONYMOUS, action=Action.CREATE, obj=message, fields=["body"])
         for upload, kind in checked:
-            _attachment_save(actor=None, actor_label=ANONYMOUS, req=req, upload=upload, kind=kind, message=message)
+            _attachment_save(
+                actor=None, actor_label=ANONYMOUS, req=req, upload=upload, kind=kind, message=message
+            )
         _mark_requester_wrote(actor=None, req=req)
         notify_officer(req, cause=f"message-{message.pk}")
     return message
-
-

@@ -48,7 +48,9 @@ def anonymous_ask(request):
                 add_application_error(form, exc)
             else:
                 return render(
-                    request, "advisory/anonymous_receipt.html", {"ref": req.service_request.ref, "receipt": receipt}
+                    request,
+                    "advisory/anonymous_receipt.html",
+                    {"ref": req.service_request.ref, "receipt": receipt},
                 )
     descriptions = category_descriptions(categories)
     options = [(radio, descriptions.get(radio.data["value"], "")) for radio in form["category"]]

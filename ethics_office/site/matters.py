@@ -1,4 +1,4 @@
-""""My matters": one page with everything a staff member has brought to the office.
+""" "My matters": one page with everything a staff member has brought to the office.
 
 Each row says what the matter is, its status and what is waiting for the person, if anything.
 The reads are each app's own selectors (the site shell may import every app); the page makes a
@@ -74,7 +74,9 @@ def _statements(user) -> list[Matter]:
     for filer in own_filings(user).prefetch_related("statements"):
         statements = sorted(filer.statements.all(), key=lambda s: s.version, reverse=True)
         latest = statements[0] if statements else None
-        submitted = filer.filed_on is not None or any(s.status == StatementStatus.SUBMITTED for s in statements)
+        submitted = filer.filed_on is not None or any(
+            s.status == StatementStatus.SUBMITTED for s in statements
+        )
         if latest is not None and latest.status == StatementStatus.DRAFT:
             status, waiting = latest.get_status_display(), _("Finish and submit your statement by %(date)s.")
         elif submitted:

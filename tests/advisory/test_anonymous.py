@@ -66,7 +66,9 @@ def test_requester_writes_officer_is_told_and_queue_marked(people):
     req, code = _ask()
     services.advice_request_assign(actor=people["officer"], request_id=req.pk, officer=people["officer"])
     services.advice_message_post(actor=people["officer"], request_id=req.pk, body="Which vendor?")
-    services.advice_request_transition(actor=people["officer"], request_id=req.pk, to=Status.AWAITING_REQUESTER)
+    services.advice_request_transition(
+        actor=people["officer"], request_id=req.pk, to=Status.AWAITING_REQUESTER
+    )
     services.anonymous_message_post(receipt=code, body="Acme Ltd, a pen worth 20 dollars.")
     req.refresh_from_db()
     assert req.status == Status.IN_PROGRESS
@@ -79,7 +81,9 @@ def test_requester_writes_officer_is_told_and_queue_marked(people):
     assert req.service_request.ref in mail.subject
     # No e-mail to the anonymous person: nobody to send it to.
     assert not OutboxMessage.objects.filter(kind="advisory.reply_notice").exists()
-    services.advice_message_post(actor=people["officer"], request_id=req.pk, body="Thank you, you may keep it.")
+    services.advice_message_post(
+        actor=people["officer"], request_id=req.pk, body="Thank you, you may keep it."
+    )
     req.refresh_from_db()
     assert req.requester_wrote_at is None
 
@@ -157,7 +161,9 @@ def _post(client, name, data):
 @pytest.mark.django_db
 def test_api_ask_read_write_without_an_account(client, people):
     """201 with id/ref/receipt; the thread answers 200 with the office's reply; a message is added."""
-    response = _post(client, "api-advice-anonymous", {"category": "outside_activities", "question": "A gift?"})
+    response = _post(
+        client, "api-advice-anonymous", {"category": "outside_activities", "question": "A gift?"}
+    )
     assert response.status_code == 201, response.content
     body = response.json()
     assert set(body) == {"id", "ref", "receipt"}
@@ -183,7 +189,12 @@ def test_api_wrong_code_is_404_and_bad_category_400(client, people):
     assert _post(client, "api-advice-anonymous-messages", {"receipt": wrong, "body": "x"}).status_code == 404
     assert _post(client, "api-advice-anonymous", {"category": "nope", "question": "x"}).status_code == 400
     too_long = "x" * 20_001
-    assert _post(client, "api-advice-anonymous", {"category": "outside_activities", "question": too_long}).status_code == 400
+    assert (
+        _post(
+            client, "api-advice-anonymous", {"category": "outside_activities", "question": too_long}
+        ).status_code
+        == 400
+    )
 
 
 @pytest.mark.django_db
@@ -192,7 +203,10 @@ def test_api_receipt_use_is_throttled_per_address(client, people, settings):
     settings.ADVICE_ANONYMOUS_RATES = {"anonymous_receipt": "3/hour"}
     _req, code = _ask()
     for _i in range(3):
-        assert _post(client, "api-advice-anonymous-thread", {"receipt": "2222-2222-2222-2222-2222"}).status_code == 404
+        assert (
+            _post(client, "api-advice-anonymous-thread", {"receipt": "2222-2222-2222-2222-2222"}).status_code
+            == 404
+        )
     assert _post(client, "api-advice-anonymous-thread", {"receipt": code}).status_code == 429
     other = client.post(
         reverse("api-advice-anonymous-thread"),
@@ -223,7 +237,11 @@ def test_api_audit_rows_hold_no_address_or_account(client, people):
 @pytest.mark.django_db
 def test_api_schema_documents_the_anonymous_endpoints(client_for):
     schema = client_for("staff").get(reverse("api-schema"), {"format": "json"}).json()
-    for path in ("/api/advisory/anonymous/", "/api/advisory/anonymous/thread/", "/api/advisory/anonymous/thread/messages/"):
+    for path in (
+        "/api/advisory/anonymous/",
+        "/api/advisory/anonymous/thread/",
+        "/api/advisory/anonymous/thread/messages/",
+    ):
         assert "post" in schema["paths"][path]
 
 

@@ -1,4 +1,4 @@
-""""My matters": every matter a staff member brought, its status and what waits for them."""
+""" "My matters": every matter a staff member brought, its status and what waits for them."""
 
 import datetime as dt
 
