@@ -289,3 +289,17 @@ def test_annual_report_counts_anonymous_questions_as_not_stated(people):
     assert after3["not_stated"] == 1 and after3["away"] == before3["away"]
     assert after4["not_stated"] == 1
     assert after4["by_category"]["outside_activities"] == before4["by_category"]["outside_activities"] + 1
+
+
+@pytest.mark.django_db
+def test_queue_marks_a_new_reply_from_the_requester(client_for, people):
+    """The officers' queue shows "New reply from requester" until the office answers; the requester is "Anonymous"."""
+    req, code = _ask()
+    services.advice_request_assign(actor=people["officer"], request_id=req.pk, officer=people["officer"])
+    client = client_for("officer")
+    assert "New reply from requester" not in client.get(reverse("advisory-queue")).content.decode()
+    services.anonymous_message_post(receipt=code, body="One more detail.")
+    body = client.get(reverse("advisory-queue")).content.decode()
+    assert "New reply from requester" in body and "Anonymous" in body
+    services.advice_message_post(actor=people["officer"], request_id=req.pk, body="Noted.")
+    assert "New reply from requester" not in client.get(reverse("advisory-queue")).content.decode()
