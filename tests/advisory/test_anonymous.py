@@ -271,6 +271,9 @@ def test_pages_ask_then_read_with_the_code(client, people):
     sent = client.post(reverse("advisory-anonymous-message"), {"receipt": code, "body": "Thank you."})
     assert sent.status_code == 200 and "Thank you." in sent.content.decode()
     _no_address_anywhere()
+    from django.contrib.sessions.models import Session
+
+    assert not Session.objects.exists()  # nothing about the visitor is kept server-side
 
 
 @pytest.mark.django_db
