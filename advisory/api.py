@@ -5,12 +5,13 @@ from django import forms
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_field
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_field
 from rest_framework import generics, status
+from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from ethics_office.base.api import ERROR_RESPONSES
+from ethics_office.base.api import ERROR_RESPONSES, ERROR_SHAPE
 from ethics_office.base.errors import ApplicationError
 from ethics_office.base.roles import is_office
 from ethics_office.intake.models import Channel
@@ -23,8 +24,15 @@ from .serializers import (
     AdviceMessageSerializer,
     AdviceRequestCreateSerializer,
     AdviceRequestSerializer,
+    AnonymousAskSerializer,
+    AnonymousMessageCreateSerializer,
+    AnonymousMessageSerializer,
+    AnonymousReceiptIssuedSerializer,
+    AnonymousReceiptSerializer,
+    AnonymousThreadSerializer,
     TransitionSerializer,
 )
+from .throttles import AnonymousAskThrottle, ReceiptThrottle
 from .workflow import OPEN
 
 MAX_DAYS = 36500  # a hundred years: any older_than beyond it is a typing error
@@ -246,3 +254,83 @@ class AdviceRequestTransition(APIView):
         req = access_advice_request(request.user, pk)
         office = selectors.sees_as_office(request.user, req)
         return Response(AdviceRequestSerializer(req, context={"request": request, "office": office}).data)
+
+
+# --- Anonymous questions (no account; throttled per hashed address) ---------------------------
+
+
+ANONYMOUS_ERRORS = {
+    **{code: r for code, r in ERROR_RESPONSES.items() if code in (400, 404)},
+    429: OpenApiResponse(ERROR_SHAPE, description="Too many calls from this address (throttled)"),
+}
+
+
+def _anonymous(view_class):
+    """No authentication, no session, no CSRF: the body is all there is."""
+    view_class.authentication_classes = []
+    view_class.permission_classes = [AllowAny]
+    return view_class
+
+
+@_anonymous
+class AnonymousAsk(APIView):
+    """Ask a question without an account. The answer holds the receipt code, shown only this once."""
+
+    throttle_classes = [AnonymousAskThrottle]
+
+    @extend_schema(
+        auth=[],
+        request=AnonymousAskSerializer,
+        responses={201: AnonymousReceiptIssuedSerializer, **ANONYMOUS_ERRORS},
+    )
+    def post(self, request):
+        data = AnonymousAskSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        req, receipt = services.anonymous_question_ask(
+            category=data.validated_data["category"], question=data.validated_data["question"]
+        )
+        body = {"id": req.pk, "ref": req.service_request.ref, "receipt": receipt}
+        return Response(body, status=status.HTTP_201_CREATED, headers={"Cache-Control": "no-store"})
+
+
+def _thread_response(req):
+    messages = list(selectors.thread_of(req))
+    data = AnonymousThreadSerializer(req, context={"messages": messages}).data
+    return Response(data, headers={"Cache-Control": "no-store"})
+
+
+@_anonymous
+class AnonymousThread(APIView):
+    """The question and the messages the code opens; a wrong code is a plain 404."""
+
+    throttle_classes = [ReceiptThrottle]
+
+    @extend_schema(
+        auth=[],
+        request=AnonymousReceiptSerializer,
+        responses={200: AnonymousThreadSerializer, **ANONYMOUS_ERRORS},
+    )
+    def post(self, request):
+        data = AnonymousReceiptSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        return _thread_response(services.anonymous_thread_open(receipt=data.validated_data["receipt"]))
+
+
+@_anonymous
+class AnonymousMessages(APIView):
+    """Write more in the thread the code opens; the assigned officer is told (without content)."""
+
+    throttle_classes = [ReceiptThrottle]
+
+    @extend_schema(
+        auth=[],
+        request=AnonymousMessageCreateSerializer,
+        responses={201: AnonymousMessageSerializer, **ANONYMOUS_ERRORS},
+    )
+    def post(self, request):
+        data = AnonymousMessageCreateSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        message = services.anonymous_message_post(
+            receipt=data.validated_data["receipt"], body=data.validated_data["body"]
+        )
+        return Response(AnonymousMessageSerializer(message).data, status=status.HTTP_201_CREATED)

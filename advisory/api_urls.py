@@ -11,4 +11,11 @@ urlpatterns = [
         api.AdviceRequestTransition.as_view(),
         name="api-advice-request-transition",
     ),
+    path("anonymous/", api.AnonymousAsk.as_view(), name="api-advice-anonymous"),
+    path("anonymous/thread/", api.AnonymousThread.as_view(), name="api-advice-anonymous-thread"),
+    path(
+        "anonymous/thread/messages/",
+        api.AnonymousMessages.as_view(),
+        name="api-advice-anonymous-messages",
+    ),
 ]

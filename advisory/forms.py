@@ -53,15 +53,22 @@ class RecordForm(forms.Form):
     """An officer records a request received by phone, e-mail, in person or by referral."""
 
     requester_index = forms.CharField(
-        label=_("Requester's index number"),
+        label=_("Requester (index number, e-mail or name)"),
         required=False,
-        help_text=_("Leave empty for an anonymous caller or a department's policy request."),
+        help_text=_(
+            "Find the person above, or type their index number, e-mail or name. Leave empty for an "
+            "anonymous caller or a department's policy request."
+        ),
     )
     intake_category = forms.ChoiceField(label=_("Kind of request"), choices=INTAKE_CHOICES)
     category = forms.ChoiceField(label=_("Advice category"), required=False)
     channel = forms.ChoiceField(
         label=_("Received by"),
-        choices=[(c.value, c.label) for c in Channel if c not in (Channel.WEB, Channel.IMPORT)],
+        choices=[
+            (c.value, c.label)
+            for c in Channel
+            if c not in (Channel.WEB, Channel.IMPORT, Channel.ANONYMOUS_WEB)
+        ],
     )
     received = forms.DateField(label=_("Received on"), widget=forms.DateInput(attrs={"type": "date"}))
     entity = forms.ModelChoiceField(
@@ -84,13 +91,26 @@ class RecordForm(forms.Form):
         self.fields["category"].choices = [("", "—")] + _category_choices(categories)
 
     def clean_requester_index(self):
-        index = self.cleaned_data["requester_index"].strip()
-        if not index:
+        """An index number, an e-mail address or a name that matches exactly one person."""
+        given = self.cleaned_data["requester_index"].strip()
+        if not given:
             return None
-        try:
-            return Person.objects.get(index_number__iexact=index)
-        except Person.DoesNotExist:
-            raise forms.ValidationError(_("No staff member has this index number.")) from None
+        exact = Person.objects.filter(index_number__iexact=given).first()
+        exact = exact or Person.objects.filter(email__iexact=given).first()
+        if exact is not None:
+            return exact
+        by_name = Person.objects.all()
+        for word in given.split()[:5]:
+            by_name = by_name.filter(name__icontains=word)
+        matches = list(by_name.order_by("name")[:6])
+        if len(matches) == 1:
+            return matches[0]
+        if not matches:
+            raise forms.ValidationError(_("No staff member has this index number, e-mail address or name."))
+        raise forms.ValidationError(
+            _("Several people match (%(names)s); give the index number.")
+            % {"names": ", ".join(f"{p.name} {p.index_number}" for p in matches[:5])}
+        )
 
 
 class MessageForm(forms.Form):
@@ -214,3 +234,44 @@ class QueueFilterForm(forms.Form):
             "overdue": data.get("overdue") or False,
             "sort": data.get("sort") or "-received",
         }
+
+
+# --- Anonymous questions -------------------------------------------------------------------
+
+
+class AnonymousAskForm(AskForm):
+    """The public form: the same question, without an account."""
+
+    question = forms.CharField(
+        label=_("Your question"),
+        widget=forms.Textarea(attrs={"rows": 8}),
+        help_text=_(
+            "Do not write your name unless you want the office to know it. Nothing identifies you: "
+            "the office keeps no address, browser or account for this question."
+        ),
+    )
+    attachments = MultipleFileField(
+        label=_("Attachments"),
+        required=False,
+        help_text=_(
+            "Optional. PDF, Word documents or images, at most 10 MB each. Hidden details (camera, "
+            "place, author) are removed from images and PDFs; Word documents keep theirs."
+        ),
+    )
+
+
+class ReceiptForm(forms.Form):
+    receipt = forms.CharField(
+        label=_("Your receipt code"),
+        max_length=64,
+        widget=forms.TextInput(
+            attrs={"autocomplete": "off", "spellcheck": "false", "autocapitalize": "characters"}
+        ),
+        help_text=_("The code you were given when you asked, e.g. 7KQ4-M2XD-9PRT-W3HN-5BVC."),
+    )
+
+
+class AnonymousMessageForm(forms.Form):
+    receipt = forms.CharField(widget=forms.HiddenInput, max_length=64)
+    body = forms.CharField(label=_("Your message"), widget=forms.Textarea(attrs={"rows": 4}))
+    attachments = MultipleFileField(label=_("Attachments"), required=False, help_text=ATTACHMENT_HELP)

@@ -83,6 +83,14 @@ class AdviceRequest(models.Model):
         _("recommendation"), max_length=20, choices=VendorRecommendation.choices, blank=True, default=""
     )
     vendor_note = EncryptedTextField(_("recommendation details"), blank=True, default="")
+    # Anonymous questions (channel anonymous_web): the receipt code's public first group, for an
+    # O(1) look-up, and a slow hash (Django's password hashers) of the whole code.
+    receipt_lookup = models.CharField(
+        _("receipt look-up"), max_length=8, unique=True, null=True, blank=True, editable=False
+    )
+    receipt_hash = models.CharField(_("receipt hash"), max_length=200, blank=True, default="", editable=False)
+    # Set when the requester writes in the thread, cleared when the office replies: the queue's mark.
+    requester_wrote_at = models.DateTimeField(_("new reply from requester"), null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -114,8 +122,14 @@ class AdviceMessage(models.Model):
     request = models.ForeignKey(
         AdviceRequest, on_delete=models.CASCADE, related_name="messages", verbose_name=_("advice request")
     )
+    # Empty for an anonymous requester's message (no account is known or kept).
     author = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("author")
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("author"),
     )
     from_office = models.BooleanField(_("from the Ethics Office"), default=False)
     body = EncryptedTextField(_("message"))
@@ -171,7 +185,12 @@ class AdviceAttachment(models.Model):
     content_type = models.CharField(_("type"), max_length=100)
     size = models.PositiveIntegerField(_("size"))
     uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("uploaded by")
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("uploaded by"),
     )
     created_at = models.DateTimeField(_("uploaded"), auto_now_add=True)
 

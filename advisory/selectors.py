@@ -275,5 +275,26 @@ def roadmap_entries():
     return RoadmapEntry.objects.all()
 
 
+# --- Recording on someone's behalf ---------------------------------------------------------
+
+
+def people_search(user, query: str, *, limit: int = 20):
+    """People the office may record a request for, by name (every word), e-mail or index number.
+
+    Person names and e-mail addresses are plain columns in organisation (only case content is
+    encrypted at rest), so the search is an indexed database query; no blind index is needed.
+    """
+    from ethics_office.organisation.selectors import people_visible_to
+
+    query = (query or "").strip()
+    if not is_office(user) or len(query) < 2:
+        return people_visible_to(user).none()
+    by_name = Q()
+    for word in query.split()[:5]:
+        by_name &= Q(name__icontains=word)
+    found = people_visible_to(user).filter(by_name | Q(email__iexact=query) | Q(index_number__iexact=query))
+    return found.order_by("name", "index_number")[:limit]
+
+
 def advice_categories():
     return AdviceCategory.objects.filter(active=True)

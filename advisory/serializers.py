@@ -1,5 +1,6 @@
 """Shapes of the advisory API. No logic: services decide, selectors read."""
 
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from ethics_office.base.limits import TEXT_MAX
@@ -80,7 +81,8 @@ class AdviceRequestCreateSerializer(serializers.Serializer):
     requester_index = serializers.CharField(required=False, allow_blank=True)
     intake_category = serializers.ChoiceField(choices=["advice", "standard_setting"], default="advice")
     channel = serializers.ChoiceField(
-        choices=[c.value for c in Channel if c not in (Channel.WEB, Channel.IMPORT)], required=False
+        choices=[c.value for c in Channel if c not in (Channel.WEB, Channel.IMPORT, Channel.ANONYMOUS_WEB)],
+        required=False,
     )
     received = serializers.DateField(required=False)
 
@@ -95,3 +97,57 @@ class AdviceMessageSerializer(serializers.ModelSerializer):
 
 class TransitionSerializer(serializers.Serializer):
     to = serializers.CharField(help_text="The new status, one of: " + ", ".join(Status.values))
+
+
+# --- Anonymous questions -------------------------------------------------------------------
+
+
+class AnonymousAskSerializer(serializers.Serializer):
+    category = serializers.SlugField(help_text="an advice category code")
+    question = serializers.CharField(max_length=TEXT_MAX)
+
+
+class AnonymousReceiptSerializer(serializers.Serializer):
+    receipt = serializers.CharField(
+        max_length=64, help_text="the receipt code, e.g. 7KQ4-M2XD-9PRT-W3HN-5BVC"
+    )
+
+
+class AnonymousMessageCreateSerializer(AnonymousReceiptSerializer):
+    body = serializers.CharField(max_length=TEXT_MAX)
+
+
+class AnonymousReceiptIssuedSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    ref = serializers.CharField()
+    receipt = serializers.CharField(help_text="shown once: the office keeps only a slow hash of it")
+
+
+class AnonymousMessageSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = AdviceMessage
+        fields = ["id", "from_office", "body", "created_at"]
+        read_only_fields = fields
+
+
+class AnonymousThreadSerializer(serializers.ModelSerializer):
+    """What the anonymous requester may see: the question, the status, the messages, the advice."""
+
+    ref = serializers.CharField(source="service_request.ref")
+    received = serializers.DateField(source="service_request.received")
+    category = serializers.SlugRelatedField(slug_field="code", read_only=True, allow_null=True)
+    status = serializers.CharField(read_only=True, help_text="One of: " + ", ".join(Status.values))
+    advice = serializers.SerializerMethodField()
+    messages = serializers.SerializerMethodField()
+
+    class Meta:
+        model = AdviceRequest
+        fields = ["id", "ref", "received", "category", "status", "question", "advice", "messages"]
+        read_only_fields = fields
+
+    def get_advice(self, obj) -> str:
+        return obj.advice if obj.status in (Status.ADVISED, Status.CLOSED) else ""
+
+    @extend_schema_field(AnonymousMessageSerializer(many=True))
+    def get_messages(self, obj):
+        return AnonymousMessageSerializer(self.context["messages"], many=True).data

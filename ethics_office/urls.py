@@ -3,7 +3,7 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView
 
 from ethics_office.site import api as site_api
-from ethics_office.site import i18n_views, reference
+from ethics_office.site import i18n_views, matters, reference
 from ethics_office.site import views as site_views
 
 api_patterns = [
@@ -20,6 +20,7 @@ api_patterns = [
 urlpatterns = [
     path("", site_views.home, name="home"),
     path("healthz/", site_views.healthz, name="healthz"),
+    path("my-matters/", matters.my_matters, name="my-matters"),
     path("reference/codes/", reference.reference_codes, name="reference-codes"),
     path("i18n/setlang/", i18n_views.set_language, name="set_language"),
     path("accounts/", include("ethics_office.site.account_urls")),

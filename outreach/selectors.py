@@ -148,3 +148,10 @@ def outreach_totals(user, periods: list[str]):
         row["integrity"] = counts.get((row["period"], "integrity_awareness"), 0)
         row["procurement"] = counts.get((row["period"], "procurement_ethics"), 0)
     return out
+
+
+def training_requests_of(user):
+    """The training requests this person made (their "My matters" page), whatever their roles."""
+    if not user.is_authenticated:
+        return TrainingRequest.objects.none()
+    return TrainingRequest.objects.select_related("service_request").filter(requested_by=user).order_by("-id")

@@ -270,20 +270,24 @@ def register_section(ctx: _Context, sr: dict) -> Section:
               [[service_labels.get(c, c), sr["by_category"][c]] for c in cats], link_rows=cats),
     )  # fmt: skip
     source = sr["by_source"]
+    source_labels = [_("Headquarters"), _("Away from headquarters")]
+    source_values = [source["headquarters"], source["away"]]
+    source_rows = [
+        [_("Headquarters"), source["headquarters"], _pct_rest(source["away_pct"])],
+        [_("Away from headquarters"), source["away"], source["away_pct"]],
+    ]
+    if source.get("not_stated"):  # anonymous questions: only when there are any
+        source_labels.append(_("Not stated"))
+        source_values.append(source["not_stated"])
+        source_rows[0][2] = source["headquarters_pct"]
+        source_rows.append([_("Not stated"), source["not_stated"], source["not_stated_pct"]])
     fig3 = Figure(
         "III",
         _("Requests for services by source, %(start)s to %(end)s") % dates,
         "bar",
-        [_("Headquarters"), _("Away from headquarters")],
-        [(period.label, [source["headquarters"], source["away"]])],
-        Table(
-            _("Requests by source"),
-            [_("Source"), _("Requests"), _("Share (%)")],
-            [
-                [_("Headquarters"), source["headquarters"], _pct_rest(source["away_pct"])],
-                [_("Away from headquarters"), source["away"], source["away_pct"]],
-            ],
-        ),
+        source_labels,
+        [(period.label, source_values)],
+        Table(_("Requests by source"), [_("Source"), _("Requests"), _("Share (%)")], source_rows),
     )
     return Section(
         _("Requests for services"),
@@ -335,6 +339,14 @@ def advice_section(ctx: _Context, advice: dict) -> Section:
                 "previous": n(advice["previous_peacekeeping"]),
                 "prev": prev,
             },
+            *(
+                [
+                    _("%(count)s were asked anonymously (entity and duty station not stated).")
+                    % {"count": n(advice["not_stated"])}
+                ]
+                if advice.get("not_stated")
+                else []
+            ),
         ],
         [fig4],
     )

@@ -15,7 +15,7 @@ from django.db.models.functions import ExtractMonth, ExtractYear
 from advisory.models import AdviceCategory, AdviceRequest
 from assessment.selectors import assessments_closed_between
 from disclosure.models import ConflictItem, ConflictKind, Filer, PublicDisclosureChoice, Resolution
-from ethics_office.intake.models import ServiceCategory, ServiceRequest
+from ethics_office.intake.models import Channel, ServiceCategory, ServiceRequest
 from ethics_office.organisation.models import SENIOR_GRADES, EntityGroup
 from outreach.models import (
     CourseCompletionCount,
@@ -120,25 +120,40 @@ def figure_2_service_requests_by_category(period: Period) -> dict:
     return {c.code: c.n for c in rows}
 
 
+# Requests whose source the office does not know by design (anonymous questions): their entity
+# and duty station are "not stated", a row of their own where a breakdown has one.
+NOT_STATED = Q(channel=Channel.ANONYMOUS_WEB)
+
+
 def figure_3_service_requests_by_source(period: Period) -> dict:
-    """Away = duty station not headquarters (or not recorded); also the previous period's split."""
+    """Away = duty station not headquarters (or not recorded); also the previous period's split.
+
+    Anonymous questions are "not stated" (a key present only when there are any), not away.
+    """
     hq = Q(duty_station__headquarters=True)
     prev = period.previous
     row = ServiceRequest.objects.filter(received__gte=prev.start, received__lte=period.end).aggregate(
         total=Count("id", filter=_in("received", period)),
         headquarters=Count("id", filter=_in("received", period) & hq),
+        not_stated=Count("id", filter=_in("received", period) & NOT_STATED),
         previous_total=Count("id", filter=_in("received", prev)),
         previous_headquarters=Count("id", filter=_in("received", prev) & hq),
+        previous_not_stated=Count("id", filter=_in("received", prev) & NOT_STATED),
     )
-    away = row["total"] - row["headquarters"]
-    previous_away = row["previous_total"] - row["previous_headquarters"]
-    return {
+    away = row["total"] - row["headquarters"] - row["not_stated"]
+    previous_away = row["previous_total"] - row["previous_headquarters"] - row["previous_not_stated"]
+    result = {
         "headquarters": row["headquarters"],
         "away": away,
         "away_pct": pct(away, row["total"]),
         "previous_away_pct": pct(previous_away, row["previous_total"]),
         "_previous_records": row["previous_total"],
     }
+    if row["not_stated"]:
+        result["not_stated"] = row["not_stated"]
+        result["not_stated_pct"] = pct(row["not_stated"], row["total"])
+        result["headquarters_pct"] = pct(row["headquarters"], row["total"])
+    return result
 
 
 # --- Figure IV: advice ----------------------------------------------------------------
@@ -158,7 +173,14 @@ def figure_4_advice_by_category(period: Period) -> dict:
         previous_total=Count("id", filter=_in("service_request__received", prev)),
         peacekeeping=Count("id", filter=_in("service_request__received", period) & peacekeeping),
         previous_peacekeeping=Count("id", filter=_in("service_request__received", prev) & peacekeeping),
+        not_stated=Count(
+            "id",
+            filter=_in("service_request__received", period)
+            & Q(service_request__channel=Channel.ANONYMOUS_WEB),
+        ),
     )
+    if not totals["not_stated"]:  # only a period with anonymous questions has the row
+        del totals["not_stated"]
     categories = list(categories)
     return {
         **totals,

@@ -35,7 +35,7 @@ from ..models import (
 from ..permissions import access_advice_request, access_attachment
 from ..selectors import HANDLE_PERM, can_handle, is_requester
 from ..workflow import ALLOWED, NEEDS_OFFICER, OUTCOME_STATUS, REQUESTER_MAY
-from .mail import notify_requester
+from .mail import notify_officer, notify_requester
 
 # Intake categories this app owns: advice, and policy support for departments.
 INTAKE_CATEGORIES = ("advice", "standard_setting")
@@ -72,6 +72,7 @@ def _create(
     checked_files,
     entity=None,
     duty_station=None,
+    actor_label: str | None = None,
 ) -> AdviceRequest:
     require_length(question, field="question")
     service_request = service_request_register(
@@ -85,14 +86,20 @@ def _create(
     )
     req = AdviceRequest.objects.create(service_request=service_request, category=category, question=question)
     audit_record(
-        actor=actor, action=Action.CREATE, obj=req, fields=["service_request", "category", "question"]
+        actor=actor,
+        actor_label=actor_label,
+        action=Action.CREATE,
+        obj=req,
+        fields=["service_request", "category", "question"],
     )
     for upload, kind in checked_files:
-        _attachment_save(actor=actor, req=req, upload=upload, kind=kind)
+        _attachment_save(actor=actor, actor_label=actor_label, req=req, upload=upload, kind=kind)
     return req
 
 
-def _attachment_save(*, actor, req: AdviceRequest, upload, kind: str, message=None) -> AdviceAttachment:
+def _attachment_save(
+    *, actor, req: AdviceRequest, upload, kind: str, message=None, actor_label: str | None = None
+) -> AdviceAttachment:
     upload.seek(0)
     attachment = AdviceAttachment(
         request=req,
@@ -104,7 +111,13 @@ def _attachment_save(*, actor, req: AdviceRequest, upload, kind: str, message=No
     )
     attachment.file.save(upload.name, upload, save=False)
     attachment.save()
-    audit_record(actor=actor, action=Action.CREATE, obj=attachment, fields=["file", "original_name"])
+    audit_record(
+        actor=actor,
+        actor_label=actor_label,
+        action=Action.CREATE,
+        obj=attachment,
+        fields=["file", "original_name"],
+    )
     return attachment
 
 
@@ -158,7 +171,7 @@ def advice_request_record(
         raise ApplicationError(_("Advice requests need a category."), field="category")
     if intake_category == "standard_setting":
         cat = None
-    if channel not in Channel.values or channel == Channel.IMPORT:
+    if channel not in Channel.values or channel in (Channel.IMPORT, Channel.ANONYMOUS_WEB):
         raise ApplicationError(_("Choose how the request reached the office."), field="channel")
     checked = _checked_files(files)
     return _create(
@@ -199,7 +212,7 @@ def _require_handler(actor, req: AdviceRequest) -> None:
         raise PermissionDenied(_("Only the officer assigned to this request, or the Director, may do this."))
 
 
-def _apply_status(*, actor, req: AdviceRequest, to: str) -> None:
+def _apply_status(*, actor, req: AdviceRequest, to: str, actor_label: str | None = None) -> None:
     """Check the table and write the new status (the row is already locked)."""
     transition_check(ALLOWED, req.status, to, field="to")
     if to in NEEDS_OFFICER and req.assigned_to_id is None:
@@ -216,7 +229,12 @@ def _apply_status(*, actor, req: AdviceRequest, to: str) -> None:
         fields.append("advised_at")
     req.save(update_fields=fields)
     audit_record(
-        actor=actor, action=Action.TRANSITION, obj=req, fields=["status"], changes={"status": (old, to)}
+        actor=actor,
+        actor_label=actor_label,
+        action=Action.TRANSITION,
+        obj=req,
+        fields=["status"],
+        changes={"status": (old, to)},
     )
 
 
@@ -291,14 +309,29 @@ def advice_message_post(*, actor, request_id, body: str, files=()) -> AdviceMess
     for upload, kind in checked:
         _attachment_save(actor=actor, req=req, upload=upload, kind=kind, message=message)
     if requester:
-        if req.status == Status.AWAITING_REQUESTER:
-            _apply_status(actor=actor, req=req, to=Status.IN_PROGRESS)
+        _mark_requester_wrote(actor=actor, req=req)
+        notify_officer(req, cause=f"message-{message.pk}")
     else:
+        fields = ["updated_at"]
         if req.acknowledged_at is None:
             req.acknowledged_at = timezone.now()
-            req.save(update_fields=["acknowledged_at", "updated_at"])
+            fields.append("acknowledged_at")
+        if req.requester_wrote_at is not None:  # the office has answered: the queue's mark goes
+            req.requester_wrote_at = None
+            fields.append("requester_wrote_at")
+        if len(fields) > 1:
+            req.save(update_fields=fields)
         notify_requester(req, cause=f"message-{message.pk}")
     return message
+
+
+def _mark_requester_wrote(*, actor, req: AdviceRequest) -> None:
+    """The requester wrote: the queue marks the request and a paused request moves on again."""
+    req.requester_wrote_at = timezone.now()
+    req.save(update_fields=["requester_wrote_at", "updated_at"])
+    if req.status == Status.AWAITING_REQUESTER:
+        label = "anonymous" if actor is None else None
+        _apply_status(actor=actor, req=req, to=Status.IN_PROGRESS, actor_label=label)
 
 
 @transaction.atomic

@@ -28,6 +28,43 @@ def notify_requester(req: AdviceRequest, *, cause: str) -> None:
     reply_notice_send(request_id=req.pk, cause=cause)
 
 
+def notify_officer(req: AdviceRequest, *, cause: str) -> None:
+    """Tell the assigned officer the requester wrote (in the transaction of the message)."""
+    requester_message_notice_send(request_id=req.pk, cause=cause)
+
+
+def requester_message_notice_send(*, request_id, cause: str = "") -> bool:
+    """E-mail the assigned officer that the requester wrote: the reference and a link, never content.
+
+    An unassigned request has no officer to tell; the queue marks it for whoever triages.
+    """
+    req = AdviceRequest.objects.select_related("service_request", "assigned_to").get(pk=request_id)
+    officer = req.assigned_to
+    if officer is None or not officer.email or not officer.is_active:
+        return False
+    with in_language_of(user=officer):
+        ref = req.service_request.ref
+        link = settings.SITE_URL.rstrip("/") + reverse("advisory-request-detail", kwargs={"pk": req.pk})
+        outbox_enqueue(
+            key=f"advisory.requester_message:{req.pk}:{cause or timezone.now().isoformat()}",
+            kind="advisory.requester_message",
+            to=[officer.email],
+            subject=_("New reply from the requester (%(ref)s)") % {"ref": ref},
+            body=_(
+                "The requester has written in the thread of %(ref)s.\n\n"
+                "For confidentiality the message is not in this e-mail. Sign in to read it:\n%(link)s\n"
+            )
+            % {"ref": ref, "link": link},
+            language=language_of(user=officer),
+            audience=Audience.RECIPIENTS,
+            obj=req,
+        )
+    audit_record(
+        actor=None, action=Action.SEND, obj=req, fields=["requester_message_notice"], actor_label="system"
+    )
+    return True
+
+
 def reply_notice_send(*, request_id, cause: str = "") -> bool:
     """Tell the requester a reply waits. The e-mail holds the reference and a link, never content."""
     req = AdviceRequest.objects.select_related("service_request__requester__user").get(pk=request_id)

@@ -1,5 +1,6 @@
 """Browser pages: parse, call a service or selector, render."""
 
+from .anonymous import anonymous_ask, anonymous_message, anonymous_thread
 from .case import (
     assign,
     attachment_download,
@@ -14,6 +15,9 @@ from .office import precedent_create, precedent_detail, precedents, queue, recor
 from .staff import ask, my_requests, roadmap, roadmap_edit, submitted
 
 __all__ = [
+    "anonymous_ask",
+    "anonymous_message",
+    "anonymous_thread",
     "ask",
     "assign",
     "attachment_download",

@@ -55,12 +55,12 @@ def record(request):
     """An officer records a request received by phone, e-mail, in person or by referral."""
     require_office(request.user)
     categories = list(selectors.advice_categories())
-    form = RecordForm(
-        request.POST or None,
-        request.FILES or None,
-        categories=categories,
-        initial={"received": timezone.localdate(), "channel": "email"},
-    )
+    find = (request.GET.get("find") or "").strip()[:100]
+    matches = list(selectors.people_search(request.user, find)) if find else []
+    initial = {"received": timezone.localdate(), "channel": "email"}
+    if chosen := (request.GET.get("requester") or "").strip()[:20]:
+        initial["requester_index"] = chosen
+    form = RecordForm(request.POST or None, request.FILES or None, categories=categories, initial=initial)
     if request.method == "POST" and (
         done := form_submit(
             request,
@@ -82,7 +82,7 @@ def record(request):
         )
     ):
         return done
-    return render(request, "advisory/record.html", {"form": form})
+    return render(request, "advisory/record.html", {"form": form, "find": find, "matches": matches})
 
 
 @login_required

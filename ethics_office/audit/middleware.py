@@ -1,4 +1,5 @@
 import ipaddress
+from contextlib import contextmanager
 from contextvars import ContextVar
 
 from django.conf import settings
@@ -8,6 +9,19 @@ _client_address: ContextVar[str | None] = ContextVar("audit_client_address", def
 
 def current_client_address() -> str | None:
     return _client_address.get()
+
+
+@contextmanager
+def without_client_address():
+    """The explicit anonymous path: events written inside record no client address.
+
+    For requests whose people must stay unknown (anonymous questions with a receipt code).
+    """
+    token = _client_address.set(None)
+    try:
+        yield
+    finally:
+        _client_address.reset(token)
 
 
 def valid_address(value) -> str | None:

@@ -22,6 +22,8 @@ class Channel(models.TextChoices):
     IN_PERSON = "in_person", _("In person")
     REFERRAL = "referral", _("Referral")
     IMPORT = "import", _("Imported record")
+    # The public page: nobody signed in, no address kept; the person holds a receipt code.
+    ANONYMOUS_WEB = "anonymous_web", _("Anonymous web form")
 
 
 class ServiceRequest(models.Model):

@@ -12,6 +12,7 @@ class Config(AppConfig):
         from ethics_office.base.roles import Role
 
         register_nav(_("Audit trail"), "audit-events", [Role.DIRECTOR], order=90)
+        register_nav(_("My matters"), "my-matters", [Role.STAFF], order=5)
         from . import signals  # noqa: F401 — connects the sign-in receivers
 
         register_home_panels(_office_panels)

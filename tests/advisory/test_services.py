@@ -191,10 +191,11 @@ def test_the_advice_given_is_never_in_the_email(in_progress, people, django_capt
 
 
 @pytest.mark.django_db
-def test_a_requester_message_is_not_emailed_and_resumes_work(
+def test_a_requester_message_tells_only_the_officer_and_resumes_work(
     in_progress, people, django_capture_on_commit_callbacks
 ):
-    """When `staff` answers an officer's question, the request goes back to "in progress"."""
+    """When `staff` answers an officer's question, the request goes back to "in progress"; the
+    assigned officer alone gets an e-mail, without the message."""
     services.advice_request_transition(
         actor=people["officer"], request_id=in_progress.pk, to=Status.AWAITING_REQUESTER
     )
@@ -203,7 +204,8 @@ def test_a_requester_message_is_not_emailed_and_resumes_work(
             actor=people["staff"], request_id=in_progress.pk, body="Here it is."
         )
     assert not msg.from_office
-    assert mail.outbox == []
+    assert [m.to for m in mail.outbox] == [[people["officer"].email]]
+    assert "Here it is." not in mail.outbox[0].body
     assert AdviceRequest.objects.get(pk=in_progress.pk).status == Status.IN_PROGRESS
 
 

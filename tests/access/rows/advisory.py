@@ -43,6 +43,9 @@ def build(world):
     world.adv_precedent = services.precedent_publish(
         actor=officer, category="employment", title="Relatives", summary="Anonymised.", source_id=done.pk
     )
+    world.adv_anon, world.adv_receipt = services.anonymous_question_ask(
+        category="other", question="Asked without an account."
+    )
     services.roadmap_defaults_load()  # reference data a transactional test's flush may have removed
     world.adv_roadmap = RoadmapEntry.objects.first()
 
@@ -144,7 +147,71 @@ ROWS = [
     Row("advisory-precedents", OFFICE),
     Row("advisory-precedent-create", OFFICE),
     Row("advisory-precedent-detail", OFFICE, kwargs=lambda w: {"pk": w.adv_precedent.pk}),
+    # Anonymous questions: public, the receipt code is the only key (a wrong one is 404 for all).
+    Row("advisory-anonymous-ask", expect(200)),
+    Row(
+        "advisory-anonymous-ask",
+        expect(200),
+        method="POST",
+        data=lambda w: {"category": "other", "question": "Anonymous matrix question"},
+        note="the receipt page",
+    ),
+    Row("advisory-anonymous-thread", expect(200)),
+    Row("advisory-anonymous-thread", expect(200), method="POST", data=lambda w: {"receipt": w.adv_receipt}),
+    Row(
+        "advisory-anonymous-thread",
+        expect(404),
+        method="POST",
+        data=lambda w: {"receipt": "2222-2222-2222-2222-2222"},
+        note="a wrong code",
+    ),
+    Row("advisory-anonymous-message", expect(405)),
+    Row(
+        "advisory-anonymous-message",
+        expect(200),
+        method="POST",
+        data=lambda w: {"receipt": w.adv_receipt, "body": "More from the matrix"},
+    ),
+    Row(
+        "advisory-anonymous-message",
+        expect(404),
+        method="POST",
+        data=lambda w: {"receipt": "2222-2222-2222-2222-2222", "body": "Guess"},
+        note="a wrong code",
+    ),
+    # "My matters" (ethics_office/site) lists the advice requests among the rest.
+    Row("my-matters", SIGNED_IN),
     # API
+    Row("api-advice-anonymous", expect(405), note="POST only"),
+    Row(
+        "api-advice-anonymous",
+        expect(201),
+        method="POST",
+        data=lambda w: {"category": "other", "question": "Anonymous over the API"},
+        content_type="application/json",
+    ),
+    Row(
+        "api-advice-anonymous-thread",
+        expect(200),
+        method="POST",
+        data=lambda w: {"receipt": w.adv_receipt},
+        content_type="application/json",
+    ),
+    Row(
+        "api-advice-anonymous-thread",
+        expect(404),
+        method="POST",
+        data=lambda w: {"receipt": "2222-2222-2222-2222-2222"},
+        content_type="application/json",
+        note="a wrong code",
+    ),
+    Row(
+        "api-advice-anonymous-messages",
+        expect(201),
+        method="POST",
+        data=lambda w: {"receipt": w.adv_receipt, "body": "More over the API"},
+        content_type="application/json",
+    ),
     Row("api-advice-requests", expect(200, anonymous=NO_AUTH)),
     Row(
         "api-advice-requests",
