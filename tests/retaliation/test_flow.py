@@ -130,6 +130,7 @@ def test_a_case_goes_from_request_to_closure_through_the_pages(
         LetterKind.REVIEW_OUTCOME,
         LetterKind.REFERRAL_MEMO,
         LetterKind.DETERMINATION,
+        LetterKind.INTERIM_MEMO,  # the recommendation's memo to the decision-maker
     }
     staff_page = client_for("staff").get(reverse("retaliation-detail", args=[inquiry.pk])).content.decode()
     assert "Retaliation established" in staff_page and "Final determination" in staff_page
