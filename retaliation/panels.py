@@ -35,7 +35,10 @@ def home_panels(user, roles):
                                 "%(ref)s: received %(days)d days ago",
                                 (today - r.service_request.received).days,
                             )
-                            % {"ref": r.service_request.ref, "days": (today - r.service_request.received).days},
+                            % {
+                                "ref": r.service_request.ref,
+                                "days": (today - r.service_request.received).days,
+                            },
                             reverse("retaliation-detail", args=[r.pk]),
                         )
                         for r in waiting[:5]

@@ -121,7 +121,10 @@ def test_a_complainant_files_is_asked_for_information_answers_and_reads_a_reason
     awaited = page.locator("#awaited").inner_text()
     assert "waiting for information from you" in awaited
     assert "The e-mail telling you the contract would not be renewed" in awaited
-    page.fill("textarea[name='message-body']", "The e-mail of 3 May is attached to my request; it came from the chief.")
+    page.fill(
+        "textarea[name='message-body']",
+        "The e-mail of 3 May is attached to my request; it came from the chief.",
+    )
     _submit(page, "messages")
     assert "The e-mail of 3 May" in page.locator("#thread").inner_text()
 
@@ -134,7 +137,8 @@ def test_a_complainant_files_is_asked_for_information_answers_and_reads_a_reason
     page.fill("textarea[name='review-protected_activity_reasoning']", "Testifying to OIOS is cooperation.")
     page.select_option("select[name='review-contributing_factor_found']", "no")
     page.fill(
-        "textarea[name='review-contributing_factor_reasoning']", "The post was abolished before the testimony."
+        "textarea[name='review-contributing_factor_reasoning']",
+        "The post was abolished before the testimony.",
     )
     page.check("input[name='review-outcome'][value=no_prima_facie]")
     page.select_option("select[name='review-letter_format']", "pdf")

@@ -117,7 +117,9 @@ def test_the_thread_both_ways_with_content_free_notices(
     assert SECRET in office_page
 
 
-def test_an_empty_message_is_refused_and_a_closed_case_takes_none_from_the_complainant(make_inquiry, staff, officer):
+def test_an_empty_message_is_refused_and_a_closed_case_takes_none_from_the_complainant(
+    make_inquiry, staff, officer
+):
     inquiry = make_inquiry(classify=True)
     with pytest.raises(ApplicationError):
         services.case_message_post(actor=staff, inquiry_id=inquiry.pk, body="  ")
@@ -258,11 +260,15 @@ def test_pauses_cannot_overlap_or_start_in_the_future_and_the_clock_follows_the_
     start = today - dt.timedelta(days=30)
     RetaliationInquiry.objects.filter(pk=inquiry.pk).update(review_started=start)
     with pytest.raises(ApplicationError):
-        services.review_pause(actor=officer, inquiry_id=inquiry.pk, reason="x", on=today + dt.timedelta(days=1))
+        services.review_pause(
+            actor=officer, inquiry_id=inquiry.pk, reason="x", on=today + dt.timedelta(days=1)
+        )
     services.review_pause(actor=officer, inquiry_id=inquiry.pk, reason="a", on=start + dt.timedelta(days=5))
     services.review_resume(actor=officer, inquiry_id=inquiry.pk, on=start + dt.timedelta(days=12))
     with pytest.raises(ApplicationError):  # would overlap the first pause
-        services.review_pause(actor=officer, inquiry_id=inquiry.pk, reason="b", on=start + dt.timedelta(days=10))
+        services.review_pause(
+            actor=officer, inquiry_id=inquiry.pk, reason="b", on=start + dt.timedelta(days=10)
+        )
     services.review_pause(actor=officer, inquiry_id=inquiry.pk, reason="b", on=start + dt.timedelta(days=12))
     services.review_resume(actor=officer, inquiry_id=inquiry.pk, on=start + dt.timedelta(days=15))
     inquiry.refresh_from_db()
@@ -306,8 +312,13 @@ def test_two_person_rule_officer_records_director_signs_off_both_audited(
     inquiry.refresh_from_db()
     assert inquiry.status == Status.REFERRED and inquiry.prima_facie_signed_by == director
     assert inquiry.investigation_referred == timezone.localdate()
-    assert {letter.kind for letter in inquiry.letters.all()} == {LetterKind.REVIEW_OUTCOME, LetterKind.REFERRAL_MEMO}
-    events = AuditEvent.objects.filter(object_type="retaliation.retaliationinquiry", object_id=str(inquiry.pk))
+    assert {letter.kind for letter in inquiry.letters.all()} == {
+        LetterKind.REVIEW_OUTCOME,
+        LetterKind.REFERRAL_MEMO,
+    }
+    events = AuditEvent.objects.filter(
+        object_type="retaliation.retaliationinquiry", object_id=str(inquiry.pk)
+    )
     assert events.filter(actor=officer, fields__contains=["review_recorded_by"]).exists()
     assert events.filter(actor=director, fields__contains=["prima_facie_signed_by"]).exists()
 

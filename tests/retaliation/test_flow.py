@@ -104,9 +104,13 @@ def test_a_case_goes_from_request_to_closure_through_the_pages(
         )
     assert inquiry.status == Status.SIGN_OFF and inquiry.investigation_body_name
     assert not inquiry.letters.filter(kind=LetterKind.REFERRAL_MEMO).exists()  # nothing before sign-off
-    _act(officer, inquiry, "sign-off", {"sign_off-decision": "approve", "sign_off-letter_format": "docx"}, 400)
+    _act(
+        officer, inquiry, "sign-off", {"sign_off-decision": "approve", "sign_off-letter_format": "docx"}, 400
+    )
     with django_capture_on_commit_callbacks(execute=True):
-        _act(director, inquiry, "sign-off", {"sign_off-decision": "approve", "sign_off-letter_format": "docx"})
+        _act(
+            director, inquiry, "sign-off", {"sign_off-decision": "approve", "sign_off-letter_format": "docx"}
+        )
     assert inquiry.status == Status.REFERRED and inquiry.prima_facie_signed_by.username == "director"
     _act(officer, inquiry, "report", {"report-received": today})
     assert inquiry.status == Status.DETERMINATION and inquiry.investigation_completed
