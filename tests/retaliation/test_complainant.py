@@ -381,3 +381,18 @@ def test_the_register_runs_a_flat_number_of_queries(client_for, people):
         many=6,
         what="completed reviews",
     )
+
+
+def test_the_api_tells_the_complainant_what_is_awaited_and_shows_the_thread(
+    client_for, make_inquiry, officer
+):
+    inquiry = make_inquiry(classify=True)
+    services.review_pause(actor=officer, inquiry_id=inquiry.pk, reason="The appraisal e-mails")
+    services.case_message_post(actor=officer, inquiry_id=inquiry.pk, body="Please send the e-mails.")
+    body = client_for("staff").get(reverse("api-retaliation-request", args=[inquiry.pk])).json()
+    assert body["status"] == "paused" and body["awaiting"] == "The appraisal e-mails"
+    assert [(m["from_office"], m["body"]) for m in body["messages"]] == [(True, "Please send the e-mails.")]
+    assert body["review_deadline"] and "notes" not in body
+    office = client_for("officer").get(reverse("api-retaliation-request", args=[inquiry.pk])).json()
+    assert office["messages"][0]["body"] == "Please send the e-mails."
+    assert client_for("staff2").get(reverse("api-retaliation-request", args=[inquiry.pk])).status_code == 404
