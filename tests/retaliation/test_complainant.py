@@ -396,3 +396,15 @@ def test_the_api_tells_the_complainant_what_is_awaited_and_shows_the_thread(
     office = client_for("officer").get(reverse("api-retaliation-request", args=[inquiry.pk])).json()
     assert office["messages"][0]["body"] == "Please send the e-mails."
     assert client_for("staff2").get(reverse("api-retaliation-request", args=[inquiry.pk])).status_code == 404
+
+
+def test_the_case_page_thread_runs_a_flat_number_of_queries(client_for, make_inquiry, officer):
+    inquiry = make_inquiry(classify=True)
+    url = reverse("retaliation-detail", args=[inquiry.pk])
+    staff, office = client_for("staff"), client_for("officer")
+
+    def add(n):
+        for i in range(n):
+            services.case_message_post(actor=officer, inquiry_id=inquiry.pk, body=f"Question {i}")
+
+    assert_queries_flat(lambda: (staff.get(url), office.get(url)), add, few=1, many=8, what="messages")
