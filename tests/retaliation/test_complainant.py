@@ -408,3 +408,11 @@ def test_the_case_page_thread_runs_a_flat_number_of_queries(client_for, make_inq
             services.case_message_post(actor=officer, inquiry_id=inquiry.pk, body=f"Question {i}")
 
     assert_queries_flat(lambda: (staff.get(url), office.get(url)), add, few=1, many=8, what="messages")
+
+
+def test_the_directors_home_page_flags_the_new_request(client_for, make_inquiry):
+    inquiry = make_inquiry(assign=None)
+    page = client_for("director").get(reverse("home")).content.decode()
+    assert "Retaliation: new requests not yet assigned" in page
+    assert f"{inquiry.service_request.ref}: received 0 days ago" in page
+    assert "new requests not yet assigned" not in client_for("officer").get(reverse("home")).content.decode()
