@@ -10,7 +10,7 @@ from ethics_office.base.api import ERROR_RESPONSES
 
 from . import services
 from .permissions import access_own_retaliation_inquiry, access_retaliation_inquiry
-from .selectors import complainant_letters, inquiries_handled_by, inquiries_of_complainant
+from .selectors import case_messages, complainant_letters, inquiries_handled_by, inquiries_of_complainant
 from .serializers import (
     ComplainantInquirySerializer,
     InquiryCreateSerializer,
@@ -52,7 +52,10 @@ class InquiryDetail(APIView):
         except Http404:
             inquiry = access_own_retaliation_inquiry(request.user, pk)
             services.inquiry_view_record(actor=request.user, inquiry=inquiry, what="status")
-            letters = list(complainant_letters(inquiry))
-            return Response(ComplainantInquirySerializer(inquiry, context={"letters": letters}).data)
+            context = {
+                "letters": list(complainant_letters(inquiry)),
+                "messages": list(case_messages(inquiry)),
+            }
+            return Response(ComplainantInquirySerializer(inquiry, context=context).data)
         services.inquiry_view_record(actor=request.user, inquiry=inquiry, what="case")
         return Response(OfficeInquirySerializer(inquiry).data)

@@ -136,4 +136,5 @@ def seed(stdout) -> None:
                 decision=services.ReviewDecision(outcome=ReviewOutcome.PRIMA_FACIE),
                 on=_days_ago(15),
             )
+            services.prima_facie_sign_off(actor=director, inquiry_id=inquiry.pk, on=_days_ago(14))
     stdout.write(f"retaliation: {len(CASES)} live cases assigned to officer")

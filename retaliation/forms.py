@@ -219,3 +219,33 @@ class PanelReviewForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         required=False,
     )
+
+
+class SignOffForm(forms.Form):
+    decision = forms.ChoiceField(
+        label=_("The prima facie finding"),
+        choices=[("approve", _("Sign off: refer for investigation")), ("return", _("Return to the review"))],
+        widget=forms.RadioSelect,
+    )
+    letter_format = forms.ChoiceField(label=_("Letters as"), choices=LetterFormat.choices)
+
+
+class MessageForm(forms.Form):
+    body = forms.CharField(label=_("Message"), widget=forms.Textarea(attrs={"rows": 4}))
+
+
+class RegisterFilterForm(forms.Form):
+    outcome = forms.ChoiceField(
+        label=_("Outcome"),
+        required=False,
+        choices=[
+            ("", _("All")),
+            *[(o.value, o.label) for o in ReviewOutcome if o != ReviewOutcome.PENDING],
+            ("established", _("Retaliation established")),
+            ("not_established", _("Retaliation not established")),
+        ],
+    )
+    body = forms.ChoiceField(
+        label=_("Investigating body"), required=False, choices=[("", _("All")), *InvestigationBody.choices]
+    )
+    year = forms.IntegerField(label=_("Year of the review"), required=False, min_value=2000, max_value=2100)

@@ -1,7 +1,10 @@
 """Letters and memos, rendered as PDF (WeasyPrint, from an HTML template) or Word (python-docx).
 
 Both formats are built from the same paragraphs, so the PDF and the Word version say
-the same thing. Letters carry outcomes, never the office's internal reasoning or notes.
+the same thing. A letter carries its outcome, its reasons (the two tests of the review with
+their reasoning; the findings of the determination), its legal basis (LEGAL_BASIS) and a
+named signatory (the Director, or the alternate); never the office's internal notes. The
+caller renders the complainant's letters in the complainant's language.
 """
 
 import io
@@ -10,8 +13,66 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from ethics_office.base.roles import Role, has_role
+from ethics_office.organisation.duties import acts_as_director, concerns_a_director, director_alternate
 
 from .models import InvestigationBody, LetterFormat, LetterKind, RetaliationInquiry, ReviewOutcome
+from .selectors import directors, people_concerned
+
+# The provision of ST/SGB/2005/21 each letter rests on (one table, to check against the bulletin).
+LEGAL_BASIS = {
+    LetterKind.REFERRAL: gettext_lazy(
+        "Legal basis: ST/SGB/2005/21 (protection against retaliation), section 5.2 (functions of the "
+        "Ethics Office) and section 5.9 (matters referred to other offices)."
+    ),
+    LetterKind.REVIEW_OUTCOME: gettext_lazy(
+        "Legal basis: ST/SGB/2005/21 (protection against retaliation), section 5.2 (c) (preliminary "
+        "review: protected activity and contributing factor) and section 5.3 (45 days)."
+    ),
+    LetterKind.REFERRAL_MEMO: gettext_lazy(
+        "Legal basis: ST/SGB/2005/21 (protection against retaliation), section 5.5 (referral for "
+        "investigation) and section 5.7 (alternative investigation mechanism)."
+    ),
+    LetterKind.INTERIM_MEMO: gettext_lazy(
+        "Legal basis: ST/SGB/2005/21 (protection against retaliation), section 5.6 (interim measures "
+        "to safeguard the interests of the complainant)."
+    ),
+    LetterKind.DETERMINATION: gettext_lazy(
+        "Legal basis: ST/SGB/2005/21 (protection against retaliation), section 5.8 (outcome of the "
+        "investigation) and section 6.1 (corrective measures)."
+    ),
+}
+
+
+def _name_of(user) -> str:
+    person = getattr(user, "person", None)
+    return (getattr(person, "name", "") or user.get_full_name() or user.get_username()).strip()
+
+
+def signatory(inquiry: RetaliationInquiry, kind: str, actor=None) -> tuple[str, str]:
+    """(name, title) of who signs: whoever signed the decision the letter carries; otherwise the
+    acting Director (the alternate on a matter concerning a Director)."""
+    user = None
+    if kind == LetterKind.DETERMINATION:
+        user = inquiry.determined_by
+    elif kind in (LetterKind.REVIEW_OUTCOME, LetterKind.REFERRAL_MEMO):
+        user = inquiry.prima_facie_signed_by
+    people = people_concerned(inquiry)
+    if user is None and actor is not None and acts_as_director(actor, people=people):
+        user = actor
+    if user is None:
+        user = director_alternate() if concerns_a_director(people) else directors().first()
+    if user is None:
+        return "", _("Director, Ethics Office")
+    if has_role(user, Role.DIRECTOR):
+        return _name_of(user), _("Director, Ethics Office")
+    return _name_of(user), _("For the Director, Ethics Office (alternate)")
+
+
+def _yes_no(found) -> str:
+    return _("met") if found else _("not met")
 
 
 def _investigator(inquiry: RetaliationInquiry) -> str:
@@ -20,8 +81,31 @@ def _investigator(inquiry: RetaliationInquiry) -> str:
     return InvestigationBody(inquiry.investigation_body or InvestigationBody.OIOS).label
 
 
-def letter_content(inquiry: RetaliationInquiry, kind: str) -> dict:
-    """Addressee, subject and paragraphs for one letter."""
+def _review_reasons(inquiry: RetaliationInquiry) -> list[str]:
+    """The two tests of the preliminary review, each with its conclusion and reasoning."""
+    if inquiry.review_outcome not in (ReviewOutcome.PRIMA_FACIE, ReviewOutcome.NO_PRIMA_FACIE):
+        return []
+    return [
+        _(
+            "Reasons. First test: did you engage in a protected activity? The test is %(result)s. %(reasoning)s"
+        )
+        % {
+            "result": _yes_no(inquiry.protected_activity_found),
+            "reasoning": inquiry.protected_activity_reasoning,
+        },
+        _(
+            "Second test: was the protected activity a contributing factor in the alleged retaliation? "
+            "The test is %(result)s. %(reasoning)s"
+        )
+        % {
+            "result": _yes_no(inquiry.contributing_factor_found),
+            "reasoning": inquiry.contributing_factor_reasoning,
+        },
+    ]
+
+
+def letter_content(inquiry: RetaliationInquiry, kind: str, *, actor=None, measure=None) -> dict:
+    """Addressee, subject, paragraphs, legal basis and signatory for one letter."""
     ref = inquiry.service_request.ref
     requester = inquiry.service_request.requester
     name = requester.name if requester else _("the complainant")
@@ -62,6 +146,7 @@ def letter_content(inquiry: RetaliationInquiry, kind: str) -> dict:
             _("The Ethics Office has completed the preliminary review of your request %(ref)s.")
             % {"ref": ref},
             body,
+            *_review_reasons(inquiry),
         ]
     elif kind == LetterKind.REFERRAL_MEMO:
         addressee = _investigator(inquiry)
@@ -81,6 +166,22 @@ def letter_content(inquiry: RetaliationInquiry, kind: str) -> dict:
                 if inquiry.investigation_expected
                 else "—"
             },
+            *_review_reasons(inquiry),
+            _("This memorandum and the case are strictly confidential."),
+        ]
+    elif kind == LetterKind.INTERIM_MEMO:
+        addressee = measure.sent_to if measure else ""
+        subject = _("Recommendation of an interim protection measure: case %(ref)s") % {"ref": ref}
+        paragraphs = [
+            _(
+                "Pending the outcome of the matter, the Ethics Office recommends the following measure to "
+                "safeguard the interests of the complainant: %(measure)s."
+            )
+            % {"measure": measure.get_measure_display() if measure else "—"},
+            _("The complainant has consented to this measure.")
+            if measure and measure.complainant_consent
+            else _("The complainant's consent to this measure has not been recorded."),
+            _("We would be grateful if you would inform the Ethics Office of its implementation."),
             _("This memorandum and the case are strictly confidential."),
         ]
     else:
@@ -98,16 +199,21 @@ def letter_content(inquiry: RetaliationInquiry, kind: str) -> dict:
             )
         paragraphs = [
             body,
+            _("Findings: %(findings)s") % {"findings": inquiry.determination_reasoning or "—"},
             _(
                 "You may ask the Chair of the Ethics Panel of the United Nations to review this determination."
             ),
         ]
+    signer, title = signatory(inquiry, kind, actor)
     return {
         "ref": ref,
         "date": date_format(timezone.localdate(), "DATE_FORMAT"),
         "addressee": addressee,
         "subject": subject,
         "paragraphs": paragraphs,
+        "legal_basis": str(LEGAL_BASIS[kind]),
+        "signer": signer,
+        "signer_title": title,
         "signature": _("Ethics Office, United Nations"),
         "confidential": _("Strictly confidential"),
     }
@@ -130,12 +236,15 @@ def render_docx(content: dict) -> bytes:
     document.add_heading(content["subject"], level=1)
     for paragraph in content["paragraphs"]:
         document.add_paragraph(paragraph)
+    document.add_paragraph(content["legal_basis"])
+    document.add_paragraph(content["signer"])
+    document.add_paragraph(content["signer_title"])
     document.add_paragraph(content["signature"])
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()
 
 
-def render_letter(inquiry: RetaliationInquiry, kind: str, fmt: str) -> bytes:
-    content = letter_content(inquiry, kind)
+def render_letter(inquiry: RetaliationInquiry, kind: str, fmt: str, *, actor=None, measure=None) -> bytes:
+    content = letter_content(inquiry, kind, actor=actor, measure=measure)
     return render_docx(content) if fmt == LetterFormat.DOCX else render_pdf(content)

@@ -16,8 +16,11 @@ class Status(models.TextChoices):
     RECEIVED = "received", _("Received")
     UNDER_REVIEW = "under_review", _("Preliminary review")
     PAUSED = "paused", _("Review paused: awaiting the complainant")
+    SIGN_OFF = "sign_off", _("Prima facie finding: awaiting the Director's sign-off")
     REFERRED = "referred", _("Referred for investigation")
     DETERMINATION = "determination", _("Investigation report received: awaiting determination")
+    # Established, no corrective measure recommended yet: never "followed" while there is none.
+    ESTABLISHED = "established", _("Retaliation established: corrective measures to be recommended")
     CORRECTIVE = "corrective", _("Retaliation established: corrective measures followed")
     CLOSED = "closed", _("Closed")
     # Rows loaded by the records import carry only the contract fields; they are history,
@@ -134,6 +137,33 @@ class RetaliationInquiry(models.Model):
     investigation_expected = models.DateField(_("report expected by"), null=True, blank=True)
     determination_reasoning = EncryptedTextField(_("reasons for the determination"), blank=True, default="")
     determined_on = models.DateField(_("determined on"), null=True, blank=True)
+    # Two-person rule: the officer records the review; the Director (or the alternate) signs off
+    # a prima facie finding before the referral goes out.
+    review_recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("review recorded by"),
+    )
+    prima_facie_signed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("prima facie finding signed off by"),
+    )
+    prima_facie_signed_on = models.DateField(_("prima facie finding signed off on"), null=True, blank=True)
+    determined_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("determined by"),
+    )
     # People the office has identified as responsible for the alleged retaliation: they, like the
     # complainant, never see or act on the case for the office (segregation of duties).
     named_people = models.ManyToManyField(
@@ -254,6 +284,26 @@ class CaseNote(models.Model):
         return f"note {self.pk}"
 
 
+class CaseMessage(models.Model):
+    """The confidential thread between the complainant and the officers handling the case."""
+
+    inquiry = models.ForeignKey(RetaliationInquiry, on_delete=models.CASCADE, related_name="messages")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("author")
+    )
+    from_office = models.BooleanField(_("from the Ethics Office"), default=False)
+    body = EncryptedTextField(_("message"))
+    created_at = models.DateTimeField(_("sent"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        verbose_name = _("message")
+        verbose_name_plural = _("messages")
+
+    def __str__(self):
+        return f"message #{self.pk}"
+
+
 class ClockPause(models.Model):
     """A pause of the review clock while information from the complainant is awaited."""
 
@@ -286,9 +336,11 @@ class LetterKind(models.TextChoices):
     REVIEW_OUTCOME = "review_outcome", _("Outcome of the preliminary review")
     REFERRAL_MEMO = "referral_memo", _("Referral memorandum for investigation")
     DETERMINATION = "determination", _("Final determination")
+    INTERIM_MEMO = "interim_memo", _("Memorandum recommending an interim measure")
 
 
-# Letters addressed to the complainant; the referral memo goes to the investigators.
+# Letters addressed to the complainant; the referral memo goes to the investigators, the
+# interim-measure memo to the decision-maker.
 COMPLAINANT_LETTERS = frozenset({LetterKind.REFERRAL, LetterKind.REVIEW_OUTCOME, LetterKind.DETERMINATION})
 
 
@@ -303,6 +355,9 @@ class Letter(models.Model):
     format = models.CharField(_("format"), max_length=5, choices=LetterFormat.choices)
     file = models.FileField(storage=private_storage, upload_to="retaliation/letters/%Y/")
     to_complainant = models.BooleanField(_("sent to the complainant"), default=False)
+    interim_measure = models.ForeignKey(
+        "InterimMeasure", on_delete=models.CASCADE, null=True, blank=True, related_name="memos"
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )

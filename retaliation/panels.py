@@ -8,7 +8,7 @@ from django.utils.translation import ngettext
 from ethics_office.base.registry import HomePanel
 from ethics_office.base.roles import OFFICE_ROLES
 
-from .selectors import inquiries_of_complainant, open_reviews_handled_by
+from .selectors import inquiries_of_complainant, open_reviews_handled_by, unassigned_requests
 
 
 def home_panels(user, roles):
@@ -16,6 +16,35 @@ def home_panels(user, roles):
     url = reverse("retaliation-list")
     if roles & OFFICE_ROLES:
         today = timezone.localdate()
+        waiting = list(unassigned_requests(user)[:50])
+        if waiting:
+            oldest = (today - waiting[0].service_request.received).days
+            panels.append(
+                HomePanel(
+                    title=_("Retaliation: new requests not yet assigned"),
+                    count=len(waiting),
+                    url=url,
+                    note=ngettext(
+                        "The oldest has waited %(n)d day.", "The oldest has waited %(n)d days.", oldest
+                    )
+                    % {"n": oldest},
+                    items=[
+                        (
+                            ngettext(
+                                "%(ref)s: received %(days)d day ago",
+                                "%(ref)s: received %(days)d days ago",
+                                (today - r.service_request.received).days,
+                            )
+                            % {
+                                "ref": r.service_request.ref,
+                                "days": (today - r.service_request.received).days,
+                            },
+                            reverse("retaliation-detail", args=[r.pk]),
+                        )
+                        for r in waiting[:5]
+                    ],
+                )
+            )
         reviews = list(open_reviews_handled_by(user))
         overdue = sum(1 for r in reviews if r.days_left(today) < 0)
         panels.append(

@@ -5,16 +5,18 @@ Director assigned by object permission) and the complainant. Superusers, adminis
 and global permissions grant nothing here.
 """
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Q
+from django.db.models import IntegerField, Q
+from django.db.models.functions import Cast
 from guardian.models import UserObjectPermission
 from guardian.shortcuts import get_objects_for_user
 
 from ethics_office.base.roles import Role, has_role
 from ethics_office.organisation.duties import is_director_alternate
 
-from .models import CLOCK_STATUSES, COMPLAINANT_LETTERS, Letter, RetaliationInquiry
+from .models import CLOCK_STATUSES, COMPLAINANT_LETTERS, Letter, RetaliationInquiry, ReviewOutcome, Status
 
 HANDLE_PERM = "retaliation.handle_retaliationinquiry"
 HANDLE_CODENAME = "handle_retaliationinquiry"
@@ -55,6 +57,8 @@ def inquiries_handled_by(user):
         accept_global_perms=False,
     )
     reachable = Q(pk__in=assigned.values("pk"))
+    if is_triage_officer(user):
+        reachable |= Q(pk__in=_unassigned().values("pk"))
     if is_director_alternate(user):
         reachable |= Q(pk__in=RetaliationInquiry.objects.filter(_concerning_a_director()).values("pk"))
     return (
@@ -108,3 +112,71 @@ def directors():
 def people_concerned(inquiry) -> list:
     """The complainant and everyone named as responsible."""
     return [inquiry.service_request.requester, *inquiry.named_people.all()]
+
+
+# --- triage: new requests nobody is assigned to yet ---------------------------------------------
+
+
+def triage_usernames() -> frozenset[str]:
+    """Officers on triage duty (setting RETALIATION_TRIAGE_OFFICERS, usernames): they see and may
+    classify requests nobody is assigned to, so a new request never waits on the Director alone."""
+    return frozenset(getattr(settings, "RETALIATION_TRIAGE_OFFICERS", ()) or ())
+
+
+def is_triage_officer(user) -> bool:
+    return (
+        user.is_authenticated and user.get_username() in triage_usernames() and has_role(user, Role.OFFICER)
+    )
+
+
+def triage_officers():
+    return get_user_model().objects.filter(
+        username__in=triage_usernames(), groups__name=Role.OFFICER, is_active=True
+    )
+
+
+def _unassigned():
+    ct = ContentType.objects.get_for_model(RetaliationInquiry)
+    assigned = (
+        UserObjectPermission.objects.filter(content_type=ct, permission__codename=HANDLE_CODENAME)
+        .annotate(object_id=Cast("object_pk", IntegerField()))
+        .values("object_id")
+    )
+    return RetaliationInquiry.objects.filter(status=Status.RECEIVED).exclude(pk__in=assigned)
+
+
+def unassigned_requests(user):
+    """New requests still unassigned that this user may act on, oldest first (the age is on the register entry)."""
+    return (
+        inquiries_handled_by(user)
+        .filter(pk__in=_unassigned().values("pk"))
+        .order_by("service_request__received", "id")
+    )
+
+
+def case_messages(inquiry):
+    return inquiry.messages.select_related("author")
+
+
+# --- the determinations register --------------------------------------------------------------
+
+
+def determinations_register(user, *, outcome: str = "", body: str = "", year: int | None = None):
+    """Every completed review and determination this user handles, with what the register shows;
+    one query for the cases and one each for the corrective measures (prefetched)."""
+    rows = (
+        inquiries_handled_by(user)
+        .filter(review_completed__isnull=False)
+        .exclude(review_outcome=ReviewOutcome.PENDING)
+        .prefetch_related("corrective_measures")
+        .order_by("-review_completed", "-id")
+    )
+    if outcome in ReviewOutcome.values:
+        rows = rows.filter(review_outcome=outcome)
+    elif outcome in ("established", "not_established"):
+        rows = rows.filter(retaliation_established=outcome == "established")
+    if body:
+        rows = rows.filter(investigation_body=body)
+    if year:
+        rows = rows.filter(review_completed__year=year)
+    return rows

@@ -28,16 +28,47 @@ class InquiryListSerializer(serializers.ModelSerializer):
         fields = ["id", "ref", "received", "status", "kind", "review_outcome"]
 
 
+class MessageSerializer(serializers.Serializer):
+    from_office = serializers.BooleanField()
+    body = serializers.CharField()
+    created_at = serializers.DateTimeField()
+
+
 class ComplainantInquirySerializer(InquiryListSerializer):
-    """What the complainant may read about their own case."""
+    """What the complainant may read about their own case: status, what the office awaits from them
+    while the clock is paused, the review deadline, the thread and the letters sent to them."""
 
     letters = serializers.SerializerMethodField()
+    awaiting = serializers.SerializerMethodField()
+    review_deadline = serializers.SerializerMethodField()
+    messages = serializers.SerializerMethodField()
 
     class Meta(InquiryListSerializer.Meta):
-        fields = [*InquiryListSerializer.Meta.fields, "retaliation_established", "letters"]
+        fields = [
+            *InquiryListSerializer.Meta.fields,
+            "retaliation_established",
+            "awaiting",
+            "review_deadline",
+            "investigation_expected",
+            "messages",
+            "letters",
+        ]
 
     def get_letters(self, obj) -> list[dict]:
         return LetterSerializer(self.context["letters"], many=True).data
+
+    def get_awaiting(self, obj) -> str | None:
+        if obj.status != "paused":
+            return None
+        pause = obj.pauses.filter(ended__isnull=True).first()
+        return pause.reason if pause else None
+
+    def get_review_deadline(self, obj) -> str | None:
+        deadline = obj.review_deadline()
+        return deadline.isoformat() if deadline else None
+
+    def get_messages(self, obj) -> list[dict]:
+        return MessageSerializer(self.context.get("messages", []), many=True).data
 
 
 class CaseNoteSerializer(serializers.Serializer):
@@ -55,6 +86,7 @@ class OfficeInquirySerializer(InquiryListSerializer):
     channel = serializers.CharField(source="service_request.channel")
     actions = ActionSerializer(many=True)
     notes = CaseNoteSerializer(many=True)
+    messages = MessageSerializer(many=True)
     letters = LetterSerializer(many=True)
     review_deadline = serializers.SerializerMethodField()
     days_left = serializers.SerializerMethodField()
@@ -84,8 +116,10 @@ class OfficeInquirySerializer(InquiryListSerializer):
             "investigation_expected",
             "investigation_completed",
             "retaliation_established",
+            "prima_facie_signed_on",
             "letters",
             "notes",
+            "messages",
         ]
 
     def get_review_deadline(self, obj) -> str | None:

@@ -6,6 +6,7 @@ urlpatterns = [
     path("", views.inquiry_list, name="retaliation-list"),
     path("request/", views.inquiry_request, name="retaliation-request"),
     path("record/", views.inquiry_record, name="retaliation-record"),
+    path("register/", views.determinations_register, name="retaliation-register"),
     path("<int:pk>/", views.inquiry_detail, name="retaliation-detail"),
     path("<int:pk>/evidence/<int:evidence_pk>/", views.evidence_download, name="retaliation-evidence"),
     path("<int:pk>/letters/<int:letter_pk>/", views.letter_download, name="retaliation-letter"),
@@ -30,5 +31,7 @@ urlpatterns = [
         name="retaliation-corrective-implemented",
     ),
     path("<int:pk>/letters/", views.letter_generate, name="retaliation-letter-generate"),
+    path("<int:pk>/sign-off/", views.sign_off, name="retaliation-sign-off"),
+    path("<int:pk>/messages/", views.message_post, name="retaliation-message"),
     path("<int:pk>/panel-review/", views.panel_review_request, name="retaliation-panel-review"),
 ]

@@ -19,6 +19,7 @@ from ethics_office.outbox.models import OutboxMessage
 from ethics_office.outbox.models import Status as OutboxStatus
 from outreach.models import TrainingSession
 from retaliation.models import (
+    CaseMessage,
     CaseNote,
     ClockPause,
     CorrectiveMeasure,
@@ -82,6 +83,7 @@ def _retaliation_purge(pks: list[int]) -> None:
     _delete_with_files(Evidence.objects.filter(inquiry_id__in=pks))
     _delete_with_files(Letter.objects.filter(inquiry_id__in=pks))
     CaseNote.objects.filter(inquiry_id__in=pks).delete()
+    CaseMessage.objects.filter(inquiry_id__in=pks).delete()
     RetaliatoryAction.objects.filter(inquiry_id__in=pks).delete()
     # The pauses' dates make the clock the report may read: keep them, drop what was awaited.
     ClockPause.objects.filter(inquiry_id__in=pks).update(reason="")

@@ -19,6 +19,7 @@ from .cases import (
     inquiry_view_record,
     letter_generate,
     letter_read,
+    register_read_record,
     retaliatory_action_add,
 )
 from .outcome import (
@@ -35,13 +36,19 @@ from .review import (
     ReviewDecision,
     ReviewFindings,
     clock_alerts_send,
+    prima_facie_sign_off,
     review_complete,
     review_letters_generate,
     review_pause,
     review_resume,
 )
+from .thread import case_message_post, new_request_notify
 
 __all__ = [
+    "register_read_record",
+    "case_message_post",
+    "new_request_notify",
+    "prima_facie_sign_off",
     "INVESTIGATION_DAYS",
     "ReviewDecision",
     "ReviewFindings",

@@ -12,6 +12,7 @@ from ethics_office.audit.models import Action
 from ethics_office.audit.services import audit_record
 from ethics_office.base.errors import ApplicationError, TransitionNotAllowed, ValidationFailed
 from ethics_office.base.limits import LINE_MAX, require_count, require_length
+from ethics_office.base.mail import in_language_of
 from ethics_office.base.roles import Role, has_role
 from ethics_office.base.uploads import check_upload
 from ethics_office.base.workflow import transition_check
@@ -39,8 +40,16 @@ from ..models import (
     Status,
 )
 from ..permissions import access_case_or_own, access_own_retaliation_inquiry, access_retaliation_inquiry
-from ..selectors import HANDLE_PERM, case_letters, complainant_letters, officers_assigned_to, people_concerned
+from ..selectors import (
+    HANDLE_PERM,
+    case_letters,
+    complainant_letters,
+    is_triage_officer,
+    officers_assigned_to,
+    people_concerned,
+)
 from ..workflow import ALLOWED
+from .thread import new_request_notify
 
 # --- the one transition function ---------------------------------------------------------
 
@@ -145,6 +154,7 @@ def _inquiry_create(
     )
     for upload in files:
         _evidence_store(actor=actor, inquiry=inquiry, upload=upload)
+    new_request_notify(inquiry)
     return inquiry
 
 
@@ -353,15 +363,33 @@ def review_letters_due(inquiry: RetaliationInquiry) -> list[str]:
     if inquiry.review_outcome in (None, "", ReviewOutcome.PENDING):
         return []
     if inquiry.review_outcome == ReviewOutcome.PRIMA_FACIE:
+        # Nothing goes out before the Director signed the finding off (two-person rule).
+        if inquiry.prima_facie_signed_on is None:
+            return []
         return [LetterKind.REVIEW_OUTCOME, LetterKind.REFERRAL_MEMO]
     return [LetterKind.REVIEW_OUTCOME]
 
 
-def letter_write(*, actor, inquiry, kind: str, fmt: str) -> Letter:
+def letter_write(*, actor, inquiry, kind: str, fmt: str, measure=None) -> Letter:
+    """Render and keep one letter: the complainant's in their language, the memos in the office's."""
     if fmt not in LetterFormat.values:
         raise ApplicationError(_("Choose PDF or Word."), field="letter_format")
-    data = render_letter(inquiry, kind, fmt)
-    letter = Letter(inquiry=inquiry, kind=kind, format=fmt, to_complainant=kind in COMPLAINANT_LETTERS)
+    if kind == LetterKind.INTERIM_MEMO and measure is None:
+        measure = inquiry.interim_measures.order_by("-sent_on", "-id").first()
+        if measure is None:
+            raise ApplicationError(_("This case has no such letter yet."), field="kind")
+    if kind in COMPLAINANT_LETTERS:
+        with in_language_of(inquiry.service_request.requester):
+            data = render_letter(inquiry, kind, fmt, actor=actor)
+    else:
+        data = render_letter(inquiry, kind, fmt, actor=actor, measure=measure)
+    letter = Letter(
+        inquiry=inquiry,
+        kind=kind,
+        format=fmt,
+        to_complainant=kind in COMPLAINANT_LETTERS,
+        interim_measure=measure if kind == LetterKind.INTERIM_MEMO else None,
+    )
     letter.created_by = actor
     letter.file.save(f"{kind}.{fmt}", ContentFile(data), save=False)
     letter.save()
@@ -435,7 +463,22 @@ def inquiry_classify(
     audit_record(
         actor=actor, action=Action.UPDATE, obj=inquiry, fields=["kind"], changes={"kind": (old_kind, kind)}
     )
+    # An officer on triage duty who classifies a request nobody was assigned to takes it on
+    # (otherwise the case would vanish from their view the moment it leaves "received").
+    if is_triage_officer(actor) and not officers_assigned_to(inquiry).filter(pk=actor.pk).exists():
+        object_permission_grant(actor=actor, user=actor, perm=HANDLE_PERM, obj=inquiry)
     inquiry_transition(actor=actor, inquiry=inquiry, to=to, also=tuple(also))
     if kind == InquiryKind.OUTSIDE_MANDATE:
         letter_write(actor=actor, inquiry=inquiry, kind=LetterKind.REFERRAL, fmt=letter_format)
     return inquiry
+
+
+def register_read_record(*, actor, fmt: str, count: int) -> None:
+    """A look at the determinations register (or its export) is recorded, with how many cases it held."""
+    audit_record(
+        actor=actor,
+        action=Action.VIEW if fmt == "page" else Action.EXPORT,
+        object_type="retaliation.register",
+        fields=[fmt],
+        changes={"rows": (None, count)},
+    )

@@ -40,6 +40,7 @@ def interim_measure_recommend(
     complainant_consent: bool,
     sent_to: str,
     sent_on: dt.date | None = None,
+    letter_format: str = LetterFormat.PDF,
 ) -> InterimMeasure:
     inquiry = access_retaliation_inquiry(actor, inquiry_id, for_write=True)
     if inquiry.status == Status.CLOSED:
@@ -65,6 +66,8 @@ def interim_measure_recommend(
         fields=["measure", "complainant_consent", "sent_to", "sent_on"],
         changes={"measure": (None, measure)},
     )
+    # The recommendation goes to the decision-maker as a memorandum.
+    letter_write(actor=actor, inquiry=inquiry, kind=LetterKind.INTERIM_MEMO, fmt=letter_format, measure=item)
     return item
 
 
@@ -138,7 +141,8 @@ def determination_make(
     inquiry.retaliation_established = bool(established)
     inquiry.determination_reasoning = reasoning.strip()
     inquiry.determined_on = on or timezone.localdate()
-    also = ("retaliation_established", "determination_reasoning", "determined_on")
+    inquiry.determined_by = actor
+    also = ("retaliation_established", "determination_reasoning", "determined_on", "determined_by")
     audit_record(
         actor=actor,
         action=Action.UPDATE,
@@ -146,7 +150,8 @@ def determination_make(
         fields=list(also),
         changes={"retaliation_established": (None, inquiry.retaliation_established)},
     )
-    to = Status.CORRECTIVE if established else Status.CLOSED
+    # Established: "corrective measures to be recommended" until the first one is.
+    to = Status.ESTABLISHED if established else Status.CLOSED
     inquiry_transition(actor=actor, inquiry=inquiry, to=to, also=also)
     letter_write(actor=actor, inquiry=inquiry, kind=LetterKind.DETERMINATION, fmt=letter_format)
     return inquiry
@@ -157,7 +162,7 @@ def corrective_measure_recommend(
     *, actor, inquiry_id, description: str, recommended_on: dt.date | None = None
 ) -> CorrectiveMeasure:
     inquiry = access_retaliation_inquiry(actor, inquiry_id, for_write=True)
-    if inquiry.status != Status.CORRECTIVE:
+    if inquiry.status not in (Status.ESTABLISHED, Status.CORRECTIVE):
         raise ApplicationError(
             _("Corrective measures follow a determination that retaliation was established.")
         )
@@ -169,6 +174,8 @@ def corrective_measure_recommend(
         recommended_on=recommended_on or timezone.localdate(),
     )
     audit_record(actor=actor, action=Action.CREATE, obj=item, fields=["description", "recommended_on"])
+    if inquiry.status == Status.ESTABLISHED:
+        inquiry_transition(actor=actor, inquiry=inquiry, to=Status.CORRECTIVE)
     return item
 
 

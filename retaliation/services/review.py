@@ -15,6 +15,8 @@ from ethics_office.audit.models import Action
 from ethics_office.audit.services import audit_record
 from ethics_office.base.errors import ApplicationError, TransitionNotAllowed, ValidationFailed
 from ethics_office.base.mail import in_language_of, language_of
+from ethics_office.base.roles import Role, has_role
+from ethics_office.organisation.duties import acts_as_director, is_director_alternate
 from ethics_office.outbox.models import Audience
 from ethics_office.outbox.services import outbox_enqueue
 
@@ -30,7 +32,7 @@ from ..models import (
     Status,
 )
 from ..permissions import access_retaliation_inquiry
-from ..selectors import directors, officers_assigned_to
+from ..selectors import directors, officers_assigned_to, people_concerned
 from .cases import inquiry_transition, letter_write, review_letters_due
 
 INVESTIGATION_DAYS = 120
@@ -48,6 +50,12 @@ def review_pause(*, actor, inquiry_id, reason: str, on: dt.date | None = None) -
         raise TransitionNotAllowed(_("Only a running review can be paused."))
     if on < inquiry.review_started:
         raise ApplicationError(_("A pause cannot start before the review opened."), field="on")
+    if on > timezone.localdate():
+        raise ApplicationError(_("A pause cannot start in the future."), field="on")
+    last = inquiry.pauses.exclude(ended__isnull=True).order_by("-ended").first()
+    if last is not None and on < last.ended:
+        raise ApplicationError(_("Pauses cannot overlap: the last one ended on %(day)s.") % {"day": last.ended},
+                               field="on")  # fmt: skip
     pause = ClockPause.objects.create(inquiry=inquiry, started=on, reason=(reason or "").strip())
     inquiry.review_paused_since = on
     audit_record(actor=actor, action=Action.CREATE, obj=pause, fields=["started", "reason"])
@@ -59,6 +67,8 @@ def _pause_end(*, actor, inquiry, on: dt.date) -> None:
     pause = inquiry.pauses.select_for_update().get(ended__isnull=True)
     if on < pause.started:
         raise ApplicationError(_("The clock cannot resume before it was paused."), field="on")
+    if on > timezone.localdate():
+        raise ApplicationError(_("The clock cannot resume on a future date."), field="on")
     pause.ended = on
     pause.save(update_fields=["ended"])
     inquiry.review_paused_days += (on - pause.started).days
@@ -213,11 +223,9 @@ def _outcome_decide(
             if decision.investigation_body == InvestigationBody.ALTERNATIVE
             else ""
         )
-        inquiry.investigation_referred = on
-        inquiry.investigation_expected = on + dt.timedelta(days=INVESTIGATION_DAYS)
-        written += ["investigation_body", "investigation_body_name", "investigation_referred",
-                    "investigation_expected"]  # fmt: skip
-        return Status.REFERRED, written
+        written += ["investigation_body", "investigation_body_name"]
+        # The referral waits for the Director's sign-off (prima_facie_sign_off).
+        return Status.SIGN_OFF, written
     if decision.outcome == ReviewOutcome.CLOSED:
         inquiry.closure_reason = decision.closure_reason
         written.append("closure_reason")
@@ -257,6 +265,8 @@ def review_complete(
         raise ValidationFailed(_("The review cannot be recorded yet."), errors=errors)
 
     also = _findings_record(inquiry, findings)
+    inquiry.review_recorded_by = actor
+    also.append("review_recorded_by")
     if inquiry.status == Status.PAUSED:
         _pause_end(actor=actor, inquiry=inquiry, on=on)
         also += ["review_paused_days", "review_paused_since"]
@@ -275,7 +285,90 @@ def review_complete(
         inquiry_transition(actor=actor, inquiry=inquiry, to=Status.UNDER_REVIEW)
     inquiry_transition(actor=actor, inquiry=inquiry, to=to, also=tuple(also))
     # robust: a renderer that fails is logged and leaves the recorded decision standing; the
-    # letters it calls for can then be generated again (letter_generate).
+    # letters it calls for can then be generated again (letter_generate). A prima facie finding
+    # sends nothing until it is signed off.
+    if to != Status.SIGN_OFF:
+        transaction.on_commit(
+            partial(review_letters_generate, actor=actor, inquiry_id=inquiry.pk, fmt=letter_format),
+            robust=True,
+        )
+    return inquiry
+
+
+# --- the Director's sign-off of a prima facie finding (two-person rule) --------------------------
+
+
+def may_sign_off(actor, inquiry) -> bool:
+    """The acting Director, never the one who recorded the review; the alternate signs off a finding
+    the Director recorded."""
+    recorder = inquiry.review_recorded_by
+    if recorder is not None and recorder.pk == actor.pk:
+        return False
+    if acts_as_director(actor, people=people_concerned(inquiry)):
+        return True
+    return (
+        is_director_alternate(actor)
+        and recorder is not None
+        and has_role(recorder, Role.DIRECTOR)
+        and not any(p is not None and p.user_id == actor.pk for p in people_concerned(inquiry))
+    )
+
+
+@transaction.atomic
+def prima_facie_sign_off(
+    *,
+    actor,
+    inquiry_id,
+    approve: bool = True,
+    letter_format: str = LetterFormat.PDF,
+    on: dt.date | None = None,
+) -> RetaliationInquiry:
+    """The Director (or alternate) signs off the officer's prima facie finding: the case is referred
+    for investigation and the outcome letter and referral memo go out. Not approved, the review
+    goes back to the officer (the finding is withdrawn, the clock runs again)."""
+    inquiry = access_retaliation_inquiry(actor, inquiry_id, for_write=True)
+    if inquiry.status != Status.SIGN_OFF:
+        raise TransitionNotAllowed(_("There is no prima facie finding awaiting sign-off."))
+    if not may_sign_off(actor, inquiry):
+        raise ApplicationError(
+            _("The Director, or the alternate, signs off a finding someone else recorded.")
+        )
+    if letter_format not in LetterFormat.values:
+        raise ApplicationError(_("Choose PDF or Word."), field="letter_format")
+    on = on or timezone.localdate()
+    if not approve:
+        old = inquiry.review_outcome
+        inquiry.review_outcome = ReviewOutcome.PENDING
+        inquiry.review_completed = None
+        audit_record(
+            actor=actor,
+            action=Action.UPDATE,
+            obj=inquiry,
+            fields=["review_outcome", "review_completed"],
+            changes={"review_outcome": (old, ReviewOutcome.PENDING), "sign_off": (None, "returned")},
+        )
+        inquiry_transition(
+            actor=actor, inquiry=inquiry, to=Status.UNDER_REVIEW, also=("review_outcome", "review_completed")
+        )
+        return inquiry
+    inquiry.prima_facie_signed_by = actor
+    inquiry.prima_facie_signed_on = on
+    inquiry.investigation_referred = on
+    inquiry.investigation_expected = on + dt.timedelta(days=INVESTIGATION_DAYS)
+    also = (
+        "prima_facie_signed_by",
+        "prima_facie_signed_on",
+        "investigation_referred",
+        "investigation_expected",
+    )
+    audit_record(
+        actor=actor,
+        action=Action.UPDATE,
+        obj=inquiry,
+        fields=list(also),
+        changes={"sign_off": (None, "approved")},
+    )
+    inquiry_transition(actor=actor, inquiry=inquiry, to=Status.REFERRED, also=also)
     transaction.on_commit(
         partial(review_letters_generate, actor=actor, inquiry_id=inquiry.pk, fmt=letter_format), robust=True
     )

@@ -18,10 +18,12 @@ from .actions import (
     interim_implemented,
     interim_recommend,
     letter_generate,
+    message_post,
     note_add,
     panel_review_request,
     report_receive,
     review_complete,
+    sign_off,
 )
 from .cases import (
     evidence_download,
@@ -31,6 +33,7 @@ from .cases import (
     inquiry_request,
     letter_download,
 )
+from .register import determinations_register
 
 __all__ = [
     "action_add",
@@ -56,4 +59,7 @@ __all__ = [
     "panel_review_request",
     "report_receive",
     "review_complete",
+    "sign_off",
+    "message_post",
+    "determinations_register",
 ]

@@ -300,3 +300,39 @@ def panel_review_request(request, pk):
         _("Your request for a review by the Chair of the Ethics Panel was sent."),
         who=COMPLAINANT,
     )
+
+
+@login_required
+@require_POST
+def sign_off(request, pk):
+    return _act(
+        request,
+        pk,
+        forms.SignOffForm,
+        "sign_off",
+        lambda d, _h: services.prima_facie_sign_off(
+            actor=request.user,
+            inquiry_id=pk,
+            approve=d["decision"] == "approve",
+            letter_format=d["letter_format"],
+        ),
+        lambda inquiry: (
+            _("The finding is signed off and the case referred for investigation.")
+            if inquiry.status == "referred"
+            else _("The finding went back to the review.")
+        ),
+    )
+
+
+@login_required
+@require_POST
+def message_post(request, pk):
+    return _act(
+        request,
+        pk,
+        forms.MessageForm,
+        "message",
+        lambda d, _h: services.case_message_post(actor=request.user, inquiry_id=pk, body=d["body"]),
+        _("Your message was sent."),
+        who=EITHER,
+    )

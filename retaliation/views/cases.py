@@ -13,16 +13,84 @@ from ethics_office.base.gates import require_office
 from ethics_office.base.roles import Role, has_role, is_office
 
 from .. import forms, services
+from ..clock import review_days
 from ..models import InquiryKind, ReviewOutcome, Status
 from ..permissions import access_case_or_own
 from ..selectors import (
     case_letters,
+    case_messages,
     complainant_letters,
     inquiries_handled_by,
     inquiries_of_complainant,
     officers_assigned_to,
     open_reviews_handled_by,
 )
+from ..services.review import may_sign_off
+
+
+def _explained(status):
+    """What a status means for the complainant, and what happens next."""
+    table = {
+        Status.RECEIVED: (
+            _(
+                "The Ethics Office has received your request and will assign it and decide whether it falls "
+                "under the policy on protection against retaliation."
+            ),
+            _(
+                "If it does, a preliminary review opens and its clock starts; if not, you receive a letter "
+                "saying where the matter is best taken."
+            ),
+        ),
+        Status.UNDER_REVIEW: (
+            _(
+                "The Ethics Office is conducting the preliminary review: did you engage in a protected "
+                "activity, and was it a contributing factor in what happened to you?"
+            ),
+            _(
+                "You will receive a letter with the outcome and its reasons. If a prima facie case is "
+                "found, the matter is referred for investigation."
+            ),
+        ),
+        Status.PAUSED: (
+            _(
+                "The preliminary review is paused: the Ethics Office needs information from you before it "
+                "can continue. Paused days do not count against the time limit."
+            ),
+            _("Send what is asked (below). The office then resumes the review."),
+        ),
+        Status.SIGN_OFF: (
+            _("The preliminary review has been recorded and is awaiting the Director's sign-off."),
+            _(
+                "Once signed off, you receive the outcome letter and the matter is referred for investigation."
+            ),
+        ),
+        Status.REFERRED: (
+            _("A prima facie case was found and the matter is with the investigators."),
+            _("When their report arrives, the Director makes a final determination and writes to you."),
+        ),
+        Status.DETERMINATION: (
+            _("The investigation report has been received."),
+            _("The Director will make the final determination and write to you with the findings."),
+        ),
+        Status.ESTABLISHED: (
+            _("The Director determined that retaliation was established."),
+            _("The Ethics Office will recommend corrective measures, in consultation with you."),
+        ),
+        Status.CORRECTIVE: (
+            _("Retaliation was established and corrective measures have been recommended."),
+            _("The Ethics Office follows their implementation; the case closes when all are implemented."),
+        ),
+        Status.CLOSED: (
+            _("The case is closed."),
+            _(
+                "Your letters below give the outcome and its reasons. You may ask the Chair of the Ethics "
+                "Panel for a review where the letter says so."
+            ),
+        ),
+        Status.IMPORTED: (_("This is a historical record."), _("Nothing further will happen on it.")),
+    }
+    meaning, next_step = table.get(status, ("", ""))
+    return {"meaning": meaning, "next": next_step}
 
 
 def _clock_row(case, today):
@@ -137,6 +205,8 @@ CASE_FORMS = {
     "corrective": forms.CorrectiveForm,
     "corrective_done": forms.CorrectiveDoneForm,
     "letter": forms.LetterForm,
+    "sign_off": forms.SignOffForm,
+    "message": forms.MessageForm,
 }
 
 
@@ -178,6 +248,9 @@ def _handler_context(request, inquiry, bound=None):
         "days_left": inquiry.days_left(today),
         "days_elapsed": inquiry.days_elapsed(today),
         "is_director": has_role(request.user, Role.DIRECTOR),
+        "can_sign_off": inquiry.status == Status.SIGN_OFF and may_sign_off(request.user, inquiry),
+        "messages_thread": list(case_messages(inquiry)),
+        "can_write": True,
         "forms": blank,
         "Status": Status,
         "InquiryKind": InquiryKind,
@@ -185,17 +258,28 @@ def _handler_context(request, inquiry, bound=None):
 
 
 def _complainant_context(request, inquiry, bound=None):
+    today = timezone.localdate()
     return {
         "inquiry": inquiry,
         "sr": inquiry.service_request,
         "letters": list(complainant_letters(inquiry)),
         "evidence": list(inquiry.evidence.filter(uploaded_by=request.user)),
+        "actions": list(inquiry.actions.all()),
+        "explained": _explained(inquiry.status),
+        "open_pause": inquiry.pauses.filter(ended__isnull=True).first()
+        if inquiry.status == Status.PAUSED
+        else None,
+        "deadline": inquiry.review_deadline(today),
+        "review_days": review_days(),
+        "messages_thread": list(case_messages(inquiry)),
+        "can_write": inquiry.status not in (Status.CLOSED, Status.IMPORTED),
         "panel_request": getattr(inquiry, "panel_review_request", None),
         "can_ask_panel": inquiry.retaliation_established is not None
         or inquiry.review_outcome == ReviewOutcome.NO_PRIMA_FACIE,
         "forms": {
             "evidence": forms.EvidenceForm(prefix="evidence"),
             "panel": forms.PanelReviewForm(prefix="panel"),
+            "message": forms.MessageForm(prefix="message"),
             **(bound or {}),
         },
         "Status": Status,

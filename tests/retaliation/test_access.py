@@ -16,7 +16,7 @@ REASONING = "REASONING-internal-only"
 
 
 @pytest.fixture
-def referred(make_inquiry, officer, django_capture_on_commit_callbacks):
+def referred(make_inquiry, officer, director, django_capture_on_commit_callbacks):
     """staff's case, reviewed by `officer` with a prima facie finding, with an internal note."""
     inquiry = make_inquiry(classify=True)
     services.case_note_add(actor=officer, inquiry_id=inquiry.pk, text=NOTE)
@@ -33,6 +33,7 @@ def referred(make_inquiry, officer, django_capture_on_commit_callbacks):
             decision=services.ReviewDecision(outcome=ReviewOutcome.PRIMA_FACIE),
             letter_format="docx",
         )
+        services.prima_facie_sign_off(actor=director, inquiry_id=inquiry.pk, letter_format="docx")
     return inquiry
 
 

@@ -55,6 +55,10 @@ def test_the_office_answer_has_the_case_file_and_the_complainants_does_not(clien
         "kind",
         "review_outcome",
         "retaliation_established",
+        "awaiting",
+        "review_deadline",
+        "investigation_expected",
+        "messages",
         "letters",
     }
 

@@ -34,6 +34,8 @@ ACTION_URLS = {
     "corrective-done": "retaliation-corrective-implemented",
     "letter": "retaliation-letter-generate",
     "panel-review": "retaliation-panel-review",
+    "sign-off": "retaliation-sign-off",
+    "message": "retaliation-message",
 }
 
 
@@ -100,7 +102,16 @@ def test_a_case_goes_from_request_to_closure_through_the_pages(
                 "review-letter_format": "docx",
             },
         )
-    assert inquiry.status == Status.REFERRED and inquiry.investigation_body_name
+    assert inquiry.status == Status.SIGN_OFF and inquiry.investigation_body_name
+    assert not inquiry.letters.filter(kind=LetterKind.REFERRAL_MEMO).exists()  # nothing before sign-off
+    _act(
+        officer, inquiry, "sign-off", {"sign_off-decision": "approve", "sign_off-letter_format": "docx"}, 400
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        _act(
+            director, inquiry, "sign-off", {"sign_off-decision": "approve", "sign_off-letter_format": "docx"}
+        )
+    assert inquiry.status == Status.REFERRED and inquiry.prima_facie_signed_by.username == "director"
     _act(officer, inquiry, "report", {"report-received": today})
     assert inquiry.status == Status.DETERMINATION and inquiry.investigation_completed
     page = _act(
@@ -113,8 +124,9 @@ def test_a_case_goes_from_request_to_closure_through_the_pages(
         "determine",
         {"determine-established": "yes", "determine-reasoning": "Shown.", "determine-letter_format": "pdf"},
     )
-    assert inquiry.status == Status.CORRECTIVE and inquiry.retaliation_established is True
+    assert inquiry.status == Status.ESTABLISHED and inquiry.retaliation_established is True
     _act(director, inquiry, "corrective", {"corrective-description": "Transfer to another department"})
+    assert inquiry.status == Status.CORRECTIVE
     measure = CorrectiveMeasure.objects.get(inquiry=inquiry)
     _act(officer, inquiry, "corrective-done", {"corrective_done-measure_id": measure.pk})
     assert inquiry.status == Status.CLOSED
@@ -122,6 +134,7 @@ def test_a_case_goes_from_request_to_closure_through_the_pages(
         LetterKind.REVIEW_OUTCOME,
         LetterKind.REFERRAL_MEMO,
         LetterKind.DETERMINATION,
+        LetterKind.INTERIM_MEMO,  # the recommendation's memo to the decision-maker
     }
     staff_page = client_for("staff").get(reverse("retaliation-detail", args=[inquiry.pk])).content.decode()
     assert "Retaliation established" in staff_page and "Final determination" in staff_page

@@ -1,6 +1,7 @@
 import datetime as dt
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.core import mail
 from django.utils import timezone
 
@@ -120,9 +121,10 @@ def test_pause_and_resume_are_recorded_and_extend_the_deadline(make_inquiry, off
 
 
 def test_prima_facie_refers_for_investigation_with_memo_and_letter(
-    make_inquiry, officer, django_capture_on_commit_callbacks
+    make_inquiry, officer, director, django_capture_on_commit_callbacks
 ):
-    """Both tests met → referred to OIOS, report expected in 120 days, outcome letter and referral memo."""
+    """Both tests met → awaiting the Director's sign-off (nothing goes out); signed off → referred to
+    OIOS, report expected in 120 days, outcome letter and referral memo."""
     inquiry = make_inquiry(classify=True)
     with django_capture_on_commit_callbacks(execute=True):  # the letters follow the commit
         services.review_complete(
@@ -137,6 +139,14 @@ def test_prima_facie_refers_for_investigation_with_memo_and_letter(
             decision=services.ReviewDecision(outcome=ReviewOutcome.PRIMA_FACIE),
         )
     inquiry.refresh_from_db()
+    assert inquiry.status == Status.SIGN_OFF and not inquiry.letters.exists()
+    assert inquiry.review_recorded_by == officer
+    with pytest.raises(ApplicationError):  # the recorder cannot sign off their own finding
+        services.prima_facie_sign_off(actor=officer, inquiry_id=inquiry.pk)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.prima_facie_sign_off(actor=director, inquiry_id=inquiry.pk)
+    inquiry.refresh_from_db()
+    assert inquiry.prima_facie_signed_by == director
     today = timezone.localdate()
     assert inquiry.status == Status.REFERRED
     assert inquiry.review_outcome == ReviewOutcome.PRIMA_FACIE
@@ -196,6 +206,8 @@ def _to_determination(make_inquiry, officer):
         ),
         decision=services.ReviewDecision(outcome=ReviewOutcome.PRIMA_FACIE),
     )
+    director = get_user_model().objects.get(username="director")
+    services.prima_facie_sign_off(actor=director, inquiry_id=inquiry.pk, letter_format="docx")
     services.investigation_report_receive(actor=officer, inquiry_id=inquiry.pk)
     inquiry.refresh_from_db()
     return inquiry
@@ -212,10 +224,13 @@ def test_the_report_then_the_directors_determination_then_corrective_measures(
     services.determination_make(actor=director, inquiry_id=inquiry.pk, established=True, reasoning="Shown.")
     inquiry.refresh_from_db()
     assert inquiry.retaliation_established is True
-    assert inquiry.status == Status.CORRECTIVE
+    # No measure yet: the status must not say "corrective measures followed".
+    assert inquiry.status == Status.ESTABLISHED
     measure = services.corrective_measure_recommend(
         actor=director, inquiry_id=inquiry.pk, description="Transfer to another department"
     )
+    inquiry.refresh_from_db()
+    assert inquiry.status == Status.CORRECTIVE
     services.corrective_measure_implement(actor=officer, inquiry_id=inquiry.pk, measure_id=measure.pk)
     inquiry.refresh_from_db()
     assert inquiry.status == Status.CLOSED

@@ -94,7 +94,17 @@ def test_the_officer_classifies_then_records_a_prima_facie_review(
         )
     assert response.status_code == 302
     inquiry.refresh_from_db()
-    assert inquiry.status == Status.REFERRED and inquiry.review_outcome == ReviewOutcome.PRIMA_FACIE
+    assert inquiry.status == Status.SIGN_OFF and inquiry.review_outcome == ReviewOutcome.PRIMA_FACIE
+    assert Letter.objects.filter(inquiry=inquiry).count() == 0  # nothing goes out before the sign-off
+    director = client_for("director")
+    with django_capture_on_commit_callbacks(execute=True):
+        response = director.post(
+            reverse("retaliation-sign-off", args=[inquiry.pk]),
+            {"sign_off-decision": "approve", "sign_off-letter_format": "docx"},
+        )
+    assert response.status_code == 302
+    inquiry.refresh_from_db()
+    assert inquiry.status == Status.REFERRED
     assert Letter.objects.filter(inquiry=inquiry).count() == 2
 
 

@@ -70,9 +70,15 @@ def _review(outcome, found):
     }
 
 
-def _referred(w):
+def _awaiting_sign_off(w):
     case = _under_review(w)
     services.review_complete(actor=w.users["officer"], inquiry_id=case.pk, **_review("prima_facie", True))
+    return case
+
+
+def _referred(w):
+    case = _awaiting_sign_off(w)
+    services.prima_facie_sign_off(actor=w.users["director"], inquiry_id=case.pk, letter_format="docx")
     return case
 
 
@@ -254,6 +260,28 @@ ACTION_ROWS = [
         kwargs=lambda w: {"pk": w.ret_referred.pk},
         data=lambda w: {"letter-kind": LetterKind.REFERRAL, "letter-format": "docx"},
     ),
+    _office_act(
+        "retaliation-sign-off",
+        {"sign_off-decision": "approve", "sign_off-letter_format": "docx"},
+        officer=400,
+        make=_awaiting_sign_off,
+        note="two-person rule: the Director signs off what the officer recorded",
+    ),
+    Row(
+        "retaliation-message",
+        expect(404, anonymous=LOGIN, staff=302, officer=302, director=302),
+        method="POST",
+        kwargs=_case,
+        data=lambda w: {"message-body": "Here are the e-mails you asked for."},
+        note="the complainant and the office handling the case write in the thread",
+    ),
+    Row(
+        "retaliation-message",
+        expect(404, anonymous=LOGIN, staff=400, officer=400, director=400),
+        method="POST",
+        kwargs=_case,
+        note="an empty message is refused beside the field",
+    ),
     Row(
         "retaliation-panel-review",
         expect(404, anonymous=LOGIN, staff=302),
@@ -275,6 +303,19 @@ ROWS = [
     Row("retaliation-request", expect(200, anonymous=LOGIN)),
     Row("retaliation-record", expect(404, anonymous=LOGIN, **dict.fromkeys(OFFICE, 200))),
     Row("retaliation-detail", CASE, kwargs=lambda w: {"pk": w.ret_case.pk}),
+    Row("retaliation-register", expect(404, anonymous=LOGIN, **dict.fromkeys(OFFICE, 200))),
+    Row(
+        "retaliation-register",
+        expect(404, anonymous=LOGIN, **dict.fromkeys(OFFICE, 200)),
+        query="format=csv",
+        note="the CSV export",
+    ),
+    Row(
+        "retaliation-register",
+        expect(404, anonymous=LOGIN, **dict.fromkeys(OFFICE, 200)),
+        query="format=xlsx",
+        note="the Excel export",
+    ),
     *ACTION_ROWS,
     Row(
         "retaliation-evidence",
