@@ -97,7 +97,7 @@ def credentials(users=USERS, sessions: int = 1) -> dict:
         for _ in range(sessions):
             session = store()
             session[SESSION_KEY] = str(user.pk)
-            session[BACKEND_SESSION_KEY] = settings.AUTHENTICATION_BACKENDS[0]
+            session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
             session[HASH_SESSION_KEY] = user.get_session_auth_hash()
             if device is not None:
                 session["otp_device_id"] = device.persistent_id
@@ -165,6 +165,8 @@ def check(url: str, headers: dict) -> int:
 
 def start_server(port: int, workers: int):
     env = {**os.environ, **SERVER_ENV}
+    if not (ROOT / "staticfiles" / "staticfiles.json").exists():  # the manifest DEBUG-off pages need
+        subprocess.run([sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"], cwd=ROOT, env=env, check=True)
     gunicorn = str(Path(sys.executable).parent / "gunicorn")
     proc = subprocess.Popen(
         [gunicorn, "ethics_office.wsgi", "-b", f"127.0.0.1:{port}", "-w", str(workers), "--log-level", "warning"],

@@ -7,6 +7,8 @@ sessions). Those historical records are all closed, so this script:
 - opens a realistic working set: the newest 2,000 advice requests get open statuses, a third
   of them untriaged, the rest assigned to the two demo officers and the Director with the
   guardian object permission their assignment grants;
+- tops the advice requests up to 90,000 with copies of closed ones ten years older
+  (references "X…"), as the ten imported years hold about 48,000;
 - adds audit events up to 1,000,000 (generate_series; these bench events are not sealed into
   the chain, so `verify_audit` on the bench database reports them — never run it there).
 
@@ -22,6 +24,7 @@ sys.path.insert(0, str(ROOT))
 os.environ.setdefault("DATABASE_URL", "postgresql://postgres@127.0.0.1:5432/eo_bench")
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ethics_office.settings")
 
+ADVICE_REQUESTS = 90_000
 AUDIT_EVENTS = 1_000_000
 OPEN_REQUESTS = 2_000
 
@@ -39,6 +42,35 @@ def main():
 
     users = {u.username: u.pk for u in get_user_model().objects.filter(username__in=["officer", "officer2", "director"])}
     with transaction.atomic(), connection.cursor() as cursor:
+        missing = ADVICE_REQUESTS - AdviceRequest.objects.count()
+        if missing > 0:
+            cursor.execute(
+                """
+                WITH src AS (
+                    SELECT ar.*, sr.ref, sr.received, sr.channel, sr.category_id AS sr_category,
+                           sr.duty_station_id, sr.entity_id, sr.requester_id
+                    FROM advisory_advicerequest ar JOIN intake_servicerequest sr ON sr.id = ar.service_request_id
+                    WHERE sr.ref LIKE 'B%%' AND ar.status = 'closed' ORDER BY ar.id LIMIT %s
+                ), ins AS (
+                    INSERT INTO intake_servicerequest
+                        (ref, received, channel, created_at, updated_at, category_id, duty_station_id, entity_id,
+                         requester_id)
+                    SELECT 'X' || ref, (received - interval '10 years')::date, channel, now(), now(), sr_category,
+                           duty_station_id, entity_id, requester_id FROM src
+                    RETURNING id, ref
+                )
+                INSERT INTO advisory_advicerequest
+                    (status, created_at, updated_at, category_id, service_request_id, acknowledged_at, advice,
+                     advised_at, assigned_to_id, outcome, question, referred_to, vendor_name, vendor_note,
+                     vendor_recommendation)
+                SELECT src.status, now(), now(), src.category_id, ins.id, src.acknowledged_at, src.advice,
+                       src.advised_at, src.assigned_to_id, src.outcome, src.question, src.referred_to,
+                       src.vendor_name, src.vendor_note, src.vendor_recommendation
+                FROM src JOIN ins ON ins.ref = 'X' || src.ref
+                """,
+                [missing],
+            )
+            print(f"added {missing} advice requests")
         marked = AdviceRequest.objects.filter(service_request__ref__startswith="B", status__in=["received", "assigned", "in_progress"]).count()
         if marked < OPEN_REQUESTS // 2:
             ids = list(
