@@ -74,6 +74,8 @@ ENDPOINTS = [
     ("home: admin", "admin", "html", "/", 3),
 ]
 USERS = sorted({e[1] for e in ENDPOINTS})
+# Tokens and sessions are signed with SECRET_KEY: make them under the server's settings.
+os.environ.update(SERVER_ENV)
 
 
 def credentials(users=USERS, sessions: int = 1) -> dict:
@@ -117,8 +119,8 @@ def headers_for(creds: dict, user: str, kind: str) -> dict:
 
 
 def _ms(value: str) -> float:
-    number, unit = re.match(r"([\d.]+)(us|ms|s)", value).groups()
-    return float(number) * {"us": 0.001, "ms": 1.0, "s": 1000.0}[unit]
+    number, unit = re.match(r"([\d.]+)(us|ms|s|m)$", value).groups()
+    return float(number) * {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60000.0}[unit]
 
 
 def wrk(url: str, headers: dict, *, connections: int, seconds: int) -> dict:
@@ -126,7 +128,7 @@ def wrk(url: str, headers: dict, *, connections: int, seconds: int) -> dict:
     for key, value in headers.items():
         cmd += ["-H", f"{key}: {value}"]
     out = subprocess.run([*cmd, url], capture_output=True, text=True, check=True).stdout
-    p50 = re.search(r"50%\s+(\S+)", out).group(1)
+    p50 = re.search(r"^\s+50%\s+(\S+)", out, re.M).group(1)
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
     errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
     return {"p50_ms": _ms(p50), "rps": rps, "non_2xx": int(errors.group(1)) if errors else 0}
