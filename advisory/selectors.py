@@ -82,8 +82,10 @@ def advice_requests_of_requester(user):
     """A person's own requests (the "My requests" page), whatever roles they hold."""
     if user is None or not user.is_authenticated:
         return AdviceRequest.objects.none()
-    return _base().filter(_own_service_requests({"requester__user": user})).order_by(
-        "-service_request__received", "-id"
+    return (
+        _base()
+        .filter(_own_service_requests({"requester__user": user}))
+        .order_by("-service_request__received", "-id")
     )
 
 

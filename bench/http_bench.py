@@ -124,7 +124,15 @@ def _ms(value: str) -> float:
 
 
 def wrk(url: str, headers: dict, *, connections: int, seconds: int) -> dict:
-    cmd = ["wrk", f"-t{min(2, connections)}", f"-c{connections}", f"-d{seconds}s", "--latency", "--timeout", "10s"]
+    cmd = [
+        "wrk",
+        f"-t{min(2, connections)}",
+        f"-c{connections}",
+        f"-d{seconds}s",
+        "--latency",
+        "--timeout",
+        "10s",
+    ]
     for key, value in headers.items():
         cmd += ["-H", f"{key}: {value}"]
     out = subprocess.run([*cmd, url], capture_output=True, text=True, check=True).stdout
@@ -168,10 +176,21 @@ def check(url: str, headers: dict) -> int:
 def start_server(port: int, workers: int):
     env = {**os.environ, **SERVER_ENV}
     if not (ROOT / "staticfiles" / "staticfiles.json").exists():  # the manifest DEBUG-off pages need
-        subprocess.run([sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"], cwd=ROOT, env=env, check=True)
+        subprocess.run(
+            [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"], cwd=ROOT, env=env, check=True
+        )
     gunicorn = str(Path(sys.executable).parent / "gunicorn")
     proc = subprocess.Popen(
-        [gunicorn, "ethics_office.wsgi", "-b", f"127.0.0.1:{port}", "-w", str(workers), "--log-level", "warning"],
+        [
+            gunicorn,
+            "ethics_office.wsgi",
+            "-b",
+            f"127.0.0.1:{port}",
+            "-w",
+            str(workers),
+            "--log-level",
+            "warning",
+        ],
         cwd=ROOT,
         env=env,
         start_new_session=True,
@@ -187,11 +206,15 @@ def start_server(port: int, workers: int):
 
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--port", type=int, default=8701)
     parser.add_argument("--workers", type=int, default=5)
     parser.add_argument("--seconds", type=int, default=5, help="duration of each wrk run")
-    parser.add_argument("--only", default="", help="a word the endpoint labels must contain (floors always run)")
+    parser.add_argument(
+        "--only", default="", help="a word the endpoint labels must contain (floors always run)"
+    )
     args = parser.parse_args()
 
     creds = credentials()
@@ -212,8 +235,16 @@ def main():
             one = measure(url, headers, connections=1, seconds=args.seconds)
             many = measure(url, headers, connections=16, seconds=args.seconds)
             results.append(
-                {"label": label, "kind": kind, "path": path, "user": user, "target": target,
-                 "p50_ms": one["p50_ms"], "rps_c16": many["rps"], "non_2xx": one["non_2xx"] + many["non_2xx"]}
+                {
+                    "label": label,
+                    "kind": kind,
+                    "path": path,
+                    "user": user,
+                    "target": target,
+                    "p50_ms": one["p50_ms"],
+                    "rps_c16": many["rps"],
+                    "non_2xx": one["non_2xx"] + many["non_2xx"],
+                }
             )
             print(f"  {label}: p50 {one['p50_ms']:.1f} ms, {many['rps']:.1f} req/s", flush=True)
     finally:
@@ -242,8 +273,13 @@ def main():
     out.mkdir(exist_ok=True)
     (out / "http.json").write_text(
         json.dumps(
-            {"machine": f"{platform.platform()}, {os.cpu_count()} CPUs", "workers": args.workers,
-             "seconds": args.seconds, "client": measure.__name__, "results": results},
+            {
+                "machine": f"{platform.platform()}, {os.cpu_count()} CPUs",
+                "workers": args.workers,
+                "seconds": args.seconds,
+                "client": measure.__name__,
+                "results": results,
+            },
             indent=2,
         )
     )

@@ -40,7 +40,10 @@ def main():
 
     from advisory.models import AdviceRequest
 
-    users = {u.username: u.pk for u in get_user_model().objects.filter(username__in=["officer", "officer2", "director"])}
+    users = {
+        u.username: u.pk
+        for u in get_user_model().objects.filter(username__in=["officer", "officer2", "director"])
+    }
     with transaction.atomic(), connection.cursor() as cursor:
         missing = ADVICE_REQUESTS - AdviceRequest.objects.count()
         if missing > 0:
@@ -71,7 +74,9 @@ def main():
                 [missing],
             )
             print(f"added {missing} advice requests")
-        marked = AdviceRequest.objects.filter(service_request__ref__startswith="B", status__in=["received", "assigned", "in_progress"]).count()
+        marked = AdviceRequest.objects.filter(
+            service_request__ref__startswith="B", status__in=["received", "assigned", "in_progress"]
+        ).count()
         if marked < OPEN_REQUESTS // 2:
             ids = list(
                 AdviceRequest.objects.filter(service_request__ref__startswith="B")
@@ -83,7 +88,13 @@ def main():
             rows = []
             for i, pk in enumerate(ids):
                 untriaged = i % 3 == 0
-                rows.append((pk, "received" if untriaged else statuses[i % 3], None if untriaged else assignees[i % 3]))
+                rows.append(
+                    (
+                        pk,
+                        "received" if untriaged else statuses[i % 3],
+                        None if untriaged else assignees[i % 3],
+                    )
+                )
             cursor.executemany(
                 "UPDATE advisory_advicerequest SET status = %s, assigned_to_id = %s, advised_at = NULL WHERE id = %s",
                 [(s, a, pk) for pk, s, a in rows],

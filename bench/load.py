@@ -31,7 +31,9 @@ USERS = ["staff", "officer", "focalpoint", "director", "admin"]
 
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--port", type=int, default=8702)
     parser.add_argument("--workers", type=int, default=5)
     parser.add_argument("--users", type=int, default=50)
@@ -52,18 +54,43 @@ def main():
     creds_file.write_text(json.dumps(creds))
     env = {**os.environ, **SERVER_ENV}
     celery = subprocess.Popen(
-        [str(Path(sys.executable).parent / "celery"), "-A", "ethics_office", "worker", "--concurrency=1",
-         "--loglevel=warning"],
-        cwd=ROOT, env=env, start_new_session=True,
+        [
+            str(Path(sys.executable).parent / "celery"),
+            "-A",
+            "ethics_office",
+            "worker",
+            "--concurrency=1",
+            "--loglevel=warning",
+        ],
+        cwd=ROOT,
+        env=env,
+        start_new_session=True,
     )
     server = start_server(args.port, args.workers)
     try:
         subprocess.run(
-            [locust, "-f", str(ROOT / "bench" / "locustfile.py"), "--headless", "-u", str(args.users),
-             "-r", "5", "-t", args.time, "--host", f"http://127.0.0.1:{args.port}",
-             "--csv", str(out / "load"), "--only-summary"],
-            env={**os.environ, "BENCH_CREDENTIALS": str(creds_file),
-                 "BENCH_SESSION_COOKIE": settings.SESSION_COOKIE_NAME},
+            [
+                locust,
+                "-f",
+                str(ROOT / "bench" / "locustfile.py"),
+                "--headless",
+                "-u",
+                str(args.users),
+                "-r",
+                "5",
+                "-t",
+                args.time,
+                "--host",
+                f"http://127.0.0.1:{args.port}",
+                "--csv",
+                str(out / "load"),
+                "--only-summary",
+            ],
+            env={
+                **os.environ,
+                "BENCH_CREDENTIALS": str(creds_file),
+                "BENCH_SESSION_COOKIE": settings.SESSION_COOKIE_NAME,
+            },
             check=False,
         )
     finally:
@@ -74,11 +101,21 @@ def main():
     rows = list(csv.DictReader(open(out / "load_stats.csv")))
     print(f"\n{'page':56} {'requests':>9} {'failures':>9} {'p50 ms':>7} {'p95 ms':>7}")
     for row in rows:
-        print(f"{row['Type'] + ' ' + row['Name']:56} {row['Request Count']:>9} {row['Failure Count']:>9}"
-              f" {row['50%']:>7} {row['95%']:>7}")
+        print(
+            f"{row['Type'] + ' ' + row['Name']:56} {row['Request Count']:>9} {row['Failure Count']:>9}"
+            f" {row['50%']:>7} {row['95%']:>7}"
+        )
     (out / "load.json").write_text(
-        json.dumps({"machine": f"{platform.platform()}, {os.cpu_count()} CPUs", "users": args.users,
-                    "time": args.time, "workers": args.workers, "rows": rows}, indent=2)
+        json.dumps(
+            {
+                "machine": f"{platform.platform()}, {os.cpu_count()} CPUs",
+                "users": args.users,
+                "time": args.time,
+                "workers": args.workers,
+                "rows": rows,
+            },
+            indent=2,
+        )
     )
 
 

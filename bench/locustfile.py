@@ -72,8 +72,10 @@ class Officer(Signed):
 
     @task(2)
     def queue_search(self):
-        self.page(random.choice(["/advisory/queue/?q=Lee&sort=category", "/advisory/queue/?status=&sort=officer"]),
-                  name="/advisory/queue/ (search, sort)")
+        self.page(
+            random.choice(["/advisory/queue/?q=Lee&sort=category", "/advisory/queue/?status=&sort=officer"]),
+            name="/advisory/queue/ (search, sort)",
+        )
 
     @task(3)
     def queue_api(self):

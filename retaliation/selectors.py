@@ -12,6 +12,7 @@ from guardian.models import UserObjectPermission
 
 from ethics_office.base.objperms import object_pks_with_perm
 from ethics_office.base.roles import Role, has_role
+from ethics_office.intake.models import ServiceRequest
 from ethics_office.organisation.duties import is_director_alternate
 
 from .models import CLOCK_STATUSES, COMPLAINANT_LETTERS, Letter, RetaliationInquiry
@@ -27,8 +28,16 @@ def _base():
 
 
 def _concerning(user) -> Q:
-    """Cases about this user: their own complaint, or one naming them as responsible."""
-    return Q(service_request__requester__user=user) | Q(named_people__user=user)
+    """Cases about this user: their own complaint, or one naming them as responsible.
+
+    Two id subqueries, each found through an index from the user's person, rather than an OR
+    across joins that PostgreSQL answers by joining every case to every service request.
+    """
+    own = ServiceRequest.objects.filter(requester__user=user).values("pk")
+    named = RetaliationInquiry.named_people.through.objects.filter(person__user=user).values(
+        "retaliationinquiry_id"
+    )
+    return Q(service_request__in=own) | Q(pk__in=named)
 
 
 def _concerning_a_director() -> Q:

@@ -18,7 +18,9 @@ def object_pks_with_perm(user, model, codename: str, *, groups: bool = True):
     content_type = ContentType.objects.get_for_model(model)
     as_int = Cast("object_pk", BigIntegerField())
     direct = (
-        UserObjectPermission.objects.filter(user=user, content_type=content_type, permission__codename=codename)
+        UserObjectPermission.objects.filter(
+            user=user, content_type=content_type, permission__codename=codename
+        )
         .annotate(pk_int=as_int)
         .values("pk_int")
     )
