@@ -22,7 +22,8 @@ class CappedCountPaginator(Paginator):
 
     @cached_property
     def count(self) -> int:
-        return self.object_list[: self.cap + 1].count()
+        # Unordered and only the key: the scan stops at cap + 1 rows, no join nor sort for the page.
+        return self.object_list.order_by().values("pk")[: self.cap + 1].count()
 
     @property
     def capped(self) -> bool:
