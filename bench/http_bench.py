@@ -57,7 +57,7 @@ ENDPOINTS = [
     ("advice queue API, search + sort", "officer", "api", "/api/advisory/requests/?q=Lee&sort=officer", 3),
     ("advice queue API, Director", "director", "api", "/api/advisory/requests/", 3),
     ("advice queue page, default filter", "officer", "html", "/advisory/queue/", 3),
-    ("advice queue page, all statuses", "officer", "html", "/advisory/queue/?status=", 3),
+    ("advice queue page, all statuses", "officer", "html", "/advisory/queue/?status=all", 3),
     ("advice queue page, search + sort", "officer", "html", "/advisory/queue/?q=Lee&sort=category", 3),
     ("retaliation cases list", "officer", "html", "/retaliation/", 3),
     ("retaliation API list", "officer", "api", "/api/retaliation/requests/", 3),

@@ -98,7 +98,8 @@ def main():
             os.killpg(proc.pid, signal.SIGTERM)
             proc.wait()
         creds_file.unlink(missing_ok=True)
-    rows = list(csv.DictReader(open(out / "load_stats.csv")))
+    with open(out / "load_stats.csv") as stats:
+        rows = list(csv.DictReader(stats))
     print(f"\n{'page':56} {'requests':>9} {'failures':>9} {'p50 ms':>7} {'p95 ms':>7}")
     for row in rows:
         print(

@@ -13,7 +13,8 @@ import random
 
 from locust import HttpUser, between, task
 
-CREDS = json.loads(open(os.environ["BENCH_CREDENTIALS"]).read())
+with open(os.environ["BENCH_CREDENTIALS"]) as _file:
+    CREDS = json.load(_file)
 _sessions = {user: itertools.cycle(c["sessions"]) for user, c in CREDS.items()}
 COOKIE = os.environ.get("BENCH_SESSION_COOKIE", "sessionid")
 
