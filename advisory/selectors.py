@@ -14,6 +14,7 @@ from ethics_office.base.objperms import object_pks_with_perm
 from ethics_office.base.roles import Role, is_office, roles_of
 from ethics_office.intake.models import ServiceRequest
 from ethics_office.organisation.duties import is_director_alternate
+from ethics_office.organisation.models import Person
 
 from .models import AdviceAttachment, AdviceCategory, AdviceRequest, Precedent, RoadmapEntry, Status
 from .workflow import OPEN
@@ -217,11 +218,12 @@ def advice_queue(user, *, filters: dict | None = None):
     if filters.get("overdue"):
         qs = qs.filter(overdue_q())
     if q := (filters.get("q") or "").strip():
-        qs = qs.filter(
-            Q(service_request__ref__icontains=q)
-            | Q(service_request__requester__name__icontains=q)
-            | Q(service_request__requester__index_number__iexact=q)
-        )
+        # Service requests found through their own indexes (trigram on reference and name,
+        # unique index number), then the queue's rows by id: no scan of every joined row.
+        people = Person.objects.filter(Q(name__icontains=q) | Q(index_number__iexact=q)).values("pk")
+        by_ref = ServiceRequest.objects.filter(ref__icontains=q).values("pk")
+        found = by_ref.union(ServiceRequest.objects.filter(requester__in=people).values("pk"))
+        qs = qs.filter(service_request__in=found)
     return qs.order_by(*SORTS.get(filters.get("sort") or "-received", SORTS["-received"]))
 
 

@@ -52,7 +52,8 @@ def main():
     out.mkdir(exist_ok=True)
     creds_file = out / "load_credentials.json"
     creds_file.write_text(json.dumps(creds))
-    env = {**os.environ, **SERVER_ENV}
+    # No mail server on a bench machine: the worker delivers the outbox to nowhere.
+    env = {**os.environ, **SERVER_ENV, "EMAIL_BACKEND": "django.core.mail.backends.dummy.EmailBackend"}
     celery = subprocess.Popen(
         [
             str(Path(sys.executable).parent / "celery"),

@@ -53,7 +53,10 @@ class Staff(Signed):
         self.page("/advisory/ask/")
         self.client.post(
             "/api/advisory/requests/",
-            json={"category": "", "question": "May I accept a gift of a book from a vendor? (load test)"},
+            json={
+                "category": "gifts_honours_awards",
+                "question": "May I accept a gift of a book from a vendor? (load test)",
+            },
             headers=self.api,
             name="POST /api/advisory/requests/",
         )
