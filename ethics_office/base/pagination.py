@@ -29,6 +29,14 @@ class CappedCountPaginator(Paginator):
     def capped(self) -> bool:
         return self.count > self.cap
 
+    def page(self, number):
+        """As Django's, but a capped total never shortens a page: the rows go on past the cap."""
+        if not self.capped:
+            return super().page(number)
+        number = self.validate_number(number)
+        bottom = (number - 1) * self.per_page
+        return self._get_page(self.object_list[bottom : bottom + self.per_page], number, self)
+
 
 class CappedPageNumberPagination(PageNumberPagination):
     """DRF's page-number pagination with the capped total; the response gains `count_capped`."""
