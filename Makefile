@@ -8,7 +8,7 @@ export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 TEST_DATABASE_URL ?= postgresql://postgres@127.0.0.1:5432/ethics_office
 TEST_REDIS_URL ?= redis://127.0.0.1:6379/0
 
-.PHONY: run test install messages compilemessages lint bench report clean fuzz
+.PHONY: run test install messages compilemessages lint bench load report clean fuzz
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || "$$(scripts/find-python)" -m venv $(VENV)
@@ -56,7 +56,13 @@ lint: $(STAMP)
 
 bench: $(STAMP)
 	$(PY) bench/run.py
+	$(PY) bench/lists_data.py
+	$(PY) bench/http_bench.py
 	$(PY) bench/audit_writers.py
+
+# Locust, 50 users for 5 minutes against gunicorn + Celery on the bench database (pip install -e ".[load]").
+load: $(STAMP)
+	$(PY) bench/load.py
 
 clean:
 	rm -rf $(VENV) var staticfiles

@@ -13,6 +13,7 @@ from rest_framework.views import APIView
 
 from ethics_office.base.api import ERROR_RESPONSES, ERROR_SHAPE
 from ethics_office.base.errors import ApplicationError
+from ethics_office.base.pagination import CappedPageNumberPagination
 from ethics_office.base.roles import is_office
 from ethics_office.intake.models import Channel
 from ethics_office.organisation.models import Person
@@ -148,6 +149,7 @@ class AdviceRequestList(generics.ListCreateAPIView):
 
     serializer_class = AdviceRequestSerializer
     filterset_class = AdviceRequestFilter
+    pagination_class = CappedPageNumberPagination
 
     def get_serializer_context(self):
         return {**super().get_serializer_context(), "office": is_office(self.request.user)}

@@ -111,6 +111,13 @@ class AdviceRequest(models.Model):
                 name="advice_request_vendor_recommendation_valid",
             ),
         ]
+        indexes = [
+            # The queue's visibility test and status filters read only these columns, so counts
+            # (the total of the queue, the home panels) are index-only scans (docs/performance.md).
+            models.Index(
+                fields=["status", "assigned_to", "service_request", "id"], name="advice_queue_count_idx"
+            ),
+        ]
 
     def __str__(self):
         return self.service_request.ref if self.service_request_id else "advice request"

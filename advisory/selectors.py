@@ -10,8 +10,11 @@ from django.utils import timezone
 from guardian.shortcuts import get_objects_for_user
 
 from ethics_office.base.clock import add_working_days
+from ethics_office.base.objperms import object_pks_with_perm
 from ethics_office.base.roles import Role, is_office, roles_of
+from ethics_office.intake.models import ServiceRequest
 from ethics_office.organisation.duties import is_director_alternate
+from ethics_office.organisation.models import Person
 
 from .models import AdviceAttachment, AdviceCategory, AdviceRequest, Precedent, RoadmapEntry, Status
 from .workflow import OPEN
@@ -45,6 +48,16 @@ def advice_requests_handled_by(user):
     )
 
 
+def _handled_pks(user):
+    """The ids `advice_requests_handled_by` returns, as integers (ethics_office.base.objperms)."""
+    return object_pks_with_perm(user, AdviceRequest, HANDLE_PERM.split(".", 1)[1])
+
+
+def _own_service_requests(user_filter) -> Q:
+    """Requests whose requester is this user (or these users), as a subquery: no join in counts."""
+    return Q(service_request__in=ServiceRequest.objects.filter(**user_filter).values("pk"))
+
+
 def advice_requests_visible_to(user):
     """Staff see their own; officers see triage and their own cases; the Director sees all.
 
@@ -56,13 +69,12 @@ def advice_requests_visible_to(user):
     base = _base()
     if Role.DIRECTOR in roles:
         return base
-    own = Q(service_request__requester__user=user)
+    own = _own_service_requests({"requester__user": user})
     if Role.OFFICER in roles:
-        handled = advice_requests_handled_by(user).values("pk")
-        reachable = own | Q(assigned_to__isnull=True) | Q(pk__in=handled)
+        reachable = own | Q(assigned_to__isnull=True) | Q(pk__in=_handled_pks(user))
         if is_director_alternate(user):  # the Director's own requests are the alternate's to triage
             directors = get_user_model().objects.filter(groups__name=Role.DIRECTOR).values("pk")
-            reachable |= Q(service_request__requester__user__in=directors)
+            reachable |= _own_service_requests({"requester__user__in": directors})
         return base.filter(reachable)
     return base.filter(own)
 
@@ -71,7 +83,11 @@ def advice_requests_of_requester(user):
     """A person's own requests (the "My requests" page), whatever roles they hold."""
     if user is None or not user.is_authenticated:
         return AdviceRequest.objects.none()
-    return _base().filter(service_request__requester__user=user).order_by("-service_request__received", "-id")
+    return (
+        _base()
+        .filter(_own_service_requests({"requester__user": user}))
+        .order_by("-service_request__received", "-id")
+    )
 
 
 def is_requester(user, req: AdviceRequest) -> bool:
@@ -202,11 +218,12 @@ def advice_queue(user, *, filters: dict | None = None):
     if filters.get("overdue"):
         qs = qs.filter(overdue_q())
     if q := (filters.get("q") or "").strip():
-        qs = qs.filter(
-            Q(service_request__ref__icontains=q)
-            | Q(service_request__requester__name__icontains=q)
-            | Q(service_request__requester__index_number__iexact=q)
-        )
+        # Service requests found through their own indexes (trigram on reference and name,
+        # unique index number), then the queue's rows by id: no scan of every joined row.
+        people = Person.objects.filter(Q(name__icontains=q) | Q(index_number__iexact=q)).values("pk")
+        by_ref = ServiceRequest.objects.filter(ref__icontains=q).values("pk")
+        found = by_ref.union(ServiceRequest.objects.filter(requester__in=people).values("pk"))
+        qs = qs.filter(service_request__in=found)
     return qs.order_by(*SORTS.get(filters.get("sort") or "-received", SORTS["-received"]))
 
 

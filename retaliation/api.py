@@ -10,7 +10,11 @@ from ethics_office.base.api import ERROR_RESPONSES
 
 from . import services
 from .permissions import access_own_retaliation_inquiry, access_retaliation_inquiry
-from .selectors import case_messages, complainant_letters, inquiries_handled_by, inquiries_of_complainant
+from .selectors import (
+    case_messages,
+    complainant_letters,
+    inquiries_listed_for,
+)
 from .serializers import (
     ComplainantInquirySerializer,
     InquiryCreateSerializer,
@@ -26,7 +30,7 @@ class InquiryListCreate(generics.GenericAPIView):
 
     def get_queryset(self):
         user = self.request.user
-        return (inquiries_handled_by(user) | inquiries_of_complainant(user)).distinct().order_by("-id")
+        return inquiries_listed_for(user).order_by("-id")
 
     @extend_schema(responses={200: InquiryListSerializer(many=True), **ERROR_RESPONSES})
     def get(self, request):

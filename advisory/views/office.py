@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from ethics_office.base.forms import form_submit
 from ethics_office.base.gates import require_office
+from ethics_office.base.pagination import CappedCountPaginator
 
 from .. import selectors, services
 from ..forms import (
@@ -30,7 +31,7 @@ def queue(request):
     officers = list(selectors.officers_for_assignment())
     form = QueueFilterForm(request.GET or None, categories=categories, officers=officers)
     filters = form.filters() if request.GET else {"open_only": True}
-    page = Paginator(selectors.advice_queue(request.user, filters=filters), 50).get_page(
+    page = CappedCountPaginator(selectors.advice_queue(request.user, filters=filters), 50).get_page(
         request.GET.get("page")
     )
     today = timezone.localdate()

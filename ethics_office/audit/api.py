@@ -2,6 +2,7 @@ from drf_spectacular.utils import extend_schema
 from rest_framework import generics, permissions, serializers
 
 from ethics_office.base.api import ERROR_RESPONSES
+from ethics_office.base.pagination import CappedPageNumberPagination
 from ethics_office.base.roles import Role, has_role
 
 from .filters import AuditEventFilter
@@ -46,6 +47,7 @@ class AuditEventList(generics.ListAPIView):
     serializer_class = AuditEventSerializer
     permission_classes = [permissions.IsAuthenticated, IsDirector]
     filterset_class = AuditEventFilter
+    pagination_class = CappedPageNumberPagination
 
     def get_queryset(self):
         return audit_events_visible_to(self.request.user)

@@ -1,8 +1,8 @@
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import render
 
+from ethics_office.base.pagination import CappedCountPaginator
 from ethics_office.base.roles import Role, has_role
 
 from .filters import AuditEventFilter
@@ -17,5 +17,5 @@ def event_list(request):
     filterset = AuditEventFilter(request.GET or None, queryset=audit_events_visible_to(request.user))
     # An invalid filter shows the form's errors over the unfiltered trail rather than nothing.
     events = filterset.qs if filterset.is_bound and filterset.is_valid() else filterset.queryset
-    page = Paginator(events, 100).get_page(request.GET.get("page"))
+    page = CappedCountPaginator(events, 100).get_page(request.GET.get("page"))
     return render(request, "audit/event_list.html", {"page": page, "filter": filterset})

@@ -27,7 +27,13 @@ PAGES = [
     ("officer", "advisory-queue", None),
     ("staff", "advisory-my-requests", None),
     ("director", "api-advice-requests", None),
+    ("officer", "api-advice-requests", None),
+    ("officer", "api-advice-requests", {"q": "D0000", "sort": "officer"}),
     ("staff", "api-advice-requests", None),
+    # The home pages count the queue (panels): the same queries whatever its length.
+    ("officer", "home", None),
+    ("director", "home", None),
+    ("staff", "home", None),
 ]
 
 
@@ -71,3 +77,20 @@ def test_htmx_filtering_returns_only_the_results_at_the_same_cost(people, client
     assert 'id="queue-results"' in full.content.decode()
     refs = [r.service_request.ref for r in AdviceRequest.objects.filter(category__code="outside_activities")]
     assert refs and all(ref in body for ref in refs)
+
+
+@pytest.mark.django_db
+def test_a_long_queue_counts_up_to_the_cap_and_says_so(people, client_for, monkeypatch):
+    """Beyond the cap the total is "more than N" (count_capped in the API); below it, exact."""
+    from ethics_office.base.pagination import CappedCountPaginator
+
+    monkeypatch.setattr(CappedCountPaginator, "cap", 5)
+    _make(people, 4)
+    client = client_for("director")
+    body = client.get(reverse("api-advice-requests")).json()
+    assert (body["count"], body["count_capped"], len(body["results"])) == (4, False, 4)
+    assert "4 requests" in client.get(reverse("advisory-queue"), {"status": "all"}).content.decode()
+    _make(people, 4)
+    body = client.get(reverse("api-advice-requests")).json()
+    assert (body["count"], body["count_capped"], len(body["results"])) == (6, True, 8)
+    assert "More than 5 requests" in client.get(reverse("advisory-queue"), {"status": "all"}).content.decode()
