@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('advisory', '0006_names_encrypted'),
+        ('advisory', '0007_anonymous_questions'),
         ('intake', '0002_categories'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]

@@ -15,7 +15,7 @@ INDEXES = [
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("advisory", "0007_list_indexes"),
+        ("advisory", "0008_list_indexes"),
         ("intake", "__first__"),
         ("organisation", "__first__"),
     ]
