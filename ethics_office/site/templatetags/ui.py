@@ -67,3 +67,13 @@ def sort_header(context, field, label, param="sort", css_class=""):
         href,
         label,
     )
+
+
+@register.simple_tag
+def page_numbers(page, on_each_side=2, on_ends=1):
+    """``{% page_numbers page as numbers %}``: page numbers around the current one, ``None`` for a gap."""
+    paginator = page.paginator
+    return [
+        None if number == paginator.ELLIPSIS else number
+        for number in paginator.get_elided_page_range(page.number, on_each_side=on_each_side, on_ends=on_ends)
+    ]
