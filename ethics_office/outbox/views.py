@@ -10,7 +10,13 @@ from .models import Status
 from .selectors import READERS, outbox_content_visible, outbox_messages_visible_to
 from .services import outbox_retry_now
 
-SORTABLE = {"created_at", "kind", "status", "attempts", "sent_at"}  # the list's sortable columns (?sort=-sent_at)
+SORTABLE = {
+    "created_at",
+    "kind",
+    "status",
+    "attempts",
+    "sent_at",
+}  # the list's sortable columns (?sort=-sent_at)
 
 
 @login_required

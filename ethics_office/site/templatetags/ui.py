@@ -59,7 +59,9 @@ def sort_header(context, field, label, param="sort", css_class=""):
         state, target = "descending", field
     else:
         state, target = "none", field
-    href = "?" + (_query(request, **{param: target, "page": None}) if request is not None else f"{param}={target}")
+    href = "?" + (
+        _query(request, **{param: target, "page": None}) if request is not None else f"{param}={target}"
+    )
     return format_html(
         '<th scope="col" class="govuk-table__header site-sort {}" aria-sort="{}"><a href="{}">{}</a></th>',
         css_class,

@@ -6,6 +6,7 @@ Signs in through the real login form and two-factor step with the demo password 
 authenticator, so it only runs where DEBUG is on (the demo accounts exist only there).
 """
 
+import os
 import shutil
 import threading
 from pathlib import Path
@@ -51,11 +52,15 @@ def _shots():
     ]
     advice = AdviceRequest.objects.order_by("-pk").first()
     if advice:
-        shots.append(("06-advice-request", "officer", reverse("advisory-request-detail", args=[advice.pk]), DESKTOP))
+        shots.append(
+            ("06-advice-request", "officer", reverse("advisory-request-detail", args=[advice.pk]), DESKTOP)
+        )
     shots.append(("07-retaliation-cases", "officer", reverse("retaliation-list"), DESKTOP))
     inquiry = RetaliationInquiry.objects.order_by("-pk").first()
     if inquiry:
-        shots.append(("08-retaliation-case", "officer", reverse("retaliation-detail", args=[inquiry.pk]), DESKTOP))
+        shots.append(
+            ("08-retaliation-case", "officer", reverse("retaliation-detail", args=[inquiry.pk]), DESKTOP)
+        )
     shots += [
         ("09-disclosure-compliance", "officer", reverse("disclosure-compliance"), DESKTOP),
         ("10-annual-report", "director", reverse("reports-index"), DESKTOP),
@@ -76,10 +81,14 @@ class Command(BaseCommand):
 
     def handle(self, *args, out, no_seed, language, **options):
         if not settings.DEBUG:
-            raise CommandError("screenshots signs in as the demo accounts: run it with DEBUG=1 (make screenshots)")
+            raise CommandError(
+                "screenshots signs in as the demo accounts: run it with DEBUG=1 (make screenshots)"
+            )
         if not no_seed:
             call_command("migrate", verbosity=0)
             call_command("seed_demo", verbosity=0)
+        # Playwright's sync API keeps an event loop in this thread; our ORM calls around it are synchronous.
+        os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
         from playwright.sync_api import sync_playwright
 
         out_dir = Path(out)
@@ -104,7 +113,9 @@ class Command(BaseCommand):
                         context = browser.new_context(
                             base_url=base, viewport=viewport, locale="en-GB", device_scale_factor=1
                         )
-                        context.add_cookies([{"name": settings.LANGUAGE_COOKIE_NAME, "value": language, "url": base}])
+                        context.add_cookies(
+                            [{"name": settings.LANGUAGE_COOKIE_NAME, "value": language, "url": base}]
+                        )
                         page = context.new_page()
                         if role:
                             self._sign_in(page, role)
