@@ -72,3 +72,14 @@ def test_keyboard_only_submit_a_statement(page, login, people):
     page.wait_for_load_state()
     assert "submitted" in page.locator(".messages").inner_text()
     assert "Filed" in page.locator("#filing-status").inner_text()
+
+
+@pytest.mark.parametrize("role", ["director", "officer", "staff", "admin"])
+def test_the_navigation_never_wraps_at_1280_pixels(page, login, role):
+    page.set_viewport_size({"width": 1280, "height": 800})
+    login(role)
+    page.goto("/")
+    tops = page.eval_on_selector_all(
+        ".site-nav__item", "items => items.map(i => i.getBoundingClientRect().top)"
+    )
+    assert tops and len(set(round(t) for t in tops)) == 1, f"{role}: the navigation wraps ({tops})"
