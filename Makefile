@@ -8,7 +8,7 @@ export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 TEST_DATABASE_URL ?= postgresql://postgres@127.0.0.1:5432/ethics_office
 TEST_REDIS_URL ?= redis://127.0.0.1:6379/0
 
-.PHONY: run test install messages compilemessages lint bench load report clean fuzz
+.PHONY: run test install messages compilemessages lint bench load report clean fuzz vendor axe screenshots
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || "$$(scripts/find-python)" -m venv $(VENV)
@@ -48,6 +48,20 @@ test: $(STAMP)
 fuzz: $(STAMP)
 	DATABASE_URL=$(TEST_DATABASE_URL) REDIS_URL=$(TEST_REDIS_URL) FUZZ_EXAMPLES=$${FUZZ_EXAMPLES:-100} \
 		$(PY) -m pytest --create-db -p no:randomly -q tests/fuzz
+
+# The design system and axe-core from npm into static/vendor/ and tests/browser/vendor/ (committed;
+# versions in scripts/vendor-frontend: govuk-frontend 6.6.0, axe-core 4.14.1). No CDN at run time.
+vendor:
+	scripts/vendor-frontend
+
+# axe-core on every page for every role (the suite checks each page once, as one role), English and Arabic.
+axe: $(STAMP)
+	DATABASE_URL=$(TEST_DATABASE_URL) REDIS_URL=$(TEST_REDIS_URL) AXE_ALL=1 \
+		$(PY) -m pytest --create-db -p no:randomly -q tests/browser/test_axe.py
+
+# PNG screenshots of the main pages on demo data into docs/screenshots/ (README shows them).
+screenshots: $(STAMP) compilemessages
+	DEBUG=1 $(PY) manage.py screenshots
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .

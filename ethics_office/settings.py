@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
+    "django.forms",
     "rest_framework",
     "django_otp",
     "django_otp.plugins.otp_totp",
@@ -102,6 +103,8 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "ethics_office.urls"
+# Every form renders through templates/django/forms/ (the design system's markup), not per-form HTML.
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 WSGI_APPLICATION = "ethics_office.wsgi.application"
 
 TEMPLATES = [
@@ -118,6 +121,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "ethics_office.site.context_processors.navigation",
             ],
+            "builtins": ["ethics_office.site.templatetags.ui"],
         },
     },
 ]
@@ -204,6 +208,8 @@ LANGUAGES = [
     ("es", "Español"),
 ]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# One date style per language (ethics_office/formats/<lang>/formats.py); Django always localises numbers.
+FORMAT_MODULE_PATH = ["ethics_office.formats"]
 USE_I18N = True
 TIME_ZONE = "UTC"
 USE_TZ = True

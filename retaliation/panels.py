@@ -7,6 +7,7 @@ from django.utils.translation import ngettext
 
 from ethics_office.base.registry import HomePanel
 from ethics_office.base.roles import OFFICE_ROLES
+from ethics_office.base.wording import days_in_words
 
 from .selectors import inquiries_of_complainant, open_reviews_handled_by, unassigned_requests
 
@@ -58,8 +59,8 @@ def home_panels(user, roles):
                 else "",
                 items=[
                     (
-                        _("%(ref)s: %(days)s days left")
-                        % {"ref": r.service_request.ref, "days": r.days_left(today)},
+                        _("%(ref)s: %(clock)s")
+                        % {"ref": r.service_request.ref, "clock": days_in_words(r.days_left(today))},
                         reverse("retaliation-detail", args=[r.pk]),
                     )
                     for r in reviews[:5]

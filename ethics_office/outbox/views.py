@@ -10,6 +10,14 @@ from .models import Status
 from .selectors import READERS, outbox_content_visible, outbox_messages_visible_to
 from .services import outbox_retry_now
 
+SORTABLE = {
+    "created_at",
+    "kind",
+    "status",
+    "attempts",
+    "sent_at",
+}  # the list's sortable columns (?sort=-sent_at)
+
 
 @login_required
 def message_list(request):
@@ -20,6 +28,9 @@ def message_list(request):
     status = request.GET.get("status", "")
     if status in Status.values:
         messages = messages.filter(status=status)
+    sort = request.GET.get("sort", "")
+    if sort.lstrip("-") in SORTABLE:
+        messages = messages.order_by(sort, "-pk")
     page = Paginator(messages, 100).get_page(request.GET.get("page"))
     rows = [(m, outbox_content_visible(request.user, m)) for m in page]
     return render(

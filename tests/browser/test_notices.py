@@ -19,7 +19,7 @@ def test_an_officer_sends_the_notices_and_sees_the_focal_point_and_the_flag(page
     FilerFactory(cycle=cycle, person=people["staff2"].person, grade="P-4")  # UNOG
     login("officer")
     page.goto("/disclosure/compliance/")
-    page.click("text=Non-compliance notices")
+    page.click("main >> text=Non-compliance notices")
     page.wait_for_url("**/disclosure/notices/")
     page.click("text=Send this month's non-compliance notices now")
     page.wait_for_load_state()

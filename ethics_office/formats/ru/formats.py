@@ -1,0 +1,7 @@
+# Numbers keep Django's Russian grouping ("4 306").
+DATE_FORMAT = "j E Y г."
+SHORT_DATE_FORMAT = DATE_FORMAT
+DATETIME_FORMAT = "j E Y г., H:i"
+SHORT_DATETIME_FORMAT = DATETIME_FORMAT
+MONTH_DAY_FORMAT = "j F"
+YEAR_MONTH_FORMAT = "F Y г."
