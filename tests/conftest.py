@@ -33,6 +33,26 @@ ROLE_USERS = [
 
 
 @contextmanager
+def module_transaction(django_db_blocker, files):
+    """Data shared by a module's tests: written once inside a transaction that is rolled back
+    when the module ends. Each test's own atomic block becomes a savepoint inside it, so tests
+    still cannot see each other's writes. Private files go to `files`."""
+    from django.db import transaction
+    from django.test.utils import override_settings
+
+    with django_db_blocker.unblock():
+        outer = transaction.atomic()
+        outer.__enter__()
+        try:
+            with override_settings(PRIVATE_MEDIA_ROOT=files, MEDIA_ROOT=files, CELERY_TASK_ALWAYS_EAGER=True):
+                cache.clear()
+                yield
+        finally:
+            transaction.set_rollback(True)
+            outer.__exit__(None, None, None)
+
+
+@contextmanager
 def _celery_conf(**changes):
     """Change the Celery app's configuration for a block, then put every value back."""
     saved = {key: app.conf[key] for key in changes}

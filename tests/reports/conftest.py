@@ -7,10 +7,23 @@ import pytest
 from reports.records import demo
 
 
+@pytest.fixture(scope="module")
+def _module_history(django_db_setup, django_db_blocker, tmp_path_factory):
+    """Loaded once per test module inside a transaction rolled back at its end (see
+    tests/conftest.module_transaction); each test runs in a savepoint inside it."""
+    from tests.conftest import module_transaction
+
+    with module_transaction(django_db_blocker, tmp_path_factory.mktemp("history-private")):
+        demo.seed(io.StringIO())
+        yield
+
+
 @pytest.fixture
-def history(db):
-    """The 2006–2012 history that seed_demo loads."""
-    demo.seed(io.StringIO())
+def history(request, db):
+    """The 2006–2012 history that seed_demo loads: shared by a module that marks
+    `pytest.mark.usefixtures("_module_history")` (every test there sees it), else loaded per test."""
+    if "_module_history" not in request.fixturenames:
+        demo.seed(io.StringIO())
 
 
 @pytest.fixture

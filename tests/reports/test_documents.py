@@ -14,7 +14,8 @@ from reports.cache import OFFICIAL_LANGUAGES
 from reports.document import build_document, n
 from reports.queries import annual_report
 
-pytestmark = pytest.mark.django_db
+# The history is loaded once for the module (tests/reports/conftest.py).
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("_module_history")]
 
 PERIOD = "2011-2012"
 SYMBOL = "A/67/306"

@@ -12,7 +12,8 @@ from reports.records import demo
 
 from .conftest import pointer
 
-pytestmark = pytest.mark.django_db
+# The history is loaded once for the module (tests/reports/conftest.py).
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("_module_history")]
 
 
 def test_the_2011_2012_report_matches_every_pointer_of_the_source(history, expected):

@@ -10,7 +10,8 @@ from ethics_office.audit.models import Action, AuditEvent
 from reports import exports
 from reports.queries import annual_report
 
-pytestmark = pytest.mark.django_db
+# The history is loaded once for the module (tests/reports/conftest.py).
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("_module_history")]
 
 FIGURES = ["Figure I", "Figure II", "Figure III", "Figure IV", "Figure V", "Figure VI"]
 
