@@ -58,8 +58,11 @@ def _str(value):
     return None, msg.NON_EMPTY
 
 
+_CODE_RE = re.compile(r"[A-Za-z0-9_\-]{1,40}")
+
+
 def _code(value):
-    if isinstance(value, str) and re.fullmatch(r"[A-Za-z0-9_\-]{1,40}", value):
+    if isinstance(value, str) and _CODE_RE.fullmatch(value):
         return value, None
     return None, msg.CODE
 
