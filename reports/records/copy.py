@@ -130,7 +130,6 @@ def copy_upsert(model, key_fields, rows: dict, stats, rtype: str, create_only=()
     with connection.cursor() as cursor:
         cursor.execute(f"CREATE TEMPORARY TABLE {temp} ({', '.join(column_defs)}) ON COMMIT DROP")
         _copy(cursor, temp, [_q(c) for c in columns] + [_q("has_" + c) for c in partial], buffer)
-        cursor.execute(f"ANALYZE {temp}")  # a join plan that knows the row count
         updated = 0
         if compared:
             differs = " OR ".join(
