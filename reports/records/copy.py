@@ -33,9 +33,9 @@ def copyable(model) -> bool:
     keeps the ORM path. (Encrypted columns default to empty, which stays empty, in every
     model the import writes; none of them is among the imported values.)"""
     for field in model._meta.concrete_fields:
-        if isinstance(field, EncryptedTextField | EncryptedJSONField) and field.has_default():
-            if field.get_default() not in ("", None):
-                return False
+        encrypted = isinstance(field, EncryptedTextField | EncryptedJSONField)
+        if encrypted and field.has_default() and field.get_default() not in ("", None):
+            return False
     return True
 
 

@@ -186,14 +186,18 @@ class Resolver:
 class Writer:
     """Upserts every record type; reference maps are filled as it goes."""
 
-    def __init__(self, by_type: dict[str, list[Record]]):
+    def __init__(self, by_type: dict[str, list[Record]], progress=None):
         self.by_type = by_type
         self.stats = Stats()
+        self.progress = progress or (lambda stage, fraction: None)
 
     def run(self) -> Stats:
         self.reference_data()
+        self.progress("write_register", 0.5)
         self.register()
+        self.progress("write_disclosure", 0.6)
         self.disclosure()
+        self.progress("write_outreach", 0.9)
         self.outreach()
         return self.stats
 
