@@ -314,6 +314,14 @@ REDIS_URL = os.environ.get("REDIS_URL", "")
 # the per-process memory cache, which each test empties).
 if REDIS_URL and not TESTING:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
+# Sessions are read from Redis and written through to PostgreSQL (cached_db), so any web replica
+# serves any request and a person's sessions can still be listed and ended from the database.
+SESSION_ENGINE = os.environ.get(
+    "SESSION_ENGINE",
+    "django.contrib.sessions.backends.cached_db"
+    if (REDIS_URL and not TESTING)
+    else "django.contrib.sessions.backends.db",
+)
 CELERY_BROKER_URL = REDIS_URL or "memory://"
 CELERY_RESULT_BACKEND = None
 CELERY_TASK_ALWAYS_EAGER = not REDIS_URL
