@@ -79,7 +79,9 @@ def main() -> None:
         records_import(actor=None, lines=lines)
         seconds = time.perf_counter() - start
         print(f"re-import {years[-1]} (no change): {len(lines) / seconds:,.0f} records/s")
-    print(f"ten-year set: {total_lines:,.0f} lines in {total_seconds:.1f} s = {total_lines / total_seconds:,.0f} records/s")
+    print(
+        f"ten-year set: {total_lines:,.0f} lines in {total_seconds:.1f} s = {total_lines / total_seconds:,.0f} records/s"
+    )
 
 
 def _empty() -> None:

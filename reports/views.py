@@ -194,7 +194,9 @@ def import_job(request, pk):
         "max_errors": 200,
     }
     if job.kind == "apply" and job.status == "done":
-        context["done_message"] = _("Imported %(records)s records: %(created)s rows created, %(updated)s updated.") % {
+        context["done_message"] = _(
+            "Imported %(records)s records: %(created)s rows created, %(updated)s updated."
+        ) % {
             "records": job.records,
             "created": job.created_rows,
             "updated": job.updated_rows,

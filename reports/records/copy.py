@@ -72,9 +72,7 @@ def _text(value) -> str:
         return str(value)
     if isinstance(value, dt.date | dt.datetime):
         return value.isoformat()
-    return (
-        str(value).replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r")
-    )
+    return str(value).replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r")
 
 
 def _copy(cursor, table: str, columns: list[str], lines: StringIO) -> None:
@@ -155,7 +153,9 @@ def copy_upsert(model, key_fields, rows: dict, stats, rtype: str, create_only=()
         )
         created = cursor.rowcount
         key_list = ", ".join(f"t.{col(k)}" for k in key_fields)
-        cursor.execute(f"SELECT t.{_q(meta.pk.column)}, {key_list} FROM {table} t JOIN {temp} s ON {joined()}")
+        cursor.execute(
+            f"SELECT t.{_q(meta.pk.column)}, {key_list} FROM {table} t JOIN {temp} s ON {joined()}"
+        )
         pks = {tuple(row[1:]): row[0] for row in cursor.fetchall()}
         cursor.execute(f"DROP TABLE {temp}")
     stats.add(rtype, created=created, updated=updated, unchanged=len(rows) - created - updated)

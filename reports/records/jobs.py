@@ -139,7 +139,10 @@ def import_job_run(job_id) -> None:
         _finish(
             job,
             status=ImportJobStatus.REJECTED,
-            errors=[{"line": e.line, "field": e.field, "value": e.value, "expected": e.expected} for e in exc.errors],
+            errors=[
+                {"line": e.line, "field": e.field, "value": e.value, "expected": e.expected}
+                for e in exc.errors
+            ],
             message=str(exc.message),
         )
         _drop_file(job)
@@ -148,7 +151,9 @@ def import_job_run(job_id) -> None:
         logger.exception("records import job %s failed", job.pk)
         _finish(job, status=ImportJobStatus.FAILED)
         raise
-    _finish(job, status=ImportJobStatus.DONE, lines=result.lines, records=result.records, counts=result.counts)
+    _finish(
+        job, status=ImportJobStatus.DONE, lines=result.lines, records=result.records, counts=result.counts
+    )
     if not dry_run or not result.changed:
         _drop_file(job)
 
