@@ -233,6 +233,15 @@ STORAGES = {
 # permission-checked views; it is encrypted on disk (ethics_office.base.storage).
 PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", BASE_DIR / "var" / "private"))
 MEDIA_ROOT = PRIVATE_MEDIA_ROOT
+# "s3": the same encrypted files in an S3-compatible bucket (MinIO, Ceph, AWS) through
+# django-storages, so every web replica sees them; "local" (the default): PRIVATE_MEDIA_ROOT.
+PRIVATE_STORAGE_BACKEND = os.environ.get("PRIVATE_STORAGE_BACKEND", "local")
+AWS_STORAGE_BUCKET_NAME = os.environ.get("AWS_STORAGE_BUCKET_NAME", "ethics-private")
+AWS_S3_ENDPOINT_URL = os.environ.get("AWS_S3_ENDPOINT_URL", "")
+AWS_S3_REGION_NAME = os.environ.get("AWS_S3_REGION_NAME", "")
+AWS_ACCESS_KEY_ID = os.environ.get("AWS_ACCESS_KEY_ID", "")
+AWS_SECRET_ACCESS_KEY = os.environ.get("AWS_SECRET_ACCESS_KEY", "")
+AWS_LOCATION = os.environ.get("AWS_LOCATION", "private")
 UPLOAD_MAX_BYTES = int(os.environ.get("UPLOAD_MAX_BYTES", str(10 * 1024 * 1024)))
 DATA_UPLOAD_MAX_MEMORY_SIZE = 12 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
@@ -321,6 +330,14 @@ REDIS_URL = os.environ.get("REDIS_URL", "")
 # the per-process memory cache, which each test empties).
 if REDIS_URL and not TESTING:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
+# Sessions are read from Redis and written through to PostgreSQL (cached_db), so any web replica
+# serves any request and a person's sessions can still be listed and ended from the database.
+SESSION_ENGINE = os.environ.get(
+    "SESSION_ENGINE",
+    "django.contrib.sessions.backends.cached_db"
+    if (REDIS_URL and not TESTING)
+    else "django.contrib.sessions.backends.db",
+)
 CELERY_BROKER_URL = REDIS_URL or "memory://"
 CELERY_RESULT_BACKEND = None
 CELERY_TASK_ALWAYS_EAGER = not REDIS_URL
@@ -328,6 +345,13 @@ CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+# Queues per kind of work (docs/deployment.md): CELERY_IMPORT_QUEUE=imports sends the records
+# import to the workers started with -Q imports; by default every task goes to "celery".
+CELERY_TASK_ROUTES = (
+    {"reports.tasks.import_run": {"queue": os.environ["CELERY_IMPORT_QUEUE"]}}
+    if os.environ.get("CELERY_IMPORT_QUEUE")
+    else {}
+)
 CELERY_TIMEZONE = TIME_ZONE
 # The broker may be down: publishing gives up at once and the outbox sweeper delivers later.
 CELERY_BROKER_CONNECTION_TIMEOUT = 2

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -54,3 +55,70 @@ class ReportSymbol(models.Model):
 
     def __str__(self):
         return f"{self.period} {self.symbol}"
+
+
+class ImportJobKind(models.TextChoices):
+    CHECK = "check", _("Check (dry run)")
+    APPLY = "apply", _("Import")
+
+
+class ImportJobStatus(models.TextChoices):
+    QUEUED = "queued", _("Waiting for a worker")
+    RUNNING = "running", _("Running")
+    DONE = "done", _("Done")
+    REJECTED = "rejected", _("The file has errors")
+    FAILED = "failed", _("Failed")
+
+
+class ImportJob(models.Model):
+    """One run of the records import in a Celery worker: a check (dry run) or the import itself.
+
+    The file waits encrypted in private storage (`file_name`) until the import is applied or
+    abandoned; the worker writes the outcome here after its transaction. Progress while it runs
+    lives in the cache (the import's own transaction cannot show it to other connections)."""
+
+    id = models.UUIDField(primary_key=True)
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    kind = models.CharField(max_length=10, choices=ImportJobKind.choices)
+    status = models.CharField(max_length=10, choices=ImportJobStatus.choices, default=ImportJobStatus.QUEUED)
+    file_name = models.CharField(max_length=200)
+    filename = models.CharField(max_length=200, blank=True)
+    lines = models.PositiveIntegerField(default=0)
+    records = models.PositiveIntegerField(default=0)
+    counts = models.JSONField(default=dict, blank=True)
+    errors = models.JSONField(default=list, blank=True)
+    message = models.TextField(blank=True)
+    check_job = models.ForeignKey("self", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(status__in=["queued", "running", "done", "rejected", "failed"]),
+                name="importjob_status_valid",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.kind} {self.id}"
+
+    @property
+    def finished(self) -> bool:
+        return self.status not in (ImportJobStatus.QUEUED, ImportJobStatus.RUNNING)
+
+    def confirmed(self) -> bool:
+        """A check whose import has been queued (a checked file is imported once)."""
+        return ImportJob.objects.filter(check_job=self).exists()
+
+    @property
+    def changed(self) -> bool:
+        return any(c.get("created") or c.get("updated") for c in self.counts.values())
+
+    @property
+    def created_rows(self) -> int:
+        return sum(c.get("created", 0) for c in self.counts.values())
+
+    @property
+    def updated_rows(self) -> int:
+        return sum(c.get("updated", 0) for c in self.counts.values())

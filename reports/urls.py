@@ -9,5 +9,6 @@ urlpatterns = [
     path("annual/<str:period>/download/<slug:fmt>/", views.annual_export, name="reports-annual-export"),
     path("import/", views.import_upload, name="reports-import"),
     path("import/confirm/", views.import_confirm, name="reports-import-confirm"),
+    path("import/jobs/<uuid:pk>/", views.import_job, name="reports-import-job"),
     path("import/template.jsonl", import_template, name="reports-import-template"),
 ]

@@ -1,31 +1,29 @@
 """The annual report page, its downloads, and the records import for administrators."""
 
 import base64
-import uuid
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.files.base import ContentFile
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_POST
 
-from ethics_office.base.storage import private_storage
-from reports.records.services import ImportRejected, records_import
+from reports.records.jobs import import_job_confirm, import_job_progress, import_job_start
 
 from . import cache as report_cache
-from . import charts, exports, services
+from . import charts, exports
 from .document import build_document
 from .forms import ImportForm
+from .models import ImportJob
 from .permissions import can_follow_case_links, can_import_records, can_view_annual_report
 from .queries import Period
 from .services import report_export_record
 
 FIRST_YEAR = 2006
-SESSION_KEY = "reports-import-file"
 
 
 def _current_period() -> Period:
@@ -154,28 +152,58 @@ def annual_export(request, period, fmt):
 
 @login_required
 def import_upload(request):
-    """Administrators upload a JSONL file and see what it would do before anything is written."""
+    """Administrators upload a JSON Lines file; a worker checks it (a dry run) before anything
+    is written, and the job page shows its progress and then what it would do."""
     if not can_import_records(request.user):
         raise Http404
-    result = errors = None
     form = ImportForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
-        content = form.cleaned_data["file"].read()
-        try:
-            result = records_import(actor=request.user, lines=content.splitlines(), dry_run=True)
-        except ImportRejected as exc:
-            errors = exc.errors
-        else:
-            previous = request.session.pop(SESSION_KEY, None)
-            if previous and private_storage.exists(previous["name"]):
-                private_storage.delete(previous["name"])
-            name = private_storage.save(f"imports/{uuid.uuid4().hex}.jsonl", ContentFile(content))
-            request.session[SESSION_KEY] = {"name": name, "filename": form.cleaned_data["file"].name}
-    return render(
-        request,
-        "reports/import.html",
-        {"form": form, "result": result, "errors": errors, "max_errors": 200},
-    )
+        upload = form.cleaned_data["file"]
+        job = import_job_start(actor=request.user, content=upload.read(), filename=upload.name)
+        return redirect("reports-import-job", pk=job.pk)
+    return render(request, "reports/import.html", {"form": form})
+
+
+IMPORT_STAGES = {
+    "queued": _lazy("Waiting for a worker"),
+    "read": _lazy("Reading and checking the lines"),
+    "check": _lazy("Checking references"),
+    "write_register": _lazy("Writing the register"),
+    "write_disclosure": _lazy("Writing financial disclosure"),
+    "write_outreach": _lazy("Writing outreach and baselines"),
+    "commit": _lazy("Saving"),
+    "finished": _lazy("Finished"),
+}
+
+
+@login_required
+def import_job(request, pk):
+    """One import job: its progress while it runs (htmx polls this page's fragment), then its
+    outcome: the dry run's counts and the confirmation, the errors, or what was imported.
+    A job is its administrator's own: anyone else gets 404."""
+    if not can_import_records(request.user):
+        raise Http404
+    job = ImportJob.objects.filter(pk=pk, actor=request.user).first()
+    if job is None:
+        raise Http404
+    stage, fraction = import_job_progress(job)
+    context = {
+        "job": job,
+        "stage": IMPORT_STAGES.get(stage, stage),
+        "percent": round(100 * fraction),
+        "confirmable": job.kind == "check" and job.status == "done" and job.changed and not job.confirmed(),
+        "max_errors": 200,
+    }
+    if job.kind == "apply" and job.status == "done":
+        context["done_message"] = _(
+            "Imported %(records)s records: %(created)s rows created, %(updated)s updated."
+        ) % {
+            "records": job.records,
+            "created": job.created_rows,
+            "updated": job.updated_rows,
+        }
+    template = "reports/_import_job.html" if request.headers.get("HX-Request") else "reports/import_job.html"
+    return render(request, template, context)
 
 
 @require_POST
@@ -183,28 +211,8 @@ def import_upload(request):
 def import_confirm(request):
     if not can_import_records(request.user):
         raise Http404
-    pending = request.session.pop(SESSION_KEY, None)
-    if not pending or not private_storage.exists(pending["name"]):
+    job = import_job_confirm(actor=request.user, check_job_id=request.POST.get("job"))
+    if job is None:
         messages.error(request, _("Nothing is waiting to be imported; upload the file again."))
         return redirect("reports-import")
-    with private_storage.open(pending["name"]) as handle:
-        content = handle.read()
-    private_storage.delete(pending["name"])
-    try:
-        result = records_import(
-            actor=request.user, lines=content.splitlines(), source=pending["filename"][:200]
-        )
-    except ImportRejected as exc:
-        # The database changed since the dry run.
-        messages.error(request, exc.message)
-        return redirect("reports-import")
-    if result.changed:
-        services.report_data_changed()
-    created = sum(c.get("created", 0) for c in result.counts.values())
-    updated = sum(c.get("updated", 0) for c in result.counts.values())
-    messages.success(
-        request,
-        _("Imported %(records)s records: %(created)s rows created, %(updated)s updated.")
-        % {"records": result.records, "created": created, "updated": updated},
-    )
-    return redirect("reports-import")
+    return redirect("reports-import-job", pk=job.pk)

@@ -59,11 +59,26 @@ def sessions_of(user):
     return SignInSession.objects.filter(user=user, session_key__in=live).order_by("-created")
 
 
+def _forget_cached(keys) -> None:
+    """With cached_db sessions (REDIS_URL set) a session also lives in the cache, where it would
+    outlive its deleted row: each store deletes its own copy."""
+    from importlib import import_module
+
+    from django.conf import settings
+
+    if settings.SESSION_ENGINE == "django.contrib.sessions.backends.db":
+        return
+    store_class = import_module(settings.SESSION_ENGINE).SessionStore
+    for key in keys:
+        store_class(session_key=key).delete(key)
+
+
 def sign_out_everywhere(user) -> int:
     """End every browser session and API token of this person. Returns how many sessions ended."""
     with transaction.atomic():
         keys = list(SignInSession.objects.filter(user=user).values_list("session_key", flat=True))
         Session.objects.filter(session_key__in=keys).delete()
+        _forget_cached(keys)
         SignInSession.objects.filter(user=user).delete()
         ApiToken.objects.filter(user=user).delete()
     return len(keys)

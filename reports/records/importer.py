@@ -9,6 +9,7 @@ written only when a value differs, so importing the same file again writes nothi
 import datetime as dt
 from collections import Counter, defaultdict
 
+from django.db import connection
 from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
@@ -23,6 +24,7 @@ from reports import import_messages as msg
 from reports.models import Baseline
 from retaliation.models import RetaliationInquiry
 
+from .copy import copy_upsert, copyable
 from .schema import Record, RecordError
 
 BATCH = 2000
@@ -54,7 +56,18 @@ class Stats:
 
 def upsert(model, existing_qs, key_fields, rows: dict, stats: Stats, rtype: str, create_only=()):
     """rows: {key tuple: {field: value}}. Returns {key: pk}. Fields in `create_only`
-    are set when creating and never compared or updated."""
+    are set when creating and never compared or updated.
+
+    On PostgreSQL the rows go through COPY into a temporary table and are compared, updated
+    and inserted by three set-based statements (`copy_upsert`); `existing_qs` must then
+    select exactly the rows matching the keys, which every caller's filter does. Elsewhere
+    (SQLite for `make run`) the ORM does the same work row by row in Python."""
+    if rows and connection.vendor == "postgresql" and copyable(model):
+        return copy_upsert(model, key_fields, rows, stats, rtype, create_only)
+    return orm_upsert(model, existing_qs, key_fields, rows, stats, rtype, create_only)
+
+
+def orm_upsert(model, existing_qs, key_fields, rows: dict, stats: Stats, rtype: str, create_only=()):
     value_fields = sorted({f for values in rows.values() for f in values if f not in create_only})
     pks, current = {}, {}
     for row in existing_qs.values("pk", *key_fields, *value_fields):
@@ -173,14 +186,18 @@ class Resolver:
 class Writer:
     """Upserts every record type; reference maps are filled as it goes."""
 
-    def __init__(self, by_type: dict[str, list[Record]]):
+    def __init__(self, by_type: dict[str, list[Record]], progress=None):
         self.by_type = by_type
         self.stats = Stats()
+        self.progress = progress or (lambda stage, fraction: None)
 
     def run(self) -> Stats:
         self.reference_data()
+        self.progress("write_register", 0.5)
         self.register()
+        self.progress("write_disclosure", 0.6)
         self.disclosure()
+        self.progress("write_outreach", 0.9)
         self.outreach()
         return self.stats
 

@@ -58,8 +58,11 @@ def _str(value):
     return None, msg.NON_EMPTY
 
 
+_CODE_RE = re.compile(r"[A-Za-z0-9_\-]{1,40}")
+
+
 def _code(value):
-    if isinstance(value, str) and re.fullmatch(r"[A-Za-z0-9_\-]{1,40}", value):
+    if isinstance(value, str) and _CODE_RE.fullmatch(value):
         return value, None
     return None, msg.CODE
 
@@ -319,11 +322,15 @@ def key_of(record: Record):
     return (t, d["ref"])
 
 
-def parse_lines(lines: Iterable[str]) -> tuple[list[Record], list[RecordError]]:
+def parse_lines(lines: Iterable[str], progress=None) -> tuple[list[Record], list[RecordError]]:
+    """Every line checked; `progress(fraction done)` every 5,000 lines when given."""
     records: list[Record] = []
     errors: list[RecordError] = []
     seen: dict[tuple, int] = {}
+    total = len(lines) if progress is not None and hasattr(lines, "__len__") else 0
     for number, raw in enumerate(lines, start=1):
+        if total and number % 5000 == 0:
+            progress(number / total)
         if isinstance(raw, bytes):
             try:
                 raw = raw.decode("utf-8")

@@ -34,7 +34,8 @@ def test_admin_reads_the_2011_2012_report_in_chinese_and_downloads_the_word_file
 
 
 def test_admin_uploads_records_sees_the_dry_run_and_confirms(page, login, tmp_path):
-    """The upload shows what would be written; nothing is written until the administrator confirms."""
+    """The upload shows what would be written (checked by a worker: eager here); nothing is written
+    until the administrator confirms, and the job page then says what was imported."""
     from ethics_office.intake.models import ServiceRequest
 
     path = tmp_path / "records.jsonl"
@@ -50,6 +51,6 @@ def test_admin_uploads_records_sees_the_dry_run_and_confirms(page, login, tmp_pa
     assert "service_request" in page.locator("section").first.inner_text()
     assert not ServiceRequest.objects.filter(ref="SR-UP-1").exists()
     page.click("text=Confirm the import")
-    page.wait_for_selector(".messages")
-    assert "Imported 2 records" in page.locator(".messages").inner_text()
+    page.wait_for_selector("#import-job .success")
+    assert "Imported 2 records" in page.locator("#import-job").inner_text()
     assert ServiceRequest.objects.filter(ref="SR-UP-1", channel="import").exists()

@@ -1,13 +1,11 @@
 """The report page, its downloads and the API: who sees them and what they show."""
 
-import io
 import json
 
 import pytest
 from django.urls import reverse
 
 from ethics_office.audit.models import Action, AuditEvent
-from ethics_office.intake.models import ServiceRequest
 from reports.models import Baseline
 from reports.queries import annual_report
 from tests.queries import assert_queries_flat, get_ok
@@ -78,38 +76,7 @@ def test_a_baseline_edited_in_the_admin_changes_figure_1(client_for, admin_user)
     assert AuditEvent.objects.filter(object_type="reports.baseline", action=Action.UPDATE).exists()
 
 
-GOOD = b'{"type": "panel_meeting", "ref": "EP-99-01", "date": "2011-09-15"}\n' + (
-    b'{"type": "service_request", "ref": "SR-99-1", "received": "2011-09-01", "category": "training"}\n'
-)
-
-
-def _upload(client, content):
-    return client.post("/reports/import/", {"file": io.BytesIO(content)}, format="multipart")
-
-
-def test_an_upload_shows_a_dry_run_and_writes_only_when_confirmed(client_for):
-    client = client_for("admin")
-    upload = io.BytesIO(GOOD)
-    upload.name = "records.jsonl"
-    response = client.post("/reports/import/", {"file": upload})
-    html = response.content.decode()
-    assert "Dry run" in html and "Confirm the import" in html
-    assert not ServiceRequest.objects.filter(ref="SR-99-1").exists()
-    response = client.post("/reports/import/confirm/")
-    assert response.status_code == 302
-    assert ServiceRequest.objects.filter(ref="SR-99-1", channel="import").exists()
-    assert AuditEvent.objects.filter(action=Action.IMPORT).count() == 1
-
-
-def test_an_upload_with_errors_lists_them_and_offers_no_confirmation(client_for):
-    client = client_for("admin")
-    upload = io.BytesIO(GOOD + b'{"type": "panel_meeting", "ref": "EP-99-02", "date": "soon"}\n')
-    upload.name = "records.jsonl"
-    html = client.post("/reports/import/", {"file": upload}).content.decode()
-    assert "nothing was written" in html and "<code>date</code>" in html
-    assert "Confirm the import" not in html
-    assert client.post("/reports/import/confirm/").status_code == 302
-    assert not ServiceRequest.objects.filter(ref="SR-99-1").exists()
+# The upload and its jobs: tests/reports/test_import_jobs.py.
 
 
 def test_the_page_costs_the_same_queries_for_few_and_many_records(client_for):

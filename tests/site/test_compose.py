@@ -104,3 +104,25 @@ def test_the_health_check_names_an_allowed_host_and_is_not_redirected(client, se
     settings.SECURE_REDIRECT_EXEMPT = [r"^healthz/$"]
     response = client.get("/healthz/", HTTP_HOST="ethics.example.un.org")
     assert response.status_code == 200
+
+
+def test_web_runs_as_two_replicas_behind_a_load_balancer_with_files_in_an_object_store(settings):
+    """The web tier is stateless: two replicas behind nginx, files in the S3 bucket of the object
+    store service (which the settings read), one beat, and nothing published by web itself."""
+    services = COMPOSE["services"]
+    assert services["web"]["deploy"]["replicas"] >= 2
+    assert "ports" not in services["web"]
+    assert services["lb"]["ports"] == ["8000:80"]
+    conf = (Path(settings.BASE_DIR) / "deploy" / "nginx.conf").read_text()
+    assert "server web:8000" in conf and "proxy_pass http://ethics_web" in conf
+    assert any(v.startswith("./deploy/nginx.conf:") for v in services["lb"]["volumes"])
+    assert services["minio"]["image"].startswith("minio/minio")
+    assert services["minio-init"]["depends_on"]["minio"]["condition"] == "service_healthy"
+    for name in ("web", "worker", "beat"):
+        env = services[name]["environment"]
+        assert env["PRIVATE_STORAGE_BACKEND"] == "s3"
+        assert env["AWS_S3_ENDPOINT_URL"].endswith("minio:9000}")
+        for var in ("AWS_STORAGE_BUCKET_NAME", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY"):
+            assert var in env and hasattr(settings, var)
+        assert services[name]["depends_on"]["minio-init"]["condition"] == "service_completed_successfully"
+    assert "deploy" not in services["beat"], "one beat"

@@ -14,6 +14,7 @@ from django.db import transaction
 from ethics_office.audit.models import Action
 from ethics_office.audit.services import audit_record
 from ethics_office.base.crypto import EncryptedJSONField, EncryptedTextField, fernet
+from ethics_office.base.storage import private_storage
 
 
 def encrypted_fields(model):
@@ -56,7 +57,14 @@ class Command(BaseCommand):
             self.stdout.write(f"{model._meta.label}: {rows} rows")
         files = 0
         root = Path(settings.PRIVATE_MEDIA_ROOT)
-        if root.exists():
+        remote = private_storage.remote
+        if remote is not None:
+            # The object store holds the same Fernet tokens: each object is read and rewritten.
+            for summary in remote.bucket.objects.filter(Prefix=remote.location):
+                token = summary.get()["Body"].read()
+                remote.bucket.Object(summary.key).put(Body=fernet().rotate(token))
+                files += 1
+        elif root.exists():
             for path in root.rglob("*"):
                 if path.is_file() and not path.name.startswith("celerybeat"):
                     token = path.read_bytes()
