@@ -85,3 +85,15 @@ def test_serving_without_an_audit_key_is_refused():
     assert refused.returncode != 0 and "AUDIT_HMAC_KEYS must be set" in refused.stderr
     served = _run(["-c", "import ethics_office.wsgi"], PROD_ENV)
     assert served.returncode == 0, served.stderr
+
+
+def test_make_runs_sqlite_database_migrates_and_takes_the_demo(tmp_path):
+    """`make run` serves SQLite: every migration (PostgreSQL-only indexes included) must apply there,
+    and the demo must load."""
+    env = {"DEBUG": "1", "DATABASE_URL": f"sqlite:///{tmp_path / 'run.sqlite3'}"}
+    drop = ("REDIS_URL",)
+    migrated = _run(["manage.py", "migrate", "-v0"], env, drop=drop)
+    assert migrated.returncode == 0, migrated.stderr[-2000:]
+    seeded = _run(["manage.py", "seed_demo"], env, drop=drop)
+    assert seeded.returncode == 0, seeded.stderr[-2000:]
+    assert "JBSWY3DPEHPK3PXP" in seeded.stdout
