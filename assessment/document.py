@@ -11,6 +11,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from ethics_office.base.fonts import CJK_FONT
+from ethics_office.base.wording import long_date
 
 from . import charts
 from .models import GradeGroup
@@ -78,8 +79,8 @@ def build(assessment, results: Results, *, missions: set[str] | None, office: bo
     facts = [
         (_("Questionnaire"), str(assessment.instrument)),
         (_("Status"), assessment.get_status_display()),
-        (_("Fielded"), assessment.fielded.isoformat() if assessment.fielded else "—"),
-        (_("Closed"), assessment.closed.isoformat() if assessment.closed else "—"),
+        (_("Fielded"), long_date(assessment.fielded)),
+        (_("Closed"), long_date(assessment.closed)),
         (_("Minimum cell size"), fmt(k)),
     ]
     if office:

@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 
 from ethics_office.base.registry import HomePanel
 from ethics_office.base.roles import Role
+from ethics_office.base.wording import long_date
 
 from .selectors import (
     compliance_rows,
@@ -22,9 +23,9 @@ def home_panels(user, roles):
     filing = own_filings(user).filter(cycle__closed_on__isnull=True).first()
     if filing is not None:
         note = (
-            _("Filed on %(date)s.") % {"date": filing.filed_on.isoformat()}
+            _("Filed on %(date)s.") % {"date": long_date(filing.filed_on)}
             if filing.filed_on
-            else _("Due by %(date)s.") % {"date": filing.effective_deadline.isoformat()}
+            else _("Due by %(date)s.") % {"date": long_date(filing.effective_deadline)}
         )
         panels.append(
             HomePanel(

@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 
 from ethics_office.base.registry import HomePanel
 from ethics_office.base.roles import Role
+from ethics_office.base.wording import long_date
 
 from .models import ConsultationStatus
 from .selectors import consultations_visible_to, meetings_visible_to
@@ -27,7 +28,7 @@ def home_panels(user, roles):
             title=_("Next Panel meetings") if upcoming else _("Latest Panel meetings"),
             url=reverse("panel-meetings"),
             items=[
-                (f"{m.ref} · {m.date:%Y-%m-%d}", reverse("panel-meeting-detail", args=[m.pk]))
+                (f"{m.ref} · {long_date(m.date)}", reverse("panel-meeting-detail", args=[m.pk]))
                 for m in upcoming or recent
             ],
             note="" if upcoming else _("No meeting scheduled."),

@@ -11,6 +11,7 @@ from ethics_office.audit.models import Action
 from ethics_office.audit.services import audit_record
 from ethics_office.base.mail import in_language_of, language_of
 from ethics_office.base.roles import Role
+from ethics_office.base.wording import long_date
 from ethics_office.outbox.models import Audience
 from ethics_office.outbox.services import outbox_enqueue
 
@@ -137,7 +138,7 @@ def _digest_send(officer, mine, untriaged, today) -> int:
     from ..selectors import clock_of
 
     ack_by, advise_by, overdue_flag = _("acknowledge by"), _("advise by"), _("OVERDUE")
-    lines = [_("Advice requests due, %(date)s") % {"date": today.isoformat()}, ""]
+    lines = [_("Advice requests due, %(date)s") % {"date": long_date(today)}, ""]
     if untriaged:
         lines.append(_("Waiting for triage: %(n)s") % {"n": len(untriaged)})
         for r in untriaged:

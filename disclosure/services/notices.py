@@ -14,6 +14,7 @@ from ethics_office.audit.models import Action
 from ethics_office.audit.services import audit_record
 from ethics_office.base.gates import require_office
 from ethics_office.base.mail import in_language_of, language_of
+from ethics_office.base.wording import long_date
 from ethics_office.organisation.models import (
     Entity,
 )
@@ -170,7 +171,7 @@ def filer_reminders_send(*, today: dt.date | None = None) -> int:
                         _("Financial disclosure: your statement is due on %(date)s")
                         if kind == ReminderKind.BEFORE
                         else _("Financial disclosure: your statement was due on %(date)s")
-                    ) % {"date": filer.effective_deadline.isoformat()}
+                    ) % {"date": long_date(filer.effective_deadline)}
                     outbox_enqueue(
                         key=f"disclosure.reminder:{reminder.pk}",
                         kind="disclosure.reminder",

@@ -21,3 +21,11 @@ def days_in_words(days: int) -> str:
     if days == 0:
         return _("due today")
     return ngettext("%(days)s day overdue", "%(days)s days overdue", -days) % {"days": grouped(-days)}
+
+
+def long_date(value) -> str:
+    """A date in the one style of the active language ("1 December 2026", "2026年12月1日"), for
+    text built in Python (panels, e-mails, letters) as the templates' DATE_FORMAT does."""
+    if not value:
+        return "—"
+    return formats.date_format(value, "DATE_FORMAT")

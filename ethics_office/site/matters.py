@@ -17,6 +17,7 @@ from advisory.models import Status as AdviceStatus
 from advisory.selectors import advice_requests_of_requester
 from disclosure.models import StatementStatus
 from disclosure.selectors import own_filings
+from ethics_office.base.wording import long_date
 from outreach.selectors import training_requests_of
 from retaliation.models import Status as RetaliationStatus
 from retaliation.selectors import inquiries_of_complainant
@@ -85,9 +86,9 @@ def _statements(user) -> list[Matter]:
             status, waiting = _("Not started"), _("Your statement is due by %(date)s.")
         deadline = filer.effective_deadline
         if waiting and deadline is not None:
-            waiting = waiting % {"date": deadline.isoformat()}
+            waiting = waiting % {"date": long_date(deadline)}
             if deadline < today:
-                waiting = _("Overdue: your statement was due on %(date)s.") % {"date": deadline.isoformat()}
+                waiting = _("Overdue: your statement was due on %(date)s.") % {"date": long_date(deadline)}
         elif waiting:
             waiting = waiting % {"date": "—"}
         rows.append(

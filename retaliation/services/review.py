@@ -16,6 +16,7 @@ from ethics_office.audit.services import audit_record
 from ethics_office.base.errors import ApplicationError, TransitionNotAllowed, ValidationFailed
 from ethics_office.base.mail import in_language_of, language_of
 from ethics_office.base.roles import Role, has_role
+from ethics_office.base.wording import long_date
 from ethics_office.organisation.duties import acts_as_director, is_director_alternate
 from ethics_office.outbox.models import Audience
 from ethics_office.outbox.services import outbox_enqueue
@@ -426,7 +427,7 @@ def clock_alerts_send(*, today: dt.date | None = None) -> int:
                 compose=lambda ref=ref, deadline=deadline, link=link: (
                     _("Preliminary review %(ref)s: the deadline is today or passed") % {"ref": ref},
                     _("The deadline of preliminary review %(ref)s was %(deadline)s. %(link)s")
-                    % {"ref": ref, "deadline": deadline.isoformat(), "link": link},
+                    % {"ref": ref, "deadline": long_date(deadline), "link": link},
                 ),
             )
             inquiry.deadline_alert_sent_at = timezone.now()
@@ -441,7 +442,7 @@ def clock_alerts_send(*, today: dt.date | None = None) -> int:
                 compose=lambda ref=ref, elapsed=elapsed, deadline=deadline, link=link: (
                     _("Preliminary review %(ref)s: day %(day)s of the clock") % {"ref": ref, "day": elapsed},
                     _("Preliminary review %(ref)s is at day %(day)s; the deadline is %(deadline)s. %(link)s")
-                    % {"ref": ref, "day": elapsed, "deadline": deadline.isoformat(), "link": link},
+                    % {"ref": ref, "day": elapsed, "deadline": long_date(deadline), "link": link},
                 ),
             )
             inquiry.first_alert_sent_at = timezone.now()
