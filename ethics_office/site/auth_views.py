@@ -8,7 +8,7 @@ from django.contrib.auth.signals import user_login_failed
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext_lazy
 from django.views.decorators.http import require_http_methods
 
 from ethics_office.audit.models import Action
@@ -23,7 +23,7 @@ from .sessions import sessions_end_all, sessions_of
 
 class CodeForm(forms.Form):
     otp = forms.CharField(
-        label=gettext_lazy("Code"),
+        label=pgettext_lazy("second factor", "Code"),
         max_length=32,
         help_text=gettext_lazy("The six digits your authenticator app shows, or one of your recovery codes."),
         widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "autofocus": True}),
