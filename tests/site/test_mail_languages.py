@@ -32,7 +32,7 @@ def test_the_officers_digest_reaches_a_french_speaking_officer_in_french(
         assert advice.officer_digests_send() >= 2
     by_recipient = {m.to[0]: m for m in mail.outbox}
     french = by_recipient[officer.email]
-    assert french.subject == "Demandes de conseils arrivant à échéance"
+    assert french.subject == "Demandes de conseil à échéance"
     assert "En attente de tri : 1" in french.body and req.service_request.ref in french.body
     assert OutboxMessage.objects.get(kind="advisory.digest", to=[officer.email]).language == "fr"
     english = by_recipient[director.email]
