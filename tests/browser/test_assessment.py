@@ -57,7 +57,7 @@ def test_design_field_answer_close_results_register(page, login, people, setting
     page.goto("/assessment/new/")
     page.fill("#id_title", "Pilot wave")
     page.select_option("#id_instrument", label="Pilot questionnaire (v1)")
-    page.locator("label", has_text="MONUSCO —").locator("input").check()
+    page.get_by_label(re.compile(r"^MONUSCO —")).check()
     page.fill("#id_reference_date", "2012-01-01")
     page.fill("#id_sample_size", "2")
     page.click("button[type=submit].primary")

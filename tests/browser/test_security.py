@@ -29,7 +29,7 @@ def test_an_officer_without_a_code_is_refused(page, people, settings):
     page.wait_for_url("**/accounts/two-factor/**")
     page.fill("input[name=otp]", "000000")
     page.click("button[type=submit].primary")
-    assert page.locator("text=That code is not valid").is_visible()
+    assert page.locator("#id_otp_error", has_text="That code is not valid").is_visible()
     page.goto("/advisory/")
     assert "/accounts/two-factor/" in page.url
 
