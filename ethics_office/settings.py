@@ -347,11 +347,16 @@ CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 # Queues per kind of work (docs/deployment.md): CELERY_IMPORT_QUEUE=imports sends the records
 # import to the workers started with -Q imports; by default every task goes to "celery".
-CELERY_TASK_ROUTES = (
-    {"reports.tasks.import_run": {"queue": os.environ["CELERY_IMPORT_QUEUE"]}}
-    if os.environ.get("CELERY_IMPORT_QUEUE")
-    else {}
-)
+# The report's warm-up (charts and documents in six languages, a minute of CPU) has a queue of its
+# own, "reports", so it never holds up mail or an import: start a worker with -Q celery,reports.
+CELERY_TASK_ROUTES = {
+    "reports.tasks.warm_reports": {"queue": os.environ.get("CELERY_REPORTS_QUEUE", "reports")},
+    **(
+        {"reports.tasks.import_run": {"queue": os.environ["CELERY_IMPORT_QUEUE"]}}
+        if os.environ.get("CELERY_IMPORT_QUEUE")
+        else {}
+    ),
+}
 CELERY_TIMEZONE = TIME_ZONE
 # The broker may be down: publishing gives up at once and the outbox sweeper delivers later.
 CELERY_BROKER_CONNECTION_TIMEOUT = 2
