@@ -1,6 +1,7 @@
 """List the msgids the source has and a catalogue lacks, leaves empty or marks fuzzy.
 
-`makemessages` runs on a copy of the tree, so the real catalogues are never rewritten:
+`makemessages` runs on a copy of the tree (extracting once, into a probe locale), so the real
+catalogues are never rewritten:
 
     .venv/bin/python scripts/catalogue_gaps.py          # every language of settings.LANGUAGES but English
     .venv/bin/python scripts/catalogue_gaps.py ar fr    # only these (language codes or locale names)
@@ -33,8 +34,15 @@ def translated_languages() -> list[str]:
     return [to_locale(code) for code, _name in settings.LANGUAGES if code != SOURCE_LANGUAGE]
 
 
+PROBE = "xx"  # a locale with no catalogue: makemessages only extracts (no msgmerge, which is slow)
+
+
 def catalogue_gaps_by_language(languages=None) -> dict[str, list[str]]:
-    """{locale name: ["<catalogue>: 'msgid'", ...]} for each language; one makemessages pass for all."""
+    """{locale name: ["<catalogue>: 'msgid'", ...]} for each language.
+
+    The source's msgids are extracted once (into a probe locale of a copy of the tree), then each
+    language's real catalogue is read for them: present, translated (every plural form), not fuzzy.
+    """
     languages = [to_locale(x) for x in (languages or translated_languages())]
     gaps: dict[str, list[str]] = {language: [] for language in languages}
     with tempfile.TemporaryDirectory() as tmp:
@@ -43,26 +51,36 @@ def catalogue_gaps_by_language(languages=None) -> dict[str, list[str]]:
         apps = sorted(p.parent.name for p in src.glob("*/locale") if p.parent.name != "tests")
         env = {"DEBUG": "1", "PATH": "/usr/bin:/bin", "ETHICS_TESTING": "1"}
         python, manage = sys.executable, str(src / "manage.py")
-        flags = [arg for language in languages for arg in ("-l", language)]
         ignores = [f"--ignore={a}" for a in apps] + ["--ignore=tests", "--ignore=bench", "--ignore=scripts"]
         subprocess.run(
-            [python, manage, "makemessages", *flags, "-v0", *ignores], cwd=src, env=env, check=True
+            [python, manage, "makemessages", "-l", PROBE, "-v0", *ignores], cwd=src, env=env, check=True
         )
         for app in apps:
             subprocess.run(
-                [python, manage, "makemessages", *flags, "-v0"], cwd=src / app, env=env, check=True
+                [python, manage, "makemessages", "-l", PROBE, "-v0"], cwd=src / app, env=env, check=True
             )
-        for language in languages:
-            for po_path in sorted(src.glob(f"**/locale/{language}/LC_MESSAGES/django.po")):
-                for entry in polib.pofile(str(po_path)):
-                    if entry.obsolete:
-                        continue
-                    if "fuzzy" in entry.flags or not _translated(entry):
-                        gaps[language].append(f"{po_path.relative_to(src)}: {entry.msgid!r}")
+        for probe in sorted(src.glob(f"**/locale/{PROBE}/LC_MESSAGES/django.po")):
+            wanted = [
+                (e.msgctxt, e.msgid, e.msgid_plural) for e in polib.pofile(str(probe)) if not e.obsolete
+            ]
+            for language in languages:
+                relative = (
+                    probe.relative_to(src).parent.parent.parent / language / "LC_MESSAGES" / "django.po"
+                )
+                real = ROOT / relative
+                entries = {}
+                if real.exists():
+                    entries = {(e.msgctxt, e.msgid): e for e in polib.pofile(str(real)) if not e.obsolete}
+                for msgctxt, msgid, plural in wanted:
+                    entry = entries.get((msgctxt, msgid))
+                    if entry is None or "fuzzy" in entry.flags or not _translated(entry, plural):
+                        gaps[language].append(f"{relative}: {msgid!r}")
     return gaps
 
 
-def _translated(entry) -> bool:
+def _translated(entry, plural="") -> bool:
+    if plural and not entry.msgid_plural:
+        return False
     if entry.msgid_plural:
         return bool(entry.msgstr_plural) and all(entry.msgstr_plural.values())
     return bool(entry.msgstr)
