@@ -28,6 +28,7 @@ from guardian.shortcuts import get_objects_for_user
 
 from ethics_office.base.gates import office_rows
 from ethics_office.base.roles import Role, has_role, is_office
+from ethics_office.base.sorting import order_for
 from ethics_office.organisation.selectors import focal_point_entities
 from ethics_office.outbox.models import OutboxMessage
 from ethics_office.outbox.models import Status as OutboxStatus
@@ -333,16 +334,18 @@ def previous_statement(filer):
 
 # --- the conflicts register and the verification page ------------------------------------
 
-REGISTER_SORTS = {
+# ?sort=field or ?sort=-field (every column turned; empty dates and owners stay last). The
+# register is the office's open items of a few cycles (hundreds to a few thousand rows).
+REGISTER_ORDERS = {
     "identified": ("identified", "pk"),
-    "-identified": ("-identified", "-pk"),
+    "age": ("-identified", "-pk"),
     "due": (F("follow_up_due").asc(nulls_last=True), "pk"),
-    "-due": (F("follow_up_due").desc(nulls_last=True), "-pk"),
     "filer": ("filer__person__name", "pk"),
     "kind": ("kind", "pk"),
     "status": ("follow_up", "pk"),
     "owner": (F("owner__username").asc(nulls_last=True), "pk"),
 }
+REGISTER_DEFAULT_ORDER = REGISTER_ORDERS["due"]
 
 
 def conflict_register(
@@ -368,7 +371,7 @@ def conflict_register(
         qs = qs.filter(owner_id=owner)
     if overdue:
         qs = overdue_follow_ups(qs, today=today)
-    return qs.order_by(*REGISTER_SORTS.get(sort, REGISTER_SORTS["due"]))
+    return qs.order_by(*order_for(sort, REGISTER_ORDERS, REGISTER_DEFAULT_ORDER))
 
 
 def overdue_follow_ups(qs, *, today):

@@ -17,6 +17,7 @@ from ..clock import review_days
 from ..models import InquiryKind, ReviewOutcome, Status
 from ..permissions import access_case_or_own
 from ..selectors import (
+    sorted_cases,
     case_letters,
     case_messages,
     complainant_letters,
@@ -105,7 +106,7 @@ def inquiry_list(request):
     context = {"handles": handles, "today": timezone.localdate()}
     if handles:
         status = request.GET.get("status", "")
-        cases = inquiries_handled_by(request.user)
+        cases = sorted_cases(inquiries_handled_by(request.user), request.GET.get("sort"))
         if status in Status.values:
             cases = cases.filter(status=status)
         context.update(
