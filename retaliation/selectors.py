@@ -189,7 +189,20 @@ REGISTER_ORDERS = {
 }
 REGISTER_DEFAULT_ORDER = ("-review_completed", "-id")
 # The register's columns (views.register._columns) and the sort of each, None where it has none.
-REGISTER_COLUMN_SORTS = ("ref", "received", "completed", "outcome", None, None, None, None, None, "determined", None, None)
+REGISTER_COLUMN_SORTS = (
+    "ref",
+    "received",
+    "completed",
+    "outcome",
+    None,
+    None,
+    None,
+    None,
+    None,
+    "determined",
+    None,
+    None,
+)
 
 
 def sorted_cases(cases, sort: str | None):

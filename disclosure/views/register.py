@@ -11,13 +11,12 @@ from ethics_office.base.errors import ApplicationError
 from ethics_office.base.forms import add_application_error
 from ethics_office.base.gates import require_office
 from ethics_office.base.parsing import int_or_none, year_or_none
+from ethics_office.base.sorting import is_sort
 
 from .. import services
 from ..forms import ConflictUpdateForm, _office_users
 from ..models import ConflictKind, FilingCycle, FollowUp
 from ..permissions import access_conflict_item
-from ethics_office.base.sorting import is_sort
-
 from ..selectors import REGISTER_ORDERS, conflict_events, conflict_register, cycles_visible_to
 
 STATUS_FILTERS = [("not_done", _("Not done")), *FollowUp.choices]

@@ -17,7 +17,6 @@ from ..clock import review_days
 from ..models import InquiryKind, ReviewOutcome, Status
 from ..permissions import access_case_or_own
 from ..selectors import (
-    sorted_cases,
     case_letters,
     case_messages,
     complainant_letters,
@@ -25,6 +24,7 @@ from ..selectors import (
     inquiries_of_complainant,
     officers_assigned_to,
     open_reviews_handled_by,
+    sorted_cases,
 )
 from ..services.review import may_sign_off
 
