@@ -37,3 +37,10 @@ def order_for(value: str | None, orders: Mapping[str, Sequence], default: Sequen
 
 def is_sort(value: str | None, orders: Mapping[str, Sequence]) -> bool:
     return (value or "").strip().removeprefix("-") in orders
+
+
+def sorted_by(queryset, value: str | None, orders: Mapping[str, Sequence]):
+    """``queryset`` in the order ``value`` asks for, or as it was (its default order) when unknown."""
+    if not is_sort(value, orders):
+        return queryset
+    return queryset.order_by(*order_for(value, orders, ()))
