@@ -28,7 +28,7 @@ from guardian.shortcuts import get_objects_for_user
 
 from ethics_office.base.gates import office_rows
 from ethics_office.base.roles import Role, has_role, is_office
-from ethics_office.base.sorting import order_for
+from ethics_office.base.sorting import order_for, sorted_by
 from ethics_office.organisation.selectors import focal_point_entities
 from ethics_office.outbox.models import OutboxMessage
 from ethics_office.outbox.models import Status as OutboxStatus
@@ -137,7 +137,23 @@ def compliance_entities(user):
     return focal_point_entities(user)
 
 
-def compliance_rows(user, cycle, *, today: dt.date, entity=None):
+# The filer lists of one cycle (a few thousand rows at most, found through the cycle's index):
+# ?sort=field or ?sort=-field; anything else keeps the default order.
+COMPLIANCE_ORDERS = {
+    "filer": ("person__name", "id"),
+    "entity": ("entity__code", "person__name", "id"),
+    "filed": (F("filed_on").asc(nulls_last=True), "id"),
+    "deadline": ("effective_deadline", "id"),
+}
+CYCLE_FILER_ORDERS = {
+    "filer": ("person__name", "id"),
+    "entity": ("entity__code", "person__name", "id"),
+    "grade": ("grade", "person__name", "id"),
+    "confirmed": ("confirmed", "entity__code", "person__name", "id"),
+}
+
+
+def compliance_rows(user, cycle, *, today: dt.date, entity=None, sort: str | None = None):
     """Confirmed filers of a cycle in the entities the user follows, with status and days overdue.
 
     Only status columns: nothing here joins the statement table.
@@ -161,7 +177,7 @@ def compliance_rows(user, cycle, *, today: dt.date, entity=None):
     )
     if entity is not None:
         qs = qs.filter(entity=entity)
-    return qs.order_by("entity__code", "person__name")
+    return qs.order_by(*order_for(sort, COMPLIANCE_ORDERS, ("entity__code", "person__name", "id")))
 
 
 def compliance_summary(user, cycle, *, today: dt.date):
@@ -407,3 +423,8 @@ def verification_drawn_filers(user, draw):
         .annotate(documents=Count("verification_documents"))
         .order_by("entity__code", "person__name", "pk")
     )
+
+
+def sorted_filers(filers, sort: str | None):
+    """A cycle's filers in the order the page's headers ask for (CYCLE_FILER_ORDERS)."""
+    return sorted_by(filers, sort, CYCLE_FILER_ORDERS)
