@@ -161,7 +161,7 @@ ASSESSMENT_ORDERS = {
     "closed": ("closed", "pk"),
 }
 REGISTER_ORDERS = {
-    "risk": ("risk__name", "pk"),
+    "risk": ("risk__code", "pk"),
     "owner": ("owner__code", "pk"),
     "rating": ("likelihood", "severity", "pk"),
     "status": ("status", "pk"),
