@@ -54,3 +54,19 @@ def test_briefings_sort_by_date(people, client_for):
     SeniorBriefingFactory(ref="SB-EARLY", date=DAY, briefed_by=people["officer"])
     SeniorBriefingFactory(ref="SB-LATE", date=LATER, briefed_by=people["officer"])
     assert_sorts(client_for("officer"), reverse("outreach-briefings"), "date", "SB-EARLY", "SB-LATE")
+
+
+@pytest.mark.parametrize(
+    ("language", "grouped"),
+    [("en", ["4,306"]), ("fr", ["4\u202f306", "4\u00a0306"]), ("ru", ["4\u202f306", "4\u00a0306"])],
+)
+def test_a_count_on_the_page_is_grouped_per_language(people, client_for, language, grouped):
+    """4306 participants read "4,306" in English and "4 306" (a no-break space) in French and Russian."""
+    TrainingSessionFactory(ref="TS-BIG", participants=4306)
+    client = client_for("officer")
+    client.post(reverse("set_language"), {"language": language, "next": "/"})
+    html = client.get(reverse("outreach-sessions")).content.decode()
+    assert f'<html lang="{language}"' in html
+    assert any(f'<td class="num">{g}</td>' in html for g in grouped), [
+        line for line in html.splitlines() if "TS-BIG" in line
+    ]
