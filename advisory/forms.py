@@ -199,6 +199,14 @@ AGE_CHOICES = [
 ]
 
 
+class SortField(forms.ChoiceField):
+    """The select offers a few orders; the column headers may ask for any (?sort=-status): the
+    selector keeps what it knows and ignores the rest, so no value makes the filters invalid."""
+
+    def valid_value(self, value):
+        return True
+
+
 class QueueFilterForm(forms.Form):
     q = forms.CharField(label=_("Reference or requester"), required=False)
     category = forms.ChoiceField(label=_("Category"), required=False)
@@ -207,7 +215,7 @@ class QueueFilterForm(forms.Form):
     officer = forms.ChoiceField(label=_("Officer"), required=False)
     older_than = forms.ChoiceField(label=_("Age"), required=False, choices=AGE_CHOICES)
     overdue = forms.BooleanField(label=_("Overdue only"), required=False)
-    sort = forms.ChoiceField(label=_("Sort"), required=False, choices=SORT_CHOICES)
+    sort = SortField(label=_("Sort"), required=False, choices=SORT_CHOICES)
 
     def __init__(self, *args, categories=(), officers=(), **kwargs):
         super().__init__(*args, **kwargs)

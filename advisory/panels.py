@@ -5,6 +5,7 @@ from django.utils.translation import gettext as _
 
 from ethics_office.base.registry import HomePanel
 from ethics_office.base.roles import Role
+from ethics_office.base.wording import grouped
 
 from .models import Status
 from .selectors import advice_queue, advice_requests_of_requester, overdue_q
@@ -25,14 +26,17 @@ def home_panels(user, roles):
                 url=reverse("advisory-queue"),
                 items=[
                     (
-                        _("Waiting for triage: %(n)s") % {"n": untriaged},
+                        _("Waiting for triage: %(n)s") % {"n": grouped(untriaged)},
                         reverse("advisory-queue") + "?officer=none",
                     ),
                     (
-                        _("Assigned to you: %(n)s") % {"n": mine},
+                        _("Assigned to you: %(n)s") % {"n": grouped(mine)},
                         reverse("advisory-queue") + f"?officer={user.pk}",
                     ),
-                    (_("Overdue: %(n)s") % {"n": overdue}, reverse("advisory-queue") + "?overdue=on"),
+                    (
+                        _("Overdue: %(n)s") % {"n": grouped(overdue)},
+                        reverse("advisory-queue") + "?overdue=on",
+                    ),
                 ],
             )
         )
@@ -45,7 +49,7 @@ def home_panels(user, roles):
                 title=_("My advice requests"),
                 count=open_count,
                 url=reverse("advisory-my-requests"),
-                note=_("%(n)s need your attention.") % {"n": waiting} if waiting else "",
+                note=_("%(n)s need your attention.") % {"n": grouped(waiting)} if waiting else "",
                 items=[(_("Ask for advice"), reverse("advisory-ask"))],
             )
         )

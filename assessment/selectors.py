@@ -5,6 +5,7 @@ entries their entity owns; everyone else sees nothing."""
 from django.db.models import Count, Prefetch, Q
 
 from ethics_office.base.roles import Role, has_role, is_office
+from ethics_office.base.sorting import sorted_by
 from ethics_office.organisation.selectors import focal_point_entities
 
 from .models import (
@@ -148,3 +149,24 @@ def assessments_closed_between(start, end) -> list[dict]:
             }
         )
     return rows
+
+
+# --- sortable lists: ?sort=field or ?sort=-field; anything else keeps the default order.
+# A few assessments a year and a register of tens of entries each: no index needed.
+
+ASSESSMENT_ORDERS = {
+    "title": ("title", "pk"),
+    "status": ("status", "-reference_date", "-pk"),
+    "fielded": ("fielded", "pk"),
+    "closed": ("closed", "pk"),
+}
+REGISTER_ORDERS = {
+    "risk": ("risk__code", "pk"),
+    "owner": ("owner__code", "pk"),
+    "rating": ("likelihood", "severity", "pk"),
+    "status": ("status", "pk"),
+}
+
+
+def sorted_list(queryset, sort: str | None, orders):
+    return sorted_by(queryset, sort, orders)

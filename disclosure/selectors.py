@@ -28,6 +28,7 @@ from guardian.shortcuts import get_objects_for_user
 
 from ethics_office.base.gates import office_rows
 from ethics_office.base.roles import Role, has_role, is_office
+from ethics_office.base.sorting import order_for, sorted_by
 from ethics_office.organisation.selectors import focal_point_entities
 from ethics_office.outbox.models import OutboxMessage
 from ethics_office.outbox.models import Status as OutboxStatus
@@ -136,7 +137,23 @@ def compliance_entities(user):
     return focal_point_entities(user)
 
 
-def compliance_rows(user, cycle, *, today: dt.date, entity=None):
+# The filer lists of one cycle (a few thousand rows at most, found through the cycle's index):
+# ?sort=field or ?sort=-field; anything else keeps the default order.
+COMPLIANCE_ORDERS = {
+    "filer": ("person__name", "id"),
+    "entity": ("entity__code", "person__name", "id"),
+    "filed": (F("filed_on").asc(nulls_last=True), "id"),
+    "deadline": ("effective_deadline", "id"),
+}
+CYCLE_FILER_ORDERS = {
+    "filer": ("person__name", "id"),
+    "entity": ("entity__code", "person__name", "id"),
+    "grade": ("grade", "person__name", "id"),
+    "confirmed": ("confirmed", "entity__code", "person__name", "id"),
+}
+
+
+def compliance_rows(user, cycle, *, today: dt.date, entity=None, sort: str | None = None):
     """Confirmed filers of a cycle in the entities the user follows, with status and days overdue.
 
     Only status columns: nothing here joins the statement table.
@@ -160,7 +177,7 @@ def compliance_rows(user, cycle, *, today: dt.date, entity=None):
     )
     if entity is not None:
         qs = qs.filter(entity=entity)
-    return qs.order_by("entity__code", "person__name")
+    return qs.order_by(*order_for(sort, COMPLIANCE_ORDERS, ("entity__code", "person__name", "id")))
 
 
 def compliance_summary(user, cycle, *, today: dt.date):
@@ -333,16 +350,18 @@ def previous_statement(filer):
 
 # --- the conflicts register and the verification page ------------------------------------
 
-REGISTER_SORTS = {
+# ?sort=field or ?sort=-field (every column turned; empty dates and owners stay last). The
+# register is the office's open items of a few cycles (hundreds to a few thousand rows).
+REGISTER_ORDERS = {
     "identified": ("identified", "pk"),
-    "-identified": ("-identified", "-pk"),
+    "age": ("-identified", "-pk"),
     "due": (F("follow_up_due").asc(nulls_last=True), "pk"),
-    "-due": (F("follow_up_due").desc(nulls_last=True), "-pk"),
     "filer": ("filer__person__name", "pk"),
     "kind": ("kind", "pk"),
     "status": ("follow_up", "pk"),
     "owner": (F("owner__username").asc(nulls_last=True), "pk"),
 }
+REGISTER_DEFAULT_ORDER = REGISTER_ORDERS["due"]
 
 
 def conflict_register(
@@ -368,7 +387,7 @@ def conflict_register(
         qs = qs.filter(owner_id=owner)
     if overdue:
         qs = overdue_follow_ups(qs, today=today)
-    return qs.order_by(*REGISTER_SORTS.get(sort, REGISTER_SORTS["due"]))
+    return qs.order_by(*order_for(sort, REGISTER_ORDERS, REGISTER_DEFAULT_ORDER))
 
 
 def overdue_follow_ups(qs, *, today):
@@ -404,3 +423,8 @@ def verification_drawn_filers(user, draw):
         .annotate(documents=Count("verification_documents"))
         .order_by("entity__code", "person__name", "pk")
     )
+
+
+def sorted_filers(filers, sort: str | None):
+    """A cycle's filers in the order the page's headers ask for (CYCLE_FILER_ORDERS)."""
+    return sorted_by(filers, sort, CYCLE_FILER_ORDERS)

@@ -7,6 +7,7 @@ from django.db.models import Count, Q, Sum
 
 from ethics_office.base.gates import office_rows
 from ethics_office.base.roles import is_office
+from ethics_office.base.sorting import sorted_by
 from ethics_office.organisation.models import Entity
 
 from .models import (
@@ -23,6 +24,38 @@ from .models import (
     TrainingSession,
     WebsiteVisitCount,
 )
+
+# --- sortable lists: ?sort=field or ?sort=-field; anything else keeps the model's default order.
+# Outreach lists are small (hundreds of rows a year), so these sorts need no index of their own.
+
+SESSION_ORDERS = {
+    "ref": ("ref", "id"),
+    "date": ("date", "id"),
+    "kind": ("kind", "-date", "-id"),
+    "participants": ("participants", "id"),
+}
+REQUEST_ORDERS = {
+    "ref": ("service_request__ref", "id"),
+    "received": ("service_request__received", "id"),
+    "people": ("team_size", "id"),
+    "preferred": ("preferred_date", "id"),
+    "status": ("status", "-created_at", "-id"),
+}
+MISSION_ORDERS = {
+    "ref": ("ref", "id"),
+    "start": ("start", "id"),
+    "meetings": ("meeting_count", "id"),
+    "staff": ("staff_met", "id"),
+}
+BRIEFING_ORDERS = {
+    "ref": ("ref", "id"),
+    "date": ("date", "id"),
+    "level": ("level", "-date", "-id"),
+}
+
+
+def sorted_list(queryset, sort: str | None, orders):
+    return sorted_by(queryset, sort, orders)
 
 
 def training_sessions_visible_to(user):

@@ -6,6 +6,7 @@ from django.db.models import Count, OuterRef, Subquery
 from django.utils import timezone
 
 from ethics_office.base.roles import Role, has_role, is_office
+from ethics_office.base.sorting import sorted_by
 
 from .models import (
     AgendaItem,
@@ -46,6 +47,28 @@ def member_office_names_visible_to(user):
     if not sees_panel_records(user):
         return MemberOfficeName.objects.none()
     return MemberOfficeName.objects.select_related("office")
+
+
+# --- sortable lists: ?sort=field or ?sort=-field; anything else keeps the default order.
+# The Panel meets a few times a year and receives tens of consultations: no index needed.
+
+MEETING_ORDERS = {
+    "ref": ("ref", "id"),
+    "date": ("date", "id"),
+    "kind": ("kind", "-date", "-id"),
+    "items": ("item_count", "id"),
+}
+CONSULTATION_ORDERS = {
+    "ref": ("ref", "id"),
+    "received": ("received", "id"),
+    "kind": ("kind", "-received", "-id"),
+    "status": ("status", "-received", "-id"),
+    "outcome": ("outcome", "-received", "-id"),
+}
+
+
+def sorted_list(queryset, sort: str | None, orders):
+    return sorted_by(queryset, sort, orders)
 
 
 def meetings_visible_to(user):

@@ -14,6 +14,7 @@ from guardian.models import UserObjectPermission
 
 from ethics_office.base.objperms import object_pks_with_perm
 from ethics_office.base.roles import Role, has_role
+from ethics_office.base.sorting import order_for
 from ethics_office.intake.models import ServiceRequest
 from ethics_office.organisation.duties import is_director_alternate
 
@@ -168,10 +169,52 @@ def case_messages(inquiry):
     return inquiry.messages.select_related("author")
 
 
+# --- sortable lists (?sort=field, ?sort=-field; anything else keeps the default order) -------
+# Both lists are small (a few hundred cases a year), so no sort here needs an index of its own.
+
+CASE_ORDERS = {
+    "ref": ("service_request__ref", "id"),
+    "received": ("service_request__received", "id"),
+    "kind": ("kind", "-service_request__received", "-id"),
+    "status": ("status", "-service_request__received", "-id"),
+}
+CASE_DEFAULT_ORDER = ("-service_request__received", "-id")
+
+REGISTER_ORDERS = {
+    "ref": ("service_request__ref", "id"),
+    "received": ("service_request__received", "id"),
+    "completed": ("review_completed", "id"),
+    "outcome": ("review_outcome", "-review_completed", "-id"),
+    "determined": ("determined_on", "id"),
+}
+REGISTER_DEFAULT_ORDER = ("-review_completed", "-id")
+# The register's columns (views.register._columns) and the sort of each, None where it has none.
+REGISTER_COLUMN_SORTS = (
+    "ref",
+    "received",
+    "completed",
+    "outcome",
+    None,
+    None,
+    None,
+    None,
+    None,
+    "determined",
+    None,
+    None,
+)
+
+
+def sorted_cases(cases, sort: str | None):
+    return cases.order_by(*order_for(sort, CASE_ORDERS, CASE_DEFAULT_ORDER))
+
+
 # --- the determinations register --------------------------------------------------------------
 
 
-def determinations_register(user, *, outcome: str = "", body: str = "", year: int | None = None):
+def determinations_register(
+    user, *, outcome: str = "", body: str = "", year: int | None = None, sort: str | None = None
+):
     """Every completed review and determination this user handles, with what the register shows;
     one query for the cases and one each for the corrective measures (prefetched)."""
     rows = (
@@ -179,7 +222,7 @@ def determinations_register(user, *, outcome: str = "", body: str = "", year: in
         .filter(review_completed__isnull=False)
         .exclude(review_outcome=ReviewOutcome.PENDING)
         .prefetch_related("corrective_measures")
-        .order_by("-review_completed", "-id")
+        .order_by(*order_for(sort, REGISTER_ORDERS, REGISTER_DEFAULT_ORDER))
     )
     if outcome in ReviewOutcome.values:
         rows = rows.filter(review_outcome=outcome)

@@ -15,7 +15,7 @@ from .. import services
 from ..forms import ActionForm, ActionStatusForm, EntryStatusForm, RegisterEntryForm
 from ..models import Status
 from ..permissions import access_action, access_assessment, access_register_entry, require_office
-from ..selectors import register_entries_visible_to
+from ..selectors import REGISTER_ORDERS, register_entries_visible_to, sorted_list
 from .common import show_error
 
 
@@ -23,7 +23,11 @@ from .common import show_error
 def register_list(request):
     if not (is_office(request.user) or has_role(request.user, Role.FOCAL_POINT)):
         raise Http404
-    entries = register_entries_visible_to(request.user).order_by("-likelihood", "-severity", "pk")
+    entries = sorted_list(
+        register_entries_visible_to(request.user).order_by("-likelihood", "-severity", "pk"),
+        request.GET.get("sort"),
+        REGISTER_ORDERS,
+    )
     page = Paginator(entries, 50).get_page(request.GET.get("page"))
     return render(request, "assessment/register.html", {"page": page, "office": is_office(request.user)})
 

@@ -20,10 +20,12 @@ from ..forms import AssessmentForm, RegisterEntryForm
 from ..models import Status
 from ..permissions import access_assessment, require_office
 from ..selectors import (
+    ASSESSMENT_ORDERS,
     assessments_visible_to,
     free_text_answers,
     mission_codes_visible_to,
     register_entries_visible_to,
+    sorted_list,
 )
 from .common import show_error
 
@@ -32,7 +34,11 @@ from .common import show_error
 def assessment_list(request):
     if not (is_office(request.user) or has_role(request.user, Role.FOCAL_POINT)):
         raise Http404
-    assessments = assessments_visible_to(request.user).order_by("-reference_date", "-pk")
+    assessments = sorted_list(
+        assessments_visible_to(request.user).order_by("-reference_date", "-pk"),
+        request.GET.get("sort"),
+        ASSESSMENT_ORDERS,
+    )
     page = Paginator(assessments, 50).get_page(request.GET.get("page"))
     return render(request, "assessment/list.html", {"page": page, "office": is_office(request.user)})
 

@@ -77,7 +77,11 @@ def _compliance_scope(request):
     entities = compliance_entities(request.user).order_by("code")
     entity = entities.filter(code=request.GET.get("entity")).first() if request.GET.get("entity") else None
     today = timezone.localdate()
-    rows = compliance_rows(request.user, cycle, today=today, entity=entity) if cycle else None
+    rows = (
+        compliance_rows(request.user, cycle, today=today, entity=entity, sort=request.GET.get("sort"))
+        if cycle
+        else None
+    )
     return cycle, cycles, entities, entity, rows, today
 
 

@@ -28,6 +28,7 @@ from ..selectors import (
     notices_visible_to,
     queries_visible_to,
     referrals_visible_to,
+    sorted_filers,
 )
 from .confirm import confirm_all_proposed, confirm_close
 
@@ -87,7 +88,7 @@ def cycle_detail(request, year):
         .filter(cycle=cycle)
         .order_by("confirmed", "entity__code", "person__name")
     )
-    page = Paginator(filers, 100).get_page(request.GET.get("page"))
+    page = Paginator(sorted_filers(filers, request.GET.get("sort")), 100).get_page(request.GET.get("page"))
     return render(
         request,
         "disclosure/cycle_detail.html",

@@ -11,12 +11,13 @@ from ethics_office.base.errors import ApplicationError
 from ethics_office.base.forms import add_application_error
 from ethics_office.base.gates import require_office
 from ethics_office.base.parsing import int_or_none, year_or_none
+from ethics_office.base.sorting import is_sort
 
 from .. import services
 from ..forms import ConflictUpdateForm, _office_users
 from ..models import ConflictKind, FilingCycle, FollowUp
 from ..permissions import access_conflict_item
-from ..selectors import REGISTER_SORTS, conflict_events, conflict_register, cycles_visible_to
+from ..selectors import REGISTER_ORDERS, conflict_events, conflict_register, cycles_visible_to
 
 STATUS_FILTERS = [("not_done", _("Not done")), *FollowUp.choices]
 
@@ -33,7 +34,7 @@ def conflict_register_list(request):
     kind = get.get("kind", "") if get.get("kind", "") in ConflictKind.values else ""
     owner = get.get("owner", "")
     owner = owner if owner == "none" or int_or_none(owner) else ""
-    sort = get.get("sort", "") if get.get("sort", "") in REGISTER_SORTS else "due"
+    sort = get.get("sort", "") if is_sort(get.get("sort"), REGISTER_ORDERS) else ""
     overdue = get.get("overdue") == "1"
     items = conflict_register(
         request.user,

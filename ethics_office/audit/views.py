@@ -6,7 +6,7 @@ from ethics_office.base.pagination import CappedCountPaginator
 from ethics_office.base.roles import Role, has_role
 
 from .filters import AuditEventFilter
-from .selectors import audit_events_visible_to
+from .selectors import audit_events_visible_to, sorted_events
 
 
 @login_required
@@ -17,5 +17,6 @@ def event_list(request):
     filterset = AuditEventFilter(request.GET or None, queryset=audit_events_visible_to(request.user))
     # An invalid filter shows the form's errors over the unfiltered trail rather than nothing.
     events = filterset.qs if filterset.is_bound and filterset.is_valid() else filterset.queryset
+    events = sorted_events(events, request.GET.get("sort"))
     page = CappedCountPaginator(events, 100).get_page(request.GET.get("page"))
     return render(request, "audit/event_list.html", {"page": page, "filter": filterset})

@@ -16,11 +16,14 @@ from ..permissions import (
     access_mission,
 )
 from ..selectors import (
+    BRIEFING_ORDERS,
+    MISSION_ORDERS,
     briefings_visible_to,
     leadership_progress,
     mission_meetings_of,
     missions_visible_to,
     publications_visible_to,
+    sorted_list,
     website_visits_visible_to,
 )
 from .common import form_page, paginate
@@ -31,7 +34,9 @@ from .common import form_page, paginate
 @login_required
 def mission_list(request):
     require_office(request.user)
-    missions = missions_visible_to(request.user).order_by("-start", "-id")
+    missions = sorted_list(
+        missions_visible_to(request.user).order_by("-start", "-id"), request.GET.get("sort"), MISSION_ORDERS
+    )
     return render(request, "outreach/mission_list.html", {"page": paginate(request, missions)})
 
 
@@ -92,7 +97,12 @@ def briefing_list(request):
     return render(
         request,
         "outreach/briefing_list.html",
-        {"page": paginate(request, briefings_visible_to(request.user))},
+        {
+            "page": paginate(
+                request,
+                sorted_list(briefings_visible_to(request.user), request.GET.get("sort"), BRIEFING_ORDERS),
+            )
+        },
     )
 
 

@@ -20,7 +20,10 @@ from ..permissions import (
     may_request_training,
 )
 from ..selectors import (
+    REQUEST_ORDERS,
+    SESSION_ORDERS,
     certifications_visible_to,
+    sorted_list,
     training_requests_visible_to,
     training_sessions_visible_to,
 )
@@ -35,7 +38,14 @@ def session_list(request):
     return render(
         request,
         "outreach/session_list.html",
-        {"page": paginate(request, training_sessions_visible_to(request.user))},
+        {
+            "page": paginate(
+                request,
+                sorted_list(
+                    training_sessions_visible_to(request.user), request.GET.get("sort"), SESSION_ORDERS
+                ),
+            )
+        },
     )
 
 
@@ -123,7 +133,10 @@ def request_list(request):
     """The office sees every request; a staff member sees only their own."""
     if not (is_office(request.user) or may_request_training(request.user)):
         raise Http404
-    page = paginate(request, training_requests_visible_to(request.user))
+    page = paginate(
+        request,
+        sorted_list(training_requests_visible_to(request.user), request.GET.get("sort"), REQUEST_ORDERS),
+    )
     return render(
         request,
         "outreach/request_list.html",

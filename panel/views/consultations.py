@@ -16,7 +16,7 @@ from .. import forms, services
 from ..permissions import (
     access_consultation,
 )
-from ..selectors import consultations_visible_to
+from ..selectors import CONSULTATION_ORDERS, consultations_visible_to, sorted_list
 from .common import PAGE_SIZE, require_panel_records
 
 # --- consultations -----------------------------------------------------------------------
@@ -25,7 +25,10 @@ from .common import PAGE_SIZE, require_panel_records
 @login_required
 def consultation_list(request):
     require_panel_records(request.user)
-    page = Paginator(consultations_visible_to(request.user), PAGE_SIZE).get_page(request.GET.get("page"))
+    page = Paginator(
+        sorted_list(consultations_visible_to(request.user), request.GET.get("sort"), CONSULTATION_ORDERS),
+        PAGE_SIZE,
+    ).get_page(request.GET.get("page"))
     return render(
         request, "panel/consultation_list.html", {"page": page, "can_edit": is_office(request.user)}
     )

@@ -20,9 +20,11 @@ from ..permissions import (
     access_meeting,
 )
 from ..selectors import (
+    MEETING_ORDERS,
     meeting_documents_visible_to,
     meetings_visible_to,
     member_offices_named,
+    sorted_list,
 )
 from .common import PAGE_SIZE, require_panel_records
 
@@ -32,7 +34,9 @@ from .common import PAGE_SIZE, require_panel_records
 @login_required
 def meeting_list(request):
     require_panel_records(request.user)
-    page = Paginator(meetings_visible_to(request.user), PAGE_SIZE).get_page(request.GET.get("page"))
+    page = Paginator(
+        sorted_list(meetings_visible_to(request.user), request.GET.get("sort"), MEETING_ORDERS), PAGE_SIZE
+    ).get_page(request.GET.get("page"))
     return render(request, "panel/meeting_list.html", {"page": page, "can_edit": is_office(request.user)})
 
 

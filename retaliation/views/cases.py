@@ -24,6 +24,7 @@ from ..selectors import (
     inquiries_of_complainant,
     officers_assigned_to,
     open_reviews_handled_by,
+    sorted_cases,
 )
 from ..services.review import may_sign_off
 
@@ -105,7 +106,7 @@ def inquiry_list(request):
     context = {"handles": handles, "today": timezone.localdate()}
     if handles:
         status = request.GET.get("status", "")
-        cases = inquiries_handled_by(request.user)
+        cases = sorted_cases(inquiries_handled_by(request.user), request.GET.get("sort"))
         if status in Status.values:
             cases = cases.filter(status=status)
         context.update(

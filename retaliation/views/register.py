@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from ethics_office.base.gates import require_office
 
 from .. import forms, services
+from ..selectors import REGISTER_COLUMN_SORTS
 from ..selectors import determinations_register as register_rows
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -83,6 +84,7 @@ def determinations_register(request):
         outcome=filters.get("outcome") or "",
         body=filters.get("body") or "",
         year=filters.get("year"),
+        sort=request.GET.get("sort"),
     )
     fmt = request.GET.get("format", "")
     if fmt in ("csv", "xlsx"):
@@ -122,7 +124,7 @@ def determinations_register(request):
         "retaliation/register.html",
         {
             "form": form,
-            "columns": _columns(),
+            "columns": list(zip(_columns(), REGISTER_COLUMN_SORTS, strict=True)),
             "rows": [(case, register_row(case)) for case in cases],
             "query": query.urlencode(),
         },

@@ -24,6 +24,7 @@ def _make(people, n):
 PAGES = [
     ("director", "advisory-queue", None),
     ("director", "advisory-queue", {"status": "all", "sort": "officer"}),
+    ("director", "advisory-queue", {"status": "all", "sort": "-received"}),
     ("officer", "advisory-queue", None),
     ("staff", "advisory-my-requests", None),
     ("director", "api-advice-requests", None),
