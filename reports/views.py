@@ -55,8 +55,10 @@ def _reverse(name, **kwargs):
 
 def _links(user, period: Period) -> dict:
     """Where a count's records can be browsed (only pages that exist, only for users who may see them)."""
-    if not can_follow_case_links(user):
-        return {}
+    return _office_links(period) if can_follow_case_links(user) else {}
+
+
+def _office_links(period: Period) -> dict:
     links = {
         "advice": _reverse("advisory-queue"),
         "retaliation": _reverse("retaliation-list"),
@@ -92,7 +94,16 @@ def annual(request, period):
         raise Http404
     period = _period_or_404(period)
     links = _links(request.user, period)
-    key = ":".join(
+    key = _content_key(period, links)
+    content = cache.get(key)
+    if content is None:
+        content = _annual_content(report_cache.report(period.label), period, links)
+        cache.set(key, content, report_cache.TIMEOUT)
+    return render(request, "reports/annual.html", {"content": mark_safe(content), "period": period})  # noqa: S308 - our own render
+
+
+def _content_key(period: Period, links: dict) -> str:
+    return ":".join(
         [
             "reports:page",
             PAGE_VERSION,
@@ -103,11 +114,16 @@ def annual(request, period):
             hashlib.sha256(json.dumps(links, sort_keys=True).encode()).hexdigest()[:16],
         ]
     )
-    content = cache.get(key)
-    if content is None:
-        content = _annual_content(report_cache.report(period.label), period, links)
-        cache.set(key, content, report_cache.TIMEOUT)
-    return render(request, "reports/annual.html", {"content": mark_safe(content), "period": period})  # noqa: S308 - our own render
+
+
+def warm_content(label: str) -> None:
+    """The page's content for a period in the active language, with and without the office's
+    links (the background warm-up calls it, so the first opening after it is a cache read)."""
+    period = Period.parse(label)
+    for links in ({}, _office_links(period)):
+        key = _content_key(period, links)
+        if cache.get(key) is None:
+            cache.set(key, _annual_content(report_cache.report(label), period, links), report_cache.TIMEOUT)
 
 
 def _annual_content(report, period, links) -> str:

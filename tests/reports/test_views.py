@@ -53,6 +53,16 @@ def test_the_page_answers_without_drawing_a_chart(history, client_for, monkeypat
     assert drawn == ["svg"]  # cached
 
 
+def test_after_the_warm_up_the_page_is_a_cache_read(history, client_for, monkeypatch):
+    from reports import cache as report_cache
+    from reports import views
+
+    report_cache.warm(["2011-2012"], languages=["en"], formats=())
+    monkeypatch.setattr(views, "_annual_content", lambda *a: pytest.fail("rendered in the request"))
+    for role in ("director", "admin"):
+        assert client_for(role).get(URL).status_code == 200
+
+
 def test_a_chart_is_a_png_too_gated_like_the_page(history, client_for):
     png = URL + "charts/figure-ii.png"
     response = client_for("director").get(png)
