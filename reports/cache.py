@@ -154,6 +154,9 @@ def warm(labels: list[str], languages=None, formats=("pdf", "docx")) -> None:
         data = report(label)
         for language in languages or OFFICIAL_LANGUAGES:
             with translation.override(language):
+                from .views import warm_content
+
+                warm_content(label)
                 for figure in build_document(data).figures():
                     charts.render_cached(figure, "svg")
                 for fmt in formats:

@@ -27,6 +27,10 @@ from .document import Figure, n  # noqa: E402
 COLOURS = ["#0b3d6b", "#5b92c8", "#e0a800", "#7a9a01", "#b5443a"]
 # Bump when the drawing changes, so cached images of the old drawing are not served.
 DRAWING_VERSION = "4"
+FIGSIZE, DPI = (7.5, 3.8), 110
+# The image's size in CSS pixels (for the page's width and height attributes, so the layout
+# does not move when the image arrives).
+SIZE_PX = (round(FIGSIZE[0] * 96), round(FIGSIZE[1] * 96))
 
 
 def render(figure: Figure, fmt: str = "svg") -> bytes:
@@ -42,7 +46,7 @@ def render(figure: Figure, fmt: str = "svg") -> bytes:
     with matplotlib.rc_context(
         {"font.family": families, "svg.fonttype": "path", "axes.unicode_minus": False}
     ):
-        fig = MplFigure(figsize=(7.5, 3.8), dpi=110)
+        fig = MplFigure(figsize=FIGSIZE, dpi=DPI)
         FigureCanvasAgg(fig)
         ax = fig.add_subplot()
         if figure.kind == "hbar":

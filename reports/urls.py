@@ -6,6 +6,9 @@ from .template_views import import_template
 urlpatterns = [
     path("", views.index, name="reports-index"),
     path("annual/<str:period>/", views.annual, name="reports-annual"),
+    path(
+        "annual/<str:period>/charts/<slug:slug>.<slug:fmt>", views.annual_chart, name="reports-annual-chart"
+    ),
     path("annual/<str:period>/download/<slug:fmt>/", views.annual_export, name="reports-annual-export"),
     path("import/", views.import_upload, name="reports-import"),
     path("import/confirm/", views.import_confirm, name="reports-import-confirm"),

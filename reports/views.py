@@ -1,13 +1,17 @@
 """The annual report page, its downloads, and the records import for administrators."""
 
-import base64
+import hashlib
+import json
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone, translation
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_POST
@@ -51,8 +55,10 @@ def _reverse(name, **kwargs):
 
 def _links(user, period: Period) -> dict:
     """Where a count's records can be browsed (only pages that exist, only for users who may see them)."""
-    if not can_follow_case_links(user):
-        return {}
+    return _office_links(period) if can_follow_case_links(user) else {}
+
+
+def _office_links(period: Period) -> dict:
     links = {
         "advice": _reverse("advisory-queue"),
         "retaliation": _reverse("retaliation-list"),
@@ -75,27 +81,68 @@ def index(request):
     return redirect("reports-annual", period=_period_or_404(label).label)
 
 
+CHART_TYPES = {"svg": "image/svg+xml", "png": "image/png"}
+PAGE_VERSION = "page-2"  # bump when the page's templates change, so cached fragments are not served
+
+
 @login_required
 def annual(request, period):
+    """The page answers with the figures and tables at once; its charts are separate images
+    (annual_chart), drawn when the browser asks for them. The rendered content is kept per
+    data version, period, language and the user's links, so a warm page is a template away."""
     if not can_view_annual_report(request.user):
         raise Http404
     period = _period_or_404(period)
-    report = report_cache.report(period.label)
+    links = _links(request.user, period)
+    key = _content_key(period, links)
+    content = cache.get(key)
+    if content is None:
+        content = _annual_content(report_cache.report(period.label), period, links)
+        cache.set(key, content, report_cache.TIMEOUT)
+    return render(request, "reports/annual.html", {"content": mark_safe(content), "period": period})  # noqa: S308 - our own render
+
+
+def _content_key(period: Period, links: dict) -> str:
+    return ":".join(
+        [
+            "reports:page",
+            PAGE_VERSION,
+            str(report_cache.version()),
+            period.label,
+            translation.get_language() or "",
+            _current_period().label,
+            hashlib.sha256(json.dumps(links, sort_keys=True).encode()).hexdigest()[:16],
+        ]
+    )
+
+
+def warm_content(label: str) -> None:
+    """The page's content for a period in the active language, with and without the office's
+    links (the background warm-up calls it, so the first opening after it is a cache read)."""
+    period = Period.parse(label)
+    for links in ({}, _office_links(period)):
+        key = _content_key(period, links)
+        if cache.get(key) is None:
+            cache.set(key, _annual_content(report_cache.report(label), period, links), report_cache.TIMEOUT)
+
+
+def _annual_content(report, period, links) -> str:
     document = build_document(report)
     figures = {
-        f.slug: "data:image/svg+xml;base64," + base64.b64encode(charts.render_cached(f, "svg")).decode()
+        f.slug: reverse("reports-annual-chart", kwargs={"period": period.label, "slug": f.slug, "fmt": "svg"})
+        + "?v="
+        + charts.fingerprint(f, "svg")[-12:]
         for f in document.figures()
     }
-    links = _links(request.user, period)
     for table in [*document.tables(), *(f.table for f in document.figures())]:
         table.urls = [_row_link(links, key) for key in table.link_rows]
-    return render(
-        request,
-        "reports/annual.html",
+    return render_to_string(
+        "reports/_annual_content.html",
         {
             "document": document,
             "sections": exports.numbered_sections(document),
             "figures": figures,
+            "chart_size": charts.SIZE_PX,
             "report": report,
             "period": period,
             "periods": _periods(),
@@ -104,6 +151,23 @@ def annual(request, period):
             "formats": ["docx", "pdf", "xlsx", "json"],
         },
     )
+
+
+@login_required
+def annual_chart(request, period, slug, fmt):
+    """One figure of the page, drawn on request (once per figures, language and format: the
+    chart cache keys images by what they show); the same gate as the page."""
+    if not can_view_annual_report(request.user) or fmt not in CHART_TYPES:
+        raise Http404
+    period = _period_or_404(period)
+    document = build_document(report_cache.report(period.label))
+    figure = next((f for f in document.figures() if f.slug == slug), None)
+    if figure is None:
+        raise Http404
+    response = HttpResponse(charts.render_cached(figure, fmt), content_type=CHART_TYPES[fmt])
+    # The page's URL carries the image's fingerprint, so a private day-long cache is safe.
+    response["Cache-Control"] = "private, max-age=86400"
+    return response
 
 
 def _row_link(links, key):
@@ -137,8 +201,6 @@ def annual_export(request, period, fmt):
     period = _period_or_404(period)
     report = report_cache.report(period.label)
     if fmt == "json":
-        import json
-
         data = json.dumps(report, ensure_ascii=False, indent=2).encode()
     else:
         data = report_cache.document(report, fmt)

@@ -1,6 +1,7 @@
 """The report page, its downloads and the API: who sees them and what they show."""
 
 import json
+import re
 
 import pytest
 from django.urls import reverse
@@ -16,14 +17,74 @@ URL = "/reports/annual/2011-2012/"
 
 
 def test_the_director_sees_headline_figures_charts_tables_and_the_annex(history, client_for):
-    """The page shows the counts, six SVG figures each with its data table, tables 1 and 2 and the annex."""
+    """The page shows the counts, six figures (images with their size and an alt text naming the
+    figure), each with its data table under a caption, tables 1 and 2 and the annex."""
     response = client_for("director").get(URL)
     assert response.status_code == 200
     html = response.content.decode()
-    assert html.count("data:image/svg+xml;base64,") == 6
+    images = re.findall(r'<img src="([^"]+)" alt="([^"]+)" width="(\d+)" height="(\d+)"', html)
+    assert len(images) == 6
+    assert images[0][0].startswith(URL + "charts/figure-i.svg?v=")
+    assert images[0][1].startswith("Figure I: ")
     assert html.count("<details>") == 6
+    for number in ["I", "II", "III", "IV", "V", "VI"]:
+        assert html.count(f"<caption>Figure {number}: ") == 1, number
+        assert html.count(f"<strong>Figure {number}</strong>") == 1, number  # the title once, above
     for text in ["887", "4,306", "Table 1", "Table 2", "Figure VI", "Department of Management", "2010-2011"]:
         assert text in html, text
+
+
+def test_the_page_answers_without_drawing_a_chart(history, client_for, monkeypatch):
+    """The first opening is the figures and the template: the charts are drawn when the browser
+    asks for their images, once per figures and language."""
+    from reports import charts
+
+    drawn = []
+    real = charts.render
+    monkeypatch.setattr(charts, "render", lambda figure, fmt="svg": drawn.append(fmt) or real(figure, fmt))
+    client = client_for("director")
+    html = client.get(URL).content.decode()
+    assert drawn == []
+    src = re.search(r'<img src="(/reports/[^"]+)"', html).group(1)
+    response = client.get(src)
+    assert response.status_code == 200 and response["Content-Type"] == "image/svg+xml"
+    assert response.content.lstrip().startswith(b"<?xml") and drawn == ["svg"]
+    client.get(src)
+    assert drawn == ["svg"]  # cached
+
+
+def test_after_the_warm_up_the_page_is_a_cache_read(history, client_for, monkeypatch):
+    from reports import cache as report_cache
+    from reports import views
+
+    report_cache.warm(["2011-2012"], languages=["en"], formats=())
+    monkeypatch.setattr(views, "_annual_content", lambda *a: pytest.fail("rendered in the request"))
+    for role in ("director", "admin"):
+        assert client_for(role).get(URL).status_code == 200
+
+
+def test_a_chart_is_a_png_too_gated_like_the_page(history, client_for):
+    png = URL + "charts/figure-ii.png"
+    response = client_for("director").get(png)
+    assert response.status_code == 200 and response["Content-Type"] == "image/png"
+    assert response.content.startswith(b"\x89PNG")
+    assert client_for("officer").get(png).status_code == 404
+    assert client_for("director").get(URL + "charts/figure-x.png").status_code == 404
+    assert client_for("director").get(URL + "charts/figure-i.gif").status_code == 404
+    assert client_for("director").get("/reports/annual/2011/charts/figure-i.png").status_code == 404
+
+
+def test_the_warm_page_follows_a_change(history, client_for):
+    """The rendered content is kept per data version: a change to the records shows at once."""
+    from ethics_office.intake.models import ServiceRequest
+
+    client = client_for("director")
+    before = client.get(URL).content.decode()
+    total = annual_report("2011-2012")["service_requests"]["total"]
+    assert f"{total:,}<" in before
+    ServiceRequest.objects.filter(received__range=("2011-08-01", "2012-07-31")).first().delete()
+    after = client.get(URL).content.decode()
+    assert f"{total - 1:,}<" in after and after != before
 
 
 def test_counts_link_to_case_lists_only_for_the_office(history, client_for):
@@ -44,6 +105,15 @@ def test_the_page_speaks_chinese(history, client_for):
     client.post("/i18n/setlang/", {"language": "zh-hans", "next": "/"})
     html = client.get(URL).content.decode()
     assert "图一" in html and "管理事务部" in html
+    assert "<caption>图一" in html
+
+
+def test_the_page_speaks_arabic_right_to_left(history, client_for):
+    client = client_for("admin")
+    client.post("/i18n/setlang/", {"language": "ar", "next": "/"})
+    html = client.get(URL).content.decode()
+    assert 'dir="rtl"' in html and html.count("<details>") == 6
+    assert "مكتب الأخلاقيات" in html or "الأخلاقيات" in html
 
 
 def test_the_api_returns_the_report_json_and_records_an_export(history, client_for):

@@ -23,6 +23,18 @@ ROWS = [
     Row("reports-index", expect(404, anonymous=LOGIN, director=302, admin=302), note="redirects to a period"),
     Row("reports-annual", expect(404, anonymous=LOGIN, director=200, admin=200), kwargs=lambda w: PERIOD),
     Row(
+        "reports-annual-chart",
+        expect(404, anonymous=LOGIN, director=200, admin=200),
+        kwargs=lambda w: {**PERIOD, "slug": "figure-i", "fmt": "png"},
+        note="one figure's image, drawn on request",
+    ),
+    Row(
+        "reports-annual-chart",
+        expect(404, anonymous=LOGIN),
+        kwargs=lambda w: {**PERIOD, "slug": "figure-x", "fmt": "png"},
+        note="no such figure",
+    ),
+    Row(
         "reports-annual-export",
         expect(404, anonymous=LOGIN, director=200, admin=200),
         kwargs=lambda w: {**PERIOD, "fmt": "xlsx"},
