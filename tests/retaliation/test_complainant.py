@@ -9,6 +9,7 @@ import io
 import pytest
 from django.core import mail
 from django.db import connection
+from django.http import Http404
 from django.urls import reverse
 from django.utils import timezone
 
@@ -321,6 +322,34 @@ def test_two_person_rule_officer_records_director_signs_off_both_audited(
     )
     assert events.filter(actor=officer, fields__contains=["review_recorded_by"]).exists()
     assert events.filter(actor=director, fields__contains=["prima_facie_signed_by"]).exists()
+
+
+def test_the_alternate_signs_off_a_finding_the_director_recorded_on_any_case(
+    client_for, make_inquiry, officer, officer2, director
+):
+    """The alternate (officer2) is not assigned: the Director's own finding still gets its second
+    person. A finding an officer recorded stays the Director's; a case about the alternate never
+    reaches them."""
+    inquiry = _prima_facie(make_inquiry(classify=True), director)
+    assert not officers_assigned_to(inquiry).filter(pk=officer2.pk).exists()
+    assert client_for("officer2").get(reverse("retaliation-detail", args=[inquiry.pk])).status_code == 200
+    with pytest.raises(ApplicationError):
+        services.prima_facie_sign_off(actor=director, inquiry_id=inquiry.pk, letter_format="docx")
+    services.prima_facie_sign_off(actor=officer2, inquiry_id=inquiry.pk, letter_format="docx")
+    inquiry.refresh_from_db()
+    assert inquiry.status == Status.REFERRED and inquiry.prima_facie_signed_by == officer2
+    # Signed off, the case is the assigned officer's and the Director's again.
+    assert client_for("officer2").get(reverse("retaliation-detail", args=[inquiry.pk])).status_code == 404
+
+    by_officer = _prima_facie(make_inquiry(classify=True), officer)
+    with pytest.raises(Http404):
+        services.prima_facie_sign_off(actor=officer2, inquiry_id=by_officer.pk, letter_format="docx")
+
+    about_alternate = _prima_facie(make_inquiry(requester="officer2", classify=True), director)
+    with pytest.raises(Http404):
+        services.prima_facie_sign_off(actor=officer2, inquiry_id=about_alternate.pk, letter_format="docx")
+    assert client_for("officer2").get(reverse("retaliation-detail", args=[about_alternate.pk])).status_code == 200
+    assert RetaliationInquiry.objects.get(pk=about_alternate.pk).status == Status.SIGN_OFF
 
 
 def test_a_returned_finding_goes_back_to_the_review(make_inquiry, officer, director):
