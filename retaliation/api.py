@@ -80,6 +80,7 @@ class InquiryMessageList(APIView):
 
     @extend_schema(request=MessageCreateSerializer, responses={201: MessageSerializer, **ERROR_RESPONSES})
     def post(self, request, pk):
+        access_case_or_own(request.user, pk)  # 404 before any word on the body
         data = MessageCreateSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         message = services.case_message_post(actor=request.user, inquiry_id=pk, body=data.validated_data["body"])
