@@ -83,5 +83,7 @@ class InquiryMessageList(APIView):
         access_case_or_own(request.user, pk)  # 404 before any word on the body
         data = MessageCreateSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        message = services.case_message_post(actor=request.user, inquiry_id=pk, body=data.validated_data["body"])
+        message = services.case_message_post(
+            actor=request.user, inquiry_id=pk, body=data.validated_data["body"]
+        )
         return Response(MessageSerializer(message).data, status=status.HTTP_201_CREATED)

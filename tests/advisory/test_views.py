@@ -216,7 +216,9 @@ def test_nav_and_home_panels_by_role(client_for, ask):
 
 
 @pytest.mark.django_db
-def test_officer_home_counts_requester_replies_linked_to_the_filtered_queue(in_progress, ask, client_for, people):
+def test_officer_home_counts_requester_replies_linked_to_the_filtered_queue(
+    in_progress, ask, client_for, people
+):
     """Requests assigned to the officer where the requester wrote last: counted on the home page,
     linked to the queue filtered on them; the office's answer clears the mark."""
     officer = people["officer"]

@@ -348,7 +348,10 @@ def test_the_alternate_signs_off_a_finding_the_director_recorded_on_any_case(
     about_alternate = _prima_facie(make_inquiry(requester="officer2", classify=True), director)
     with pytest.raises(Http404):
         services.prima_facie_sign_off(actor=officer2, inquiry_id=about_alternate.pk, letter_format="docx")
-    assert client_for("officer2").get(reverse("retaliation-detail", args=[about_alternate.pk])).status_code == 200
+    assert (
+        client_for("officer2").get(reverse("retaliation-detail", args=[about_alternate.pk])).status_code
+        == 200
+    )
     assert RetaliationInquiry.objects.get(pk=about_alternate.pk).status == Status.SIGN_OFF
 
 

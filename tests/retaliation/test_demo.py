@@ -4,7 +4,12 @@ import pytest
 
 from retaliation import demo
 from retaliation.models import RetaliationInquiry, Status
-from retaliation.selectors import case_messages, inquiries_handled_by, officers_assigned_to, unassigned_requests
+from retaliation.selectors import (
+    case_messages,
+    inquiries_handled_by,
+    officers_assigned_to,
+    unassigned_requests,
+)
 
 pytestmark = pytest.mark.django_db
 
