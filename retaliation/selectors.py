@@ -64,7 +64,10 @@ def inquiries_handled_by(user):
         reachable |= Q(pk__in=_unassigned().values("pk"))
     if is_director_alternate(user):
         reachable |= Q(pk__in=RetaliationInquiry.objects.filter(_concerning_a_director()).values("pk"))
-        reachable |= Q(status=Status.SIGN_OFF, review_recorded_by__groups__name=Role.DIRECTOR)
+        signed_by_alternate = RetaliationInquiry.objects.filter(
+            status=Status.SIGN_OFF, review_recorded_by__groups__name=Role.DIRECTOR
+        )
+        reachable |= Q(pk__in=signed_by_alternate.values("pk"))  # a subquery: no duplicate rows
     return (
         _base()
         .filter(reachable)
