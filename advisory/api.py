@@ -107,6 +107,7 @@ class AdviceRequestFilter(django_filters.FilterSet):
     officer = OfficerFilter(help_text="office only: a user id, or 'none'")
     older_than = WholeNumberFilter(min_value=0, max_value=MAX_DAYS)
     overdue = StrictBooleanFilter(help_text="office only: true for requests past their reply date")
+    replied = StrictBooleanFilter(help_text="office only: true for requests the requester wrote in last")
     q = django_filters.CharFilter(max_length=100, help_text="office only: reference or requester")
     sort = django_filters.ChoiceFilter(
         choices=[(key, key) for key in selectors.SORTS], help_text="the order of the list (default -received)"
@@ -129,6 +130,7 @@ class AdviceRequestFilter(django_filters.FilterSet):
             "officer": data.get("officer") or "",
             "older_than": int(older) if older is not None else None,
             "overdue": bool(data.get("overdue")),
+            "replied": bool(data.get("replied")),
             "q": data.get("q") or "",
             "sort": data.get("sort") or "-received",
         }

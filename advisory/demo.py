@@ -215,4 +215,23 @@ def seed(stdout) -> None:
         summary="Advised to place the holding in a managed account or divest, and to recuse from procurement "
         "involving the company in the meantime.",
     )
+    # An anonymous question the officer has answered: its receipt code is printed once, here (the
+    # office keeps only a slow hash of it), so a demo user can open the thread on the anonymous-question page.
+    anonymous, receipt = services.anonymous_question_ask(
+        category="gifts_honours_awards",
+        question="A supplier offered me tickets to a football match. I would rather not give my name. "
+        "May I accept them?",
+    )
+    services.advice_request_assign(actor=officer, request_id=anonymous.pk, officer=officer)
+    services.advice_message_post(
+        actor=officer,
+        request_id=anonymous.pk,
+        body="Thank you for asking. Tickets from a supplier are a gift from an outside source: decline them "
+        "politely. If you have already received them, tell us and we will explain how to return them.",
+    )
+    created += 1
     stdout.write(f"advisory: {created} live advice requests and 2 precedents")
+    stdout.write(
+        f"advisory: anonymous question {anonymous.service_request.ref} answered by officer; "
+        f"its receipt code (shown only now): {receipt}"
+    )

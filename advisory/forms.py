@@ -215,6 +215,7 @@ class QueueFilterForm(forms.Form):
     officer = forms.ChoiceField(label=_("Officer"), required=False)
     older_than = forms.ChoiceField(label=_("Age"), required=False, choices=AGE_CHOICES)
     overdue = forms.BooleanField(label=_("Overdue only"), required=False)
+    replied = forms.BooleanField(label=_("Requester replied"), required=False)
     sort = SortField(label=_("Sort"), required=False, choices=SORT_CHOICES)
 
     def __init__(self, *args, categories=(), officers=(), **kwargs):
@@ -240,6 +241,7 @@ class QueueFilterForm(forms.Form):
             "officer": data.get("officer") or "",
             "older_than": int(data["older_than"]) if data.get("older_than") else None,
             "overdue": data.get("overdue") or False,
+            "replied": data.get("replied") or False,
             "sort": data.get("sort") or "-received",
         }
 

@@ -19,6 +19,7 @@ def home_panels(user, roles):
         untriaged = queue.filter(status=Status.RECEIVED, assigned_to__isnull=True).count()
         mine = queue.filter(assigned_to=user).count()
         overdue = queue.filter(overdue_q()).count()
+        replied = queue.filter(assigned_to=user, requester_wrote_at__isnull=False).count()
         panels.append(
             HomePanel(
                 title=_("Advice queue"),
@@ -36,6 +37,10 @@ def home_panels(user, roles):
                     (
                         _("Overdue: %(n)s") % {"n": grouped(overdue)},
                         reverse("advisory-queue") + "?overdue=on",
+                    ),
+                    (
+                        _("Requester replied: %(n)s") % {"n": grouped(replied)},
+                        reverse("advisory-queue") + f"?officer={user.pk}&replied=on",
                     ),
                 ],
             )

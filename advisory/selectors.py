@@ -225,6 +225,8 @@ def advice_queue(user, *, filters: dict | None = None):
         qs = qs.filter(service_request__received__lte=timezone.localdate() - dt.timedelta(days=int(older)))
     if filters.get("overdue"):
         qs = qs.filter(overdue_q())
+    if filters.get("replied"):  # the requester wrote and the office has not answered yet
+        qs = qs.filter(requester_wrote_at__isnull=False)
     if q := (filters.get("q") or "").strip():
         # Service requests found through their own indexes (trigram on reference and name,
         # unique index number), then the queue's rows by id: no scan of every joined row.

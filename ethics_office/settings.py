@@ -281,7 +281,12 @@ TEXT_LIMITED_APPS = frozenset(
 DIRECTOR_ALTERNATE = os.environ.get("DIRECTOR_ALTERNATE", "officer2" if (DEBUG or TESTING) else "")
 # Ethics officers on triage duty (usernames, comma-separated): they see and classify requests for
 # protection nobody is assigned to yet, so a new request never waits on the Director alone.
-RETALIATION_TRIAGE_OFFICERS = [u for u in os.environ.get("RETALIATION_TRIAGE_OFFICERS", "").split(",") if u]
+# In DEBUG/TESTING the demo's "officer" is on triage duty unless configured otherwise.
+RETALIATION_TRIAGE_OFFICERS = [
+    u
+    for u in os.environ.get("RETALIATION_TRIAGE_OFFICERS", "officer" if (DEBUG or TESTING) else "").split(",")
+    if u
+]
 # How many refusals by one person within an hour raise an alert on the Director's home page.
 AUDIT_DENIAL_ALERT = 5
 

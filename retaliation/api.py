@@ -9,7 +9,7 @@ from rest_framework.views import APIView
 from ethics_office.base.api import ERROR_RESPONSES
 
 from . import services
-from .permissions import access_own_retaliation_inquiry, access_retaliation_inquiry
+from .permissions import access_case_or_own, access_own_retaliation_inquiry, access_retaliation_inquiry
 from .selectors import (
     case_messages,
     complainant_letters,
@@ -19,6 +19,8 @@ from .serializers import (
     ComplainantInquirySerializer,
     InquiryCreateSerializer,
     InquiryListSerializer,
+    MessageCreateSerializer,
+    MessageSerializer,
     OfficeInquirySerializer,
 )
 
@@ -63,3 +65,25 @@ class InquiryDetail(APIView):
             return Response(ComplainantInquirySerializer(inquiry, context=context).data)
         services.inquiry_view_record(actor=request.user, inquiry=inquiry, what="case")
         return Response(OfficeInquirySerializer(inquiry).data)
+
+
+class InquiryMessageList(APIView):
+    """The thread between the complainant and the officers assigned to the case (the same gate
+    as the case: 404 for anyone else). Reading it is recorded; a post tells the other side by a
+    content-free e-mail."""
+
+    @extend_schema(responses={200: MessageSerializer(many=True), **ERROR_RESPONSES})
+    def get(self, request, pk):
+        inquiry, _handles = access_case_or_own(request.user, pk)
+        services.inquiry_view_record(actor=request.user, inquiry=inquiry, what="messages")
+        return Response(MessageSerializer(case_messages(inquiry), many=True).data)
+
+    @extend_schema(request=MessageCreateSerializer, responses={201: MessageSerializer, **ERROR_RESPONSES})
+    def post(self, request, pk):
+        access_case_or_own(request.user, pk)  # 404 before any word on the body
+        data = MessageCreateSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        message = services.case_message_post(
+            actor=request.user, inquiry_id=pk, body=data.validated_data["body"]
+        )
+        return Response(MessageSerializer(message).data, status=status.HTTP_201_CREATED)

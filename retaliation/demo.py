@@ -1,8 +1,10 @@
 """Live retaliation cases for the demo, dated this year, made through the real services.
 
-`staff` and `staff2` are the complainants; `officer` is assigned to every case by the Director.
-One review is running, one is paused awaiting the complainant, one is overdue, one was
-referred for investigation after a prima facie finding, and one is newly received.
+`staff` and `staff2` are the complainants; `officer` is assigned to every case by the Director
+but the newest. One review is running, one is paused awaiting the complainant (who sees what is
+awaited, with a message thread about it), one is overdue, one was referred for investigation after
+a prima facie finding, and one is newly received and not yet assigned (the Director's home page
+shows it with its age; `officer`, on triage duty in the demo, sees it too).
 """
 
 import datetime as dt
@@ -97,9 +99,9 @@ def seed(stdout) -> None:
             narrative=narrative,
             actions=[{"occurred_on": _days_ago(action_ago), "taken_by": who, "description": what}],
         )
-        services.inquiry_assign(actor=director, inquiry_id=inquiry.pk, officer=officer)
         if state == "received":
-            continue
+            continue  # waits for the Director (or triage duty) to assign and classify it
+        services.inquiry_assign(actor=director, inquiry_id=inquiry.pk, officer=officer)
         services.inquiry_classify(
             actor=officer, inquiry_id=inquiry.pk, kind=InquiryKind.PROTECTION_REQUEST, on=received
         )
@@ -109,6 +111,17 @@ def seed(stdout) -> None:
                 inquiry_id=inquiry.pk,
                 reason="Copies of the e-mails about the contract extension",
                 on=_days_ago(6),
+            )
+            services.case_message_post(
+                actor=officer,
+                inquiry_id=inquiry.pk,
+                body="Could you send us copies of the e-mails about your contract extension? "
+                "The review is paused until we have them.",
+            )
+            services.case_message_post(
+                actor=demo_user(username),
+                inquiry_id=inquiry.pk,
+                body="I have asked the Executive Office for them and will send them as soon as I have them.",
             )
         elif state == "referred":
             services.case_note_add(
@@ -137,4 +150,4 @@ def seed(stdout) -> None:
                 on=_days_ago(15),
             )
             services.prima_facie_sign_off(actor=director, inquiry_id=inquiry.pk, on=_days_ago(14))
-    stdout.write(f"retaliation: {len(CASES)} live cases assigned to officer")
+    stdout.write(f"retaliation: {len(CASES)} live cases, all but the newest assigned to officer")

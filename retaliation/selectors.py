@@ -51,7 +51,8 @@ def _concerning_a_director() -> Q:
 
 def inquiries_handled_by(user):
     """Cases this user works on: all for the Director, the assigned ones for an officer — never a case
-    about themselves. The Director's alternate also handles the cases about a Director."""
+    about themselves. The Director's alternate also handles the cases about a Director, and any case
+    whose prima facie finding the Director recorded and awaits the alternate's sign-off."""
     if not user.is_authenticated:
         return RetaliationInquiry.objects.none()
     if has_role(user, Role.DIRECTOR):
@@ -64,6 +65,10 @@ def inquiries_handled_by(user):
         reachable |= Q(pk__in=_unassigned().values("pk"))
     if is_director_alternate(user):
         reachable |= Q(pk__in=RetaliationInquiry.objects.filter(_concerning_a_director()).values("pk"))
+        signed_by_alternate = RetaliationInquiry.objects.filter(
+            status=Status.SIGN_OFF, review_recorded_by__groups__name=Role.DIRECTOR
+        )
+        reachable |= Q(pk__in=signed_by_alternate.values("pk"))  # a subquery: no duplicate rows
     return (
         _base()
         .filter(reachable)

@@ -29,9 +29,14 @@ class InquiryListSerializer(serializers.ModelSerializer):
 
 
 class MessageSerializer(serializers.Serializer):
+    id = serializers.IntegerField(read_only=True)
     from_office = serializers.BooleanField()
     body = serializers.CharField()
     created_at = serializers.DateTimeField()
+
+
+class MessageCreateSerializer(serializers.Serializer):
+    body = serializers.CharField(max_length=TEXT_MAX)
 
 
 class ComplainantInquirySerializer(InquiryListSerializer):

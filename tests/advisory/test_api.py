@@ -131,6 +131,11 @@ def test_the_office_filters_by_age_overdue_and_open(client_for, assigned, people
     assert ids({"older_than": 36500}) == []
     assert ids({"overdue": "false", "officer": people["officer"].pk}) == [assigned.pk]
     assert ids({"sort": "ref"}) == [assigned.pk]
+    assert ids({"replied": "true"}) == []
+    from advisory import services
+
+    services.advice_message_post(actor=people["staff"], request_id=assigned.pk, body="More.")
+    assert ids({"replied": "true", "officer": people["officer"].pk}) == [assigned.pk]
 
 
 def test_the_schema_documents_every_filter(client_for, db):
@@ -139,4 +144,14 @@ def test_the_schema_documents_every_filter(client_for, db):
     assert schema.status_code == 200
     operation = schema.json()["paths"][reverse("api-advice-requests")]["get"]
     names = {p["name"] for p in operation["parameters"]}
-    assert {"status", "category", "channel", "officer", "older_than", "overdue", "q", "sort"} <= names
+    assert {
+        "status",
+        "category",
+        "channel",
+        "officer",
+        "older_than",
+        "overdue",
+        "replied",
+        "q",
+        "sort",
+    } <= names

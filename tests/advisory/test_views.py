@@ -216,6 +216,28 @@ def test_nav_and_home_panels_by_role(client_for, ask):
 
 
 @pytest.mark.django_db
+def test_officer_home_counts_requester_replies_linked_to_the_filtered_queue(
+    in_progress, ask, client_for, people
+):
+    """Requests assigned to the officer where the requester wrote last: counted on the home page,
+    linked to the queue filtered on them; the office's answer clears the mark."""
+    officer = people["officer"]
+    quiet = services.advice_request_assign(
+        actor=officer, request_id=ask(people["staff2"], question="A quiet question").pk, officer=officer
+    )
+    services.advice_message_post(actor=people["staff"], request_id=in_progress.pk, body="Here is more.")
+    link = reverse("advisory-queue") + f"?officer={officer.pk}&amp;replied=on"
+    home = client_for("officer").get(reverse("home")).content.decode()
+    assert "Requester replied: 1" in home and link in home
+    queue = client_for("officer").get(reverse("advisory-queue"), {"officer": officer.pk, "replied": "on"})
+    page = queue.content.decode()
+    assert in_progress.service_request.ref in page and quiet.service_request.ref not in page
+    assert "Requester replied: 0" in client_for("director").get(reverse("home")).content.decode()
+    services.advice_message_post(actor=officer, request_id=in_progress.pk, body="Thank you.")
+    assert "Requester replied: 0" in client_for("officer").get(reverse("home")).content.decode()
+
+
+@pytest.mark.django_db
 def test_recording_on_behalf_may_override_entity_and_duty_station(client_for):
     """Entity and duty station come from the requester unless the officer overrides them."""
     from ethics_office.organisation.models import DutyStation, Entity

@@ -96,6 +96,7 @@ def test_with_the_broker_down_requests_are_saved_and_confirmed_and_mail_follows_
     time.sleep(3)
     notice.refresh_from_db()
     assert notice.status == Status.SENT
+    # message_id is a property (derived from the key), not a column: compare it row by row.
     assert sorted(smtp_server.message_ids()) == sorted(m.message_id for m in OutboxMessage.objects.all())
     sent = {m["Message-ID"]: m for m in smtp_server.received}
     assert req.service_request.ref in sent[notice.message_id]["Subject"]

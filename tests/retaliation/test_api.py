@@ -76,3 +76,46 @@ def test_the_list_shows_handled_and_own_cases_only(client_for, make_inquiry):
     assert refs("officer2") == {other.service_request.ref}
     assert refs("director") == {mine.service_request.ref, other.service_request.ref}
     assert refs("admin") == set()
+
+
+# --- /api/retaliation/requests/<pk>/messages/ ------------------------------------------------
+
+
+def test_the_thread_through_the_api_both_ways_with_content_free_notices(
+    client_for, make_inquiry, officer, staff, django_capture_on_commit_callbacks
+):
+    from django.core import mail
+
+    from ethics_office.audit.models import Action, AuditEvent
+    from ethics_office.base.limits import TEXT_MAX
+    from retaliation.models import CaseMessage
+
+    secret = "The-api-message-is-confidential"
+    inquiry = make_inquiry(classify=True)
+    url = reverse("api-retaliation-request-messages", args=[inquiry.pk])
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client_for("staff").post(url, {"body": secret}, content_type="application/json")
+    assert response.status_code == 201 and response.json()["from_office"] is False
+    assert [m.to for m in mail.outbox] == [[officer.email]] and secret not in mail.outbox[0].body
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client_for("officer").post(url, {"body": "Thank you."}, content_type="application/json")
+    assert response.status_code == 201 and response.json()["from_office"] is True
+    assert [m.to for m in mail.outbox] == [[staff.email]] and "Thank you." not in mail.outbox[0].body
+    thread = client_for("staff").get(url).json()
+    assert [(m["from_office"], m["body"]) for m in thread] == [(False, secret), (True, "Thank you.")]
+    assert AuditEvent.objects.filter(action=Action.CREATE, object_type="retaliation.casemessage").count() == 2
+    assert AuditEvent.objects.filter(action=Action.VIEW, fields=["messages"], actor=staff).exists()
+    too_long = client_for("staff").post(url, {"body": "x" * (TEXT_MAX + 1)}, content_type="application/json")
+    assert too_long.status_code == 400 and "body" in too_long.json()["error"]["fields"]
+    for name in ("staff2", "officer2", "admin"):
+        assert client_for(name).get(url).status_code == 404
+        assert client_for(name).post(url, {"body": "hi"}, content_type="application/json").status_code == 404
+    assert CaseMessage.objects.count() == 2
+
+
+def test_the_thread_is_in_the_openapi_schema(client_for):
+    schema = client_for("officer").get(reverse("api-schema"), {"format": "json"}).json()
+    path = schema["paths"]["/api/retaliation/requests/{id}/messages/"]
+    assert set(path) >= {"get", "post"}

@@ -9,6 +9,7 @@ import io
 import pytest
 from django.core import mail
 from django.db import connection
+from django.http import Http404
 from django.urls import reverse
 from django.utils import timezone
 
@@ -146,7 +147,9 @@ def test_a_new_request_tells_the_director_and_triage_duty_by_content_free_email(
     assert all("fuel" not in m.body and inquiry.service_request.ref in m.subject for m in mail.outbox)
 
 
-def test_the_directors_home_shows_unassigned_requests_with_their_age(make_inquiry, director, officer):
+def test_the_directors_home_shows_unassigned_requests_with_their_age(
+    make_inquiry, director, officer, officer2
+):
     inquiry = make_inquiry(assign=None)
     inquiry.service_request.received = timezone.localdate() - dt.timedelta(days=2)
     inquiry.service_request.save(update_fields=["received"])
@@ -154,7 +157,9 @@ def test_the_directors_home_shows_unassigned_requests_with_their_age(make_inquir
     waiting = next(p for p in panels if "not yet assigned" in p.title)
     assert waiting.count == 1
     assert f"{inquiry.service_request.ref}: received 2 days ago" in waiting.items[0][0]
-    assert not [p for p in home_panels(officer, {"ethics_officer"}) if "not yet assigned" in p.title]
+    # `officer` is on triage duty by default in DEBUG/TESTING and sees it too; officer2 is not.
+    assert [p for p in home_panels(officer, {"ethics_officer"}) if "not yet assigned" in p.title]
+    assert not [p for p in home_panels(officer2, {"ethics_officer"}) if "not yet assigned" in p.title]
 
 
 def test_an_officer_on_triage_duty_sees_and_classifies_unassigned_requests(make_inquiry, officer2, settings):
@@ -323,6 +328,37 @@ def test_two_person_rule_officer_records_director_signs_off_both_audited(
     assert events.filter(actor=director, fields__contains=["prima_facie_signed_by"]).exists()
 
 
+def test_the_alternate_signs_off_a_finding_the_director_recorded_on_any_case(
+    client_for, make_inquiry, officer, officer2, director
+):
+    """The alternate (officer2) is not assigned: the Director's own finding still gets its second
+    person. A finding an officer recorded stays the Director's; a case about the alternate never
+    reaches them."""
+    inquiry = _prima_facie(make_inquiry(classify=True), director)
+    assert not officers_assigned_to(inquiry).filter(pk=officer2.pk).exists()
+    assert client_for("officer2").get(reverse("retaliation-detail", args=[inquiry.pk])).status_code == 200
+    with pytest.raises(ApplicationError):
+        services.prima_facie_sign_off(actor=director, inquiry_id=inquiry.pk, letter_format="docx")
+    services.prima_facie_sign_off(actor=officer2, inquiry_id=inquiry.pk, letter_format="docx")
+    inquiry.refresh_from_db()
+    assert inquiry.status == Status.REFERRED and inquiry.prima_facie_signed_by == officer2
+    # Signed off, the case is the assigned officer's and the Director's again.
+    assert client_for("officer2").get(reverse("retaliation-detail", args=[inquiry.pk])).status_code == 404
+
+    by_officer = _prima_facie(make_inquiry(classify=True), officer)
+    with pytest.raises(Http404):
+        services.prima_facie_sign_off(actor=officer2, inquiry_id=by_officer.pk, letter_format="docx")
+
+    about_alternate = _prima_facie(make_inquiry(requester="officer2", classify=True), director)
+    with pytest.raises(Http404):
+        services.prima_facie_sign_off(actor=officer2, inquiry_id=about_alternate.pk, letter_format="docx")
+    assert (
+        client_for("officer2").get(reverse("retaliation-detail", args=[about_alternate.pk])).status_code
+        == 200
+    )
+    assert RetaliationInquiry.objects.get(pk=about_alternate.pk).status == Status.SIGN_OFF
+
+
 def test_a_returned_finding_goes_back_to_the_review(make_inquiry, officer, director):
     inquiry = _prima_facie(make_inquiry(classify=True), officer)
     services.prima_facie_sign_off(actor=director, inquiry_id=inquiry.pk, approve=False)
@@ -415,4 +451,5 @@ def test_the_directors_home_page_flags_the_new_request(client_for, make_inquiry)
     page = client_for("director").get(reverse("home")).content.decode()
     assert "Retaliation: new requests not yet assigned" in page
     assert f"{inquiry.service_request.ref}: received 0 days ago" in page
-    assert "new requests not yet assigned" not in client_for("officer").get(reverse("home")).content.decode()
+    assert "new requests not yet assigned" in client_for("officer").get(reverse("home")).content.decode()
+    assert "new requests not yet assigned" not in client_for("officer2").get(reverse("home")).content.decode()

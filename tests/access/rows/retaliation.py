@@ -337,4 +337,23 @@ ROWS = [
         note="anyone with a staff record may ask for protection",
     ),
     Row("api-retaliation-request", CASE_API, kwargs=lambda w: {"pk": w.ret_case.pk}),
+    Row("api-retaliation-request-messages", CASE_API, kwargs=lambda w: {"pk": w.ret_case.pk}),
+    Row(
+        "api-retaliation-request-messages",
+        expect(404, anonymous=NO_AUTH, staff=201, officer=201, director=201),
+        method="POST",
+        kwargs=lambda w: {"pk": w.ret_case.pk},
+        data=lambda w: {"body": "Here are the e-mails you asked for."},
+        content_type="application/json",
+        note="the complainant and the office handling the case write in the thread",
+    ),
+    Row(
+        "api-retaliation-request-messages",
+        expect(404, anonymous=NO_AUTH, staff=400, officer=400, director=400),
+        method="POST",
+        kwargs=lambda w: {"pk": w.ret_case.pk},
+        data=lambda w: {"body": ""},
+        content_type="application/json",
+        note="an empty message is refused",
+    ),
 ]
