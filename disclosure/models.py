@@ -105,6 +105,12 @@ class Filer(models.Model):
     def __str__(self):
         return f"{self.person_id} / {self.cycle_id}"
 
+    def save(self, *args, **kwargs):
+        # A whole save sets the sort keys (bulk writes call `filer_sort_keys_refresh`).
+        if kwargs.get("update_fields") is None:
+            self.sort_entity, self.sort_name = self.entity.code, self.person.name
+        super().save(*args, **kwargs)
+
 
 class ConflictKind(models.TextChoices):
     FINANCIAL_INTEREST = "financial_interest", _("Financial interests")
