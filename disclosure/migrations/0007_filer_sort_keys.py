@@ -15,6 +15,7 @@ def fill_sort_keys(apps, schema_editor):
             f"UPDATE {f} AS f SET sort_entity = e.code, sort_name = p.name FROM {p} AS p, {e} AS e "
             "WHERE p.id = f.person_id AND e.id = f.entity_id"
         )
+        schema_editor.execute(f"ANALYZE {f}")  # the planner's statistics include the new columns
         return
     Filer.objects.update(
         sort_entity=Subquery(Entity.objects.filter(pk=OuterRef("entity_id")).values("code")[:1]),
