@@ -24,26 +24,27 @@ def fill_sort_keys(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('disclosure', '0006_list_indexes'),
-        ('organisation', '0006_person_language_six'),
+        ("disclosure", "0006_list_indexes"),
+        ("organisation", "0006_person_language_six"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='filer',
-            name='sort_entity',
-            field=models.CharField(db_default='', default='', editable=False, max_length=20),
+            model_name="filer",
+            name="sort_entity",
+            field=models.CharField(db_default="", default="", editable=False, max_length=20),
         ),
         migrations.AddField(
-            model_name='filer',
-            name='sort_name',
-            field=models.CharField(db_default='', default='', editable=False, max_length=200),
+            model_name="filer",
+            name="sort_name",
+            field=models.CharField(db_default="", default="", editable=False, max_length=200),
         ),
         migrations.RunPython(fill_sort_keys, migrations.RunPython.noop),
         migrations.AddIndex(
-            model_name='filer',
-            index=models.Index(fields=['cycle', 'confirmed', 'sort_entity', 'sort_name', 'id'], name='filer_cycle_page_idx'),
+            model_name="filer",
+            index=models.Index(
+                fields=["cycle", "confirmed", "sort_entity", "sort_name", "id"], name="filer_cycle_page_idx"
+            ),
         ),
     ]

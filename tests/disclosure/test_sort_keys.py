@@ -52,7 +52,9 @@ def test_designation_and_opening_a_cycle_set_the_keys(people, officer):
     opened = list(cycle.filers.select_related("entity", "person"))
     assert opened and all((f.sort_entity, f.sort_name) == (f.entity.code, f.person.name) for f in opened)
     other = PersonFactory(grade="P-4")
-    filer = services.filer_designate(actor=officer, cycle_id=cycle.pk, person=other, reason="Procurement role")
+    filer = services.filer_designate(
+        actor=officer, cycle_id=cycle.pk, person=other, reason="Procurement role"
+    )
     assert _keys(filer) == (other.entity.code, other.name)
     assert person.pk in {f.person_id for f in opened}
 

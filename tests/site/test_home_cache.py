@@ -40,7 +40,9 @@ def test_writes_audited_without_signals_move_the_version_on_and_reads_do_not(peo
     from ethics_office.audit.services import audit_record
 
     version = home_cache.version()
-    audit_record(actor=people["officer"], action=Action.VIEW, object_type="advisory.advicerequest", object_id=1)
+    audit_record(
+        actor=people["officer"], action=Action.VIEW, object_type="advisory.advicerequest", object_id=1
+    )
     assert home_cache.version() == version
     audit_record(
         actor=people["officer"], action=Action.UPDATE, object_type="advisory.advicerequest", object_id=1
