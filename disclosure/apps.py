@@ -32,3 +32,23 @@ class DisclosureConfig(AppConfig):
             order=23,
         )
         register_home_panels(home_panels)
+
+        from django.db.models.signals import post_save
+
+        from ethics_office.organisation.models import Entity, Person
+
+        from .services.sortkeys import filer_sort_keys_refresh
+
+        # A person's name or an entity's code changed anywhere: the filers' sort keys follow.
+        post_save.connect(
+            lambda instance, **kw: filer_sort_keys_refresh(person_ids=[instance.pk]),
+            sender=Person,
+            weak=False,
+            dispatch_uid="disclosure-filer-sort-person",
+        )
+        post_save.connect(
+            lambda instance, **kw: filer_sort_keys_refresh(entity_ids=[instance.pk]),
+            sender=Entity,
+            weak=False,
+            dispatch_uid="disclosure-filer-sort-entity",
+        )

@@ -78,6 +78,11 @@ class Filer(models.Model):
         _("review outcome"), max_length=10, choices=ReviewOutcome.choices, blank=True, default=""
     )
     reviewed_at = models.DateTimeField(_("reviewed at"), null=True, blank=True)
+    # Denormalised sort keys (issue 17): the cycle page orders by entity code and person name,
+    # which lie in two other tables; copies here let one index serve the page. Kept by
+    # `disclosure.services.sortkeys` (services, the records import, person and entity saves).
+    sort_entity = models.CharField(max_length=20, db_default="", default="", editable=False)
+    sort_name = models.CharField(max_length=200, db_default="", default="", editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -90,10 +95,21 @@ class Filer(models.Model):
             models.UniqueConstraint(fields=["cycle", "person"], name="filer_unique_per_cycle"),
             models.CheckConstraint(condition=models.Q(grade__in=Grade.values), name="filer_grade_valid"),
         ]
-        indexes = [models.Index(fields=["cycle", "entity"])]
+        indexes = [
+            models.Index(fields=["cycle", "entity"]),
+            models.Index(
+                fields=["cycle", "confirmed", "sort_entity", "sort_name", "id"], name="filer_cycle_page_idx"
+            ),
+        ]
 
     def __str__(self):
         return f"{self.person_id} / {self.cycle_id}"
+
+    def save(self, *args, **kwargs):
+        # A whole save sets the sort keys (bulk writes call `filer_sort_keys_refresh`).
+        if kwargs.get("update_fields") is None:
+            self.sort_entity, self.sort_name = self.entity.code, self.person.name
+        super().save(*args, **kwargs)
 
 
 class ConflictKind(models.TextChoices):

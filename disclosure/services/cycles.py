@@ -104,6 +104,8 @@ def cycle_open(*, actor, year: int, deadline: dt.date, opens_on: dt.date | None 
                 registered_on=today,
                 confirmed=False,
                 basis=_basis_for(person) or "",
+                sort_entity=person.entity.code,
+                sort_name=person.name,
             )
             for person in candidates
         ]
@@ -165,6 +167,8 @@ def filer_designate(*, actor, cycle_id: int, person: Person, reason: str) -> Fil
         basis=DesignationBasis.DESIGNATED,
         designation_reason=reason.strip(),
         own_deadline=own_deadline,
+        sort_entity=person.entity.code,
+        sort_name=person.name,
     )
     audit_record(
         actor=actor,
@@ -251,6 +255,8 @@ def filers_import_csv(*, actor, cycle_id: int, data: bytes) -> int:
             confirmed=True,
             basis=DesignationBasis.IMPORTED,
             own_deadline=own_deadline,
+            sort_entity=row["entity_obj"].code,
+            sort_name=row["name"],
         )
     audit_record(
         actor=actor,

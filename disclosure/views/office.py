@@ -86,7 +86,7 @@ def cycle_detail(request, year):
     filers = (
         filers_visible_to(request.user)
         .filter(cycle=cycle)
-        .order_by("confirmed", "entity__code", "person__name")
+        .order_by("confirmed", "sort_entity", "sort_name", "pk")
     )
     page = Paginator(sorted_filers(filers, request.GET.get("sort")), 100).get_page(request.GET.get("page"))
     return render(

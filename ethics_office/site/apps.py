@@ -23,6 +23,21 @@ class Config(AppConfig):
 
         register_access_change_applier(AccessChangeKind.SECOND_FACTOR_RESET, second_factor_remove)
         _limit_text_of_office_records()
+        _home_panels_follow_changes()
+
+
+def _home_panels_follow_changes():
+    """The cached home panels' data version moves on at every write (see site.home_cache)."""
+    from django.db.models.signals import m2m_changed, post_delete, post_save
+
+    from ethics_office.audit.models import AuditEvent
+
+    from . import home_cache
+
+    post_save.connect(home_cache.on_model_change, dispatch_uid="home-panels-save")
+    post_delete.connect(home_cache.on_model_change, dispatch_uid="home-panels-delete")
+    m2m_changed.connect(home_cache.on_model_change, dispatch_uid="home-panels-m2m")
+    post_save.connect(home_cache.on_audit_event, sender=AuditEvent, dispatch_uid="home-panels-audit")
 
 
 def _limit_text_of_office_records():

@@ -7,9 +7,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 from kombu import Connection
 
-from ethics_office.base.registry import home_panels_for
 from ethics_office.base.roles import Role, roles_of
 from ethics_office.organisation.selectors import person_of
+
+from .home_cache import panels_for
 
 
 @login_required
@@ -20,7 +21,7 @@ def home(request):
         request,
         "home.html",
         {
-            "panels": home_panels_for(request.user, roles),
+            "panels": panels_for(request.user, roles),
             "person": person_of(request.user),
             "role_labels": [Role(r).label for r in Role.values if r in roles],
         },

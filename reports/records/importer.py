@@ -16,6 +16,7 @@ from django.utils import timezone
 
 from advisory.models import AdviceCategory, AdviceRequest
 from disclosure.models import ConflictItem, Filer, FilingCycle, PublicDisclosure
+from disclosure.services.sortkeys import filer_sort_keys_refresh
 from ethics_office.intake.models import Channel, ServiceCategory, ServiceRequest
 from ethics_office.organisation.models import DutyStation, Entity, Person
 from outreach.models import CourseCompletionCount, OutreachMission, SeniorBriefing, TrainingSession
@@ -323,6 +324,8 @@ class Writer:
             self.stats,
             "filer",
         )
+        # The import writes filers and people set-based (no signals): their sort keys in one UPDATE.
+        filer_sort_keys_refresh(person_ids=set(people.values()))
         wanted = {(r.data["cycle"], r.data["person"]) for r in conflicts + choices}
         filer_ids = {}
         if wanted:

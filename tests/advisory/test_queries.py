@@ -42,9 +42,17 @@ PAGES = [
 @pytest.mark.parametrize(("who", "url_name", "params"), PAGES)
 def test_list_query_count_does_not_grow(who, url_name, params, people, client_for):
     """A list with one or two rows costs as many queries as a full page of 50 (and more)."""
+    from ethics_office.site import home_cache
+
     client = client_for(who)
     url = reverse(url_name)
-    assert_queries_flat(lambda: get_ok(client, url, params), lambda n: _make(people, n), few=2, many=100)
+
+    def measure():
+        if url_name == "home":
+            home_cache._bump()  # the panels computed, not read from the cache (see site.home_cache)
+        return get_ok(client, url, params)
+
+    assert_queries_flat(measure, lambda n: _make(people, n), few=2, many=100)
     assert AdviceRequest.objects.count() == 100
 
 
