@@ -60,7 +60,8 @@ def test_events_are_sealed_right_after_their_transaction_commits(django_capture_
     with django_capture_on_commit_callbacks(execute=True) as callbacks, transaction.atomic():
         _events(3)
         assert AuditPending.objects.count() == 3 and not AuditSeal.objects.exists()
-    assert len(callbacks) == 1  # one seal for the whole transaction
+    seals = [c for c in callbacks if getattr(c, "__name__", "") == "audit_seal_pending"]
+    assert len(seals) == 1  # one seal for the whole transaction (other layers may add their own)
     assert AuditSeal.objects.count() == 3 and not AuditPending.objects.exists()
 
 
