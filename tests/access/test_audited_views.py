@@ -31,6 +31,7 @@ AUDITED = {
     "panel-document-download": "a Panel meeting document",
     "retaliation-detail": "a request for protection against retaliation",
     "api-retaliation-request": "the same case through the API",
+    "api-retaliation-request-messages": "the case's message thread through the API",
     "retaliation-evidence": "the complainant's evidence",
     "retaliation-letter": "a letter to the complainant or the investigators",
 }

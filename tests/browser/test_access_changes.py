@@ -14,7 +14,8 @@ def test_a_second_factor_reset_waits_for_a_second_person(page, login, people):
     page.check(f"input[name=_selected_action][value='{officer.pk}']")
     page.select_option("select[name=action]", "reset_second_factor")
     page.click("button[name=index]")
-    assert "reset asked" in page.content()
+    page.wait_for_selector(".messagelist")
+    assert "reset asked" in page.locator(".messagelist").inner_text()
     assert TOTPDevice.objects.filter(user=officer).exists()
 
     page.goto("/access/changes/")
@@ -24,7 +25,8 @@ def test_a_second_factor_reset_waits_for_a_second_person(page, login, people):
     login("director")
     page.goto("/access/changes/")
     page.locator("tr", has_text="Reset a second factor").get_by_role("button", name="Approve").click()
-    assert "Approved and applied." in page.content()
+    page.wait_for_load_state()
+    assert "Approved and applied." in page.locator("main").inner_text()
     assert not TOTPDevice.objects.filter(user=officer).exists()
 
     page.context.clear_cookies()
