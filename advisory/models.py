@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from ethics_office.base.crypto import EncryptedTextField
 from ethics_office.base.i18n import BilingualLabel, localized
 from ethics_office.base.storage import private_storage
+from ethics_office.base.threads import ThreadMessage
 from ethics_office.intake.models import ServiceRequest
 
 
@@ -123,7 +124,7 @@ class AdviceRequest(models.Model):
         return self.service_request.ref if self.service_request_id else "advice request"
 
 
-class AdviceMessage(models.Model):
+class AdviceMessage(ThreadMessage):
     """The confidential thread between the requester and the office."""
 
     request = models.ForeignKey(
@@ -138,17 +139,6 @@ class AdviceMessage(models.Model):
         related_name="+",
         verbose_name=_("author"),
     )
-    from_office = models.BooleanField(_("from the Ethics Office"), default=False)
-    body = EncryptedTextField(_("message"))
-    created_at = models.DateTimeField(_("sent"), auto_now_add=True)
-
-    class Meta:
-        ordering = ["created_at", "id"]
-        verbose_name = _("message")
-        verbose_name_plural = _("messages")
-
-    def __str__(self):
-        return f"message #{self.pk}"
 
 
 class InternalNote(models.Model):

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from ethics_office.base.crypto import EncryptedTextField
 from ethics_office.base.storage import private_storage
+from ethics_office.base.threads import ThreadMessage
 from ethics_office.intake.models import ServiceRequest
 
 from . import clock
@@ -284,24 +285,13 @@ class CaseNote(models.Model):
         return f"note {self.pk}"
 
 
-class CaseMessage(models.Model):
+class CaseMessage(ThreadMessage):
     """The confidential thread between the complainant and the officers handling the case."""
 
     inquiry = models.ForeignKey(RetaliationInquiry, on_delete=models.CASCADE, related_name="messages")
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("author")
     )
-    from_office = models.BooleanField(_("from the Ethics Office"), default=False)
-    body = EncryptedTextField(_("message"))
-    created_at = models.DateTimeField(_("sent"), auto_now_add=True)
-
-    class Meta:
-        ordering = ["created_at", "id"]
-        verbose_name = _("message")
-        verbose_name_plural = _("messages")
-
-    def __str__(self):
-        return f"message #{self.pk}"
 
 
 class ClockPause(models.Model):
