@@ -7,6 +7,9 @@ export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 
 TEST_DATABASE_URL ?= postgresql://postgres@127.0.0.1:5432/ethics_office
 TEST_REDIS_URL ?= redis://127.0.0.1:6379/0
+# Parallel test processes (pytest-xdist), whole files to each: each has its own test database,
+# Redis database number and server ports (tests/parallel.py). TEST_WORKERS=0 runs in one process.
+TEST_WORKERS ?= 2
 
 .PHONY: run test install messages compilemessages lint bench load report clean fuzz vendor axe screenshots
 
@@ -42,7 +45,7 @@ run: $(STAMP) compilemessages
 test: $(STAMP)
 	scripts/system-deps
 	$(MAKE) --no-print-directory compilemessages
-	DATABASE_URL=$(TEST_DATABASE_URL) REDIS_URL=$(TEST_REDIS_URL) $(PY) -m pytest --create-db -p no:randomly --durations=15 $(PYTEST_ARGS)
+	DATABASE_URL=$(TEST_DATABASE_URL) REDIS_URL=$(TEST_REDIS_URL) $(PY) -m pytest --create-db -p no:randomly --durations=15 -n $(TEST_WORKERS) --dist loadfile $(PYTEST_ARGS)
 
 # The long fuzz run (>= 10,000 calls: every operation, 100 examples, four roles); the suite runs 3.
 fuzz: $(STAMP)

@@ -28,6 +28,14 @@ def env_list(name: str, default: str = "") -> list[str]:
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
 
+def xdist_redis_url(url: str, worker: str) -> str:
+    """redis://host:port/N for parallel test process gwK -> redis://host:port/(N + K)."""
+    base, _, number = url.rpartition("/")
+    if not number.isdigit() or "://" not in base:
+        base, number = url.rstrip("/"), "0"
+    return f"{base}/{int(number) + int(worker.removeprefix('gw') or 0)}"
+
+
 DEBUG = env_bool("DEBUG")
 TESTING = "pytest" in sys.modules or os.environ.get("ETHICS_TESTING") == "1"
 
@@ -331,6 +339,11 @@ OTP_WEBAUTHN_ALLOWED_ORIGINS = env_list("WEBAUTHN_ALLOWED_ORIGINS") or (
 
 # Celery: eager in-process without Redis.
 REDIS_URL = os.environ.get("REDIS_URL", "")
+if TESTING and REDIS_URL and os.environ.get("PYTEST_XDIST_WORKER"):
+    # The suite runs in parallel processes (pytest-xdist gw0, gw1, ...), each with its own test
+    # database; each gets its own Redis database number too, so one process's real Celery worker
+    # never takes another's tasks.
+    REDIS_URL = xdist_redis_url(REDIS_URL, os.environ["PYTEST_XDIST_WORKER"])
 # Throttle counters are shared by every worker process: in Redis where there is one (tests keep
 # the per-process memory cache, which each test empties).
 if REDIS_URL and not TESTING:

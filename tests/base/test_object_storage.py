@@ -19,11 +19,12 @@ from django.urls import reverse
 from advisory import services
 from advisory.models import AdviceAttachment, AdviceRequest, Status
 from ethics_office.base.storage import private_storage
+from tests.parallel import own_port
 
 boto3 = pytest.importorskip("boto3")
 pytest.importorskip("storages")
 
-PORT = 9600
+PORT = own_port(9600)
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n% the plaintext marker: Jane Roe's complaint\n%%EOF\n"
 BUCKET = "ethics-private-test"
 

@@ -1,9 +1,9 @@
 import datetime as dt
-import os
 import threading
 import time
 
 import pytest
+from django.conf import settings as django_settings
 from django.core import mail
 from django.db import connection
 from django.utils import timezone
@@ -114,8 +114,9 @@ def test_the_notice_task_runs_through_a_real_celery_worker_on_redis(overdue, cel
     from celery.contrib.testing.worker import start_worker
     from celery.result import EagerResult
 
-    # `make test` sets REDIS_URL; run by hand, the machines' Redis is the default. Never skipped.
-    redis_url = os.environ.get("REDIS_URL") or "redis://127.0.0.1:6379/0"
+    # `make test` sets REDIS_URL (each parallel test process has its own database number in
+    # it: see settings); run by hand, the machine's Redis is the default. Never skipped.
+    redis_url = django_settings.REDIS_URL or "redis://127.0.0.1:6379/0"
     with (
         celery_conf(broker_url=redis_url, task_always_eager=False) as app,
         start_worker(app, perform_ping_check=False, shutdown_timeout=30),

@@ -13,9 +13,11 @@ import threading
 import time
 from pathlib import Path
 
+from tests.parallel import own_port
+
 ROOT = Path(__file__).resolve().parents[2]
-REDIS_PORT = 6391
-SMTP_PORT = 2526
+REDIS_PORT = own_port(6391)
+SMTP_PORT = own_port(2526)
 
 
 def wait_for_port(port: int, *, up: bool = True, timeout: float = 15) -> None:
