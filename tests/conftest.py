@@ -19,6 +19,58 @@ def _test_runner_may_empty_the_audit_trail(sender, connection, **kwargs):
 
 connection_created.connect(_test_runner_may_empty_the_audit_trail, dispatch_uid="allow-audit-truncate")
 
+class _ReferenceData:
+    """The rows the migrations load (entities, duty stations, categories, the roadmap, role
+    groups, the 2012 report's symbol), put back after each transactional test's flush.
+
+    A transactional test ends with a flush (TRUNCATE of every table), which Django follows with
+    `post_migrate`: content types and permissions come back that way, migration data does not.
+    In one process pytest-django runs every transactional test after the others, so nothing
+    noticed; in parallel processes (pytest-xdist) a process may be handed a file of ordinary
+    tests after one of transactional tests. The snapshot is taken once, right after the test
+    database is created, and written back in a few bulk inserts (same primary keys) after each
+    flush — only into tables the flush's own `post_migrate` left empty."""
+
+    rows: dict | None = None
+
+    def take(self):
+        from django.apps import apps
+
+        self.rows = {}
+        for model in apps.get_models():
+            meta = model._meta
+            if meta.proxy or not meta.managed or meta.label in {"contenttypes.ContentType", "auth.Permission"}:
+                continue
+            found = list(model._base_manager.all())
+            if found:
+                self.rows[model] = found
+
+    def restore(self, sender, using="default", **kwargs):
+        if self.rows is None or sender.label != "site":  # once per flush: `site` is the last app
+            return
+        from django.db import transaction
+
+        with transaction.atomic(using=using):
+            for model, found in self.rows.items():
+                if not model._base_manager.using(using).exists():
+                    model._base_manager.using(using).bulk_create(found)
+
+
+_reference_data = _ReferenceData()
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """pytest-django's test database, plus the snapshot of the migrations' data (see above)."""
+    from django.db.models.signals import post_migrate
+
+    with django_db_blocker.unblock():
+        _reference_data.take()
+    post_migrate.connect(_reference_data.restore, dispatch_uid="tests-reference-data")
+    yield
+    post_migrate.disconnect(dispatch_uid="tests-reference-data")
+
+
 ROLE_USERS = [
     "staff",
     "staff2",
