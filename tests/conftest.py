@@ -19,6 +19,7 @@ def _test_runner_may_empty_the_audit_trail(sender, connection, **kwargs):
 
 connection_created.connect(_test_runner_may_empty_the_audit_trail, dispatch_uid="allow-audit-truncate")
 
+
 class _ReferenceData:
     """The rows the migrations load (entities, duty stations, categories, the roadmap, role
     groups, the 2012 report's symbol), put back after each transactional test's flush.
@@ -39,7 +40,11 @@ class _ReferenceData:
         self.rows = {}
         for model in apps.get_models():
             meta = model._meta
-            if meta.proxy or not meta.managed or meta.label in {"contenttypes.ContentType", "auth.Permission"}:
+            if (
+                meta.proxy
+                or not meta.managed
+                or meta.label in {"contenttypes.ContentType", "auth.Permission"}
+            ):
                 continue
             found = list(model._base_manager.all())
             if found:
