@@ -12,6 +12,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from ethics_office.base.api import ERROR_RESPONSES, ERROR_SHAPE
+from ethics_office.base.dataversion import asked, remembered
 from ethics_office.base.errors import ApplicationError
 from ethics_office.base.pagination import CappedPageNumberPagination
 from ethics_office.base.roles import is_office
@@ -161,6 +162,16 @@ class AdviceRequestList(generics.ListCreateAPIView):
         if is_office(user):
             return selectors.advice_queue(user)
         return selectors.advice_requests_of_requester(user)
+
+    def list(self, request, *args, **kwargs):
+        # The page is kept under the data version for this person and this query (base.dataversion):
+        # asked again with nothing changed, the queue makes no query for its rows or its count.
+        data = remembered(
+            "advisory:api-requests",
+            asked(request, request.get_host(), request.accepted_renderer.format),
+            lambda: super(AdviceRequestList, self).list(request, *args, **kwargs).data,
+        )
+        return Response(data)
 
     @extend_schema(
         # The FilterSet documents every parameter; these three say more than their types.

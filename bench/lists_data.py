@@ -9,6 +9,7 @@ sessions). Those historical records are all closed, so this script:
   guardian object permission their assignment grants;
 - tops the advice requests up to 90,000 with copies of closed ones ten years older
   (references "X…"), as the ten imported years hold about 48,000;
+- loads the demo (`seed_demo`: its people and logins) when it is not there yet;
 - adds audit events up to 1,000,000 (generate_series; these bench events are not sealed into
   the chain, so `verify_audit` on the bench database reports them — never run it there).
 
@@ -40,6 +41,10 @@ def main():
 
     from advisory.models import AdviceRequest
 
+    if not get_user_model().objects.filter(username="officer").exists():
+        from django.core.management import call_command
+
+        call_command("seed_demo")  # the demo's people and logins, which the benchmark signs in as
     users = {
         u.username: u.pk
         for u in get_user_model().objects.filter(username__in=["officer", "officer2", "director"])
@@ -65,10 +70,10 @@ def main():
                 INSERT INTO advisory_advicerequest
                     (status, created_at, updated_at, category_id, service_request_id, acknowledged_at, advice,
                      advised_at, assigned_to_id, outcome, question, referred_to, vendor_name, vendor_note,
-                     vendor_recommendation)
+                     vendor_recommendation, receipt_hash)
                 SELECT src.status, now(), now(), src.category_id, ins.id, src.acknowledged_at, src.advice,
                        src.advised_at, src.assigned_to_id, src.outcome, src.question, src.referred_to,
-                       src.vendor_name, src.vendor_note, src.vendor_recommendation
+                       src.vendor_name, src.vendor_note, src.vendor_recommendation, ''
                 FROM src JOIN ins ON ins.ref = 'X' || src.ref
                 """,
                 [missing],

@@ -2,12 +2,14 @@
 
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from ethics_office.base.dataversion import asked, remembered
 from ethics_office.base.forms import form_submit
 from ethics_office.base.gates import require_office
 from ethics_office.base.pagination import CappedCountPaginator
@@ -31,20 +33,27 @@ def queue(request):
     officers = list(selectors.officers_for_assignment())
     form = QueueFilterForm(request.GET or None, categories=categories, officers=officers)
     filters = form.filters() if request.GET else {"open_only": True}
-    page = CappedCountPaginator(selectors.advice_queue(request.user, filters=filters), 50).get_page(
-        request.GET.get("page")
-    )
-    today = timezone.localdate()
-    rows = [(req, selectors.clock_of(req, today)) for req in page.object_list]
+
+    def results():
+        page = CappedCountPaginator(selectors.advice_queue(request.user, filters=filters), 50).get_page(
+            request.GET.get("page")
+        )
+        today = timezone.localdate()
+        rows = [(req, selectors.clock_of(req, today)) for req in page.object_list]
+        return render_to_string("advisory/_queue_results.html", {"page": page, "rows": rows}, request)
+
+    # The table is kept under the data version for this person and this query (base.dataversion):
+    # opened again with nothing changed, the queue makes no query for its rows.
+    table = remembered("advisory:queue", asked(request), results)
     # With htmx the filters refresh only the results; without JavaScript the form submits as usual.
-    template = "advisory/_queue_results.html" if request.htmx else "advisory/queue.html"
+    if request.htmx:
+        return HttpResponse(table)
     return render(
         request,
-        template,
+        "advisory/queue.html",
         {
             "form": form,
-            "page": page,
-            "rows": rows,
+            "results": table,
             "ack_days": selectors.ack_working_days(),
             "advise_days": selectors.advise_days(),
         },

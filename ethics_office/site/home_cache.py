@@ -20,56 +20,18 @@ Counts that change with the clock alone (overdue, refusals within the hour) are 
 import logging
 
 from django.core.cache import cache
-from django.db import transaction
 from django.utils import translation
 
+from ethics_office.base.dataversion import (  # noqa: F401 - the site wires these to the signals
+    TIMEOUT,
+    _bump,
+    on_audit_event,
+    on_model_change,
+    version,
+)
 from ethics_office.base.registry import home_panels_for
 
 logger = logging.getLogger(__name__)
-VERSION_KEY = "home:data-version"
-TIMEOUT = 60
-# Records that no panel counts: a save here does not move the version on.
-IGNORED_APPS = {"sessions", "admin", "contenttypes", "otp_totp", "otp_static", "otp_email", "audit"}
-# Audit events that record no change to anything a panel counts.
-IGNORED_ACTIONS = {"view", "login", "logout"}
-
-
-def version() -> int:
-    try:
-        value = cache.get(VERSION_KEY)
-        if value is None:
-            cache.add(VERSION_KEY, 1, None)
-            value = cache.get(VERSION_KEY) or 1
-        return value
-    except Exception:  # noqa: BLE001 - without a cache the panels are computed, not kept
-        logger.warning("The home page's data version could not be read", exc_info=True)
-        return 0
-
-
-def _bump() -> None:
-    try:
-        try:
-            cache.incr(VERSION_KEY)
-        except ValueError:
-            cache.set(VERSION_KEY, 2, None)
-    except Exception:  # noqa: BLE001 - a cache outage must not fail the write; entries expire
-        logger.warning("The home page's data version could not be moved on", exc_info=True)
-
-
-def changed() -> None:
-    """Now and after the commit: a page computed before the change is never read after it."""
-    _bump()
-    transaction.on_commit(_bump)
-
-
-def on_model_change(sender, **kwargs):
-    if sender._meta.app_label not in IGNORED_APPS:
-        changed()
-
-
-def on_audit_event(sender, instance, created, **kwargs):
-    if created and instance.action not in IGNORED_ACTIONS:
-        changed()
 
 
 def panels_for(user, roles: frozenset[str]):

@@ -42,14 +42,13 @@ PAGES = [
 @pytest.mark.parametrize(("who", "url_name", "params"), PAGES)
 def test_list_query_count_does_not_grow(who, url_name, params, people, client_for):
     """A list with one or two rows costs as many queries as a full page of 50 (and more)."""
-    from ethics_office.site import home_cache
+    from ethics_office.base import dataversion
 
     client = client_for(who)
     url = reverse(url_name)
 
     def measure():
-        if url_name == "home":
-            home_cache._bump()  # the panels computed, not read from the cache (see site.home_cache)
+        dataversion._bump()  # the lists and panels computed, not read from the cache (base.dataversion)
         return get_ok(client, url, params)
 
     assert_queries_flat(measure, lambda n: _make(people, n), few=2, many=100)
