@@ -3,7 +3,7 @@
 import django_filters
 from django import forms
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext_lazy
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_field
 from rest_framework import generics, status
@@ -99,7 +99,8 @@ class AdviceRequestFilter(django_filters.FilterSet):
     parameter) and applied by the selector, so the API and the queue page filter alike."""
 
     status = django_filters.ChoiceFilter(
-        choices=[*Status.choices, ("open", gettext_lazy("Open"))], help_text="a status code, or 'open'"
+        choices=[*Status.choices, ("open", pgettext_lazy("advice status", "Open"))],
+        help_text="a status code, or 'open'",
     )
     category = django_filters.ModelChoiceFilter(
         queryset=AdviceCategory.objects.all(), to_field_name="code", help_text="advice category code"

@@ -1,5 +1,6 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from ethics_office.intake.models import Channel
 from ethics_office.organisation.models import DutyStation, Entity, Person
@@ -220,10 +221,16 @@ class QueueFilterForm(forms.Form):
 
     def __init__(self, *args, categories=(), officers=(), **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["category"].choices = [("", _("All"))] + _category_choices(categories)
-        self.fields["status"].choices = [("", _("Open")), ("all", _("All")), *Status.choices]
-        self.fields["channel"].choices = [("", _("All")), *Channel.choices]
-        self.fields["officer"].choices = [("", _("All")), ("none", _("Unassigned"))] + [
+        self.fields["category"].choices = [("", pgettext_lazy("filter", "All"))] + _category_choices(
+            categories
+        )
+        self.fields["status"].choices = [
+            ("", pgettext_lazy("advice status", "Open")),
+            ("all", pgettext_lazy("filter", "All")),
+            *Status.choices,
+        ]
+        self.fields["channel"].choices = [("", pgettext_lazy("filter", "All")), *Channel.choices]
+        self.fields["officer"].choices = [("", pgettext_lazy("filter", "All")), ("none", _("Unassigned"))] + [
             (str(u.pk), u.get_username()) for u in officers
         ]
 

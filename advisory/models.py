@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from ethics_office.base.crypto import EncryptedTextField
 from ethics_office.base.i18n import BilingualLabel, localized
@@ -10,20 +11,20 @@ from ethics_office.intake.models import ServiceRequest
 
 
 class Status(models.TextChoices):
-    RECEIVED = "received", _("Received")
+    RECEIVED = "received", pgettext_lazy("advice status", "Received")
     ASSIGNED = "assigned", _("Assigned")
-    IN_PROGRESS = "in_progress", _("In progress")
+    IN_PROGRESS = "in_progress", pgettext_lazy("advice status", "In progress")
     AWAITING_REQUESTER = "awaiting_requester", _("Awaiting requester")
     ADVISED = "advised", _("Advised")
-    CLOSED = "closed", _("Closed")
-    WITHDRAWN = "withdrawn", _("Withdrawn")
+    CLOSED = "closed", pgettext_lazy("advice status", "Closed")
+    WITHDRAWN = "withdrawn", pgettext_lazy("advice status", "Withdrawn")
 
 
 class Outcome(models.TextChoices):
     ADVISED = "advised", _("Advised")
     REFERRED = "referred", _("Referred elsewhere")
     OUTSIDE_MANDATE = "outside_mandate", _("Outside the mandate")
-    WITHDRAWN = "withdrawn", _("Withdrawn")
+    WITHDRAWN = "withdrawn", pgettext_lazy("advice outcome", "Withdrawn")
 
 
 class VendorRecommendation(models.TextChoices):
@@ -219,7 +220,7 @@ class Precedent(models.Model):
     published_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("published by")
     )
-    published_at = models.DateTimeField(_("published"), auto_now_add=True)
+    published_at = models.DateTimeField(pgettext_lazy("precedent", "published"), auto_now_add=True)
 
     class Meta:
         ordering = ["-published_at", "-id"]

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from django.template.loader import render_to_string
 from django.utils.formats import number_format
-from django.utils.translation import get_language
+from django.utils.translation import get_language, pgettext
 from django.utils.translation import gettext as _
 
 from ethics_office.base.fonts import CJK_FONT
@@ -239,7 +239,7 @@ def build(assessment, results: Results, *, missions: set[str] | None, office: bo
                         _("Question"),
                         _("Earlier"),
                         _("Now"),
-                        _("Change"),
+                        pgettext("wave comparison", "Change"),
                         _("p-value"),
                         _("Significant"),
                     ],

@@ -1,5 +1,6 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from ethics_office.organisation.models import Entity, EntityGroup
 
@@ -98,7 +99,9 @@ class ItemForm(forms.Form):
 
 class RegisterEntryForm(forms.Form):
     risk = forms.ModelChoiceField(label=_("Risk"), queryset=Risk.objects.all())
-    owner = forms.ModelChoiceField(label=_("Owner"), queryset=Entity.objects.filter(active=True))
+    owner = forms.ModelChoiceField(
+        label=pgettext_lazy("risk register", "Owner"), queryset=Entity.objects.filter(active=True)
+    )
     evidence = forms.CharField(label=_("Evidence"), widget=forms.Textarea(attrs={"rows": 3}))
     likelihood = forms.IntegerField(label=_("Likelihood (1–5)"), min_value=1, max_value=5)
     severity = forms.IntegerField(label=_("Severity (1–5)"), min_value=1, max_value=5)

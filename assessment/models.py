@@ -8,7 +8,7 @@ person, a user or an invitation, and `Response` keeps the submission date only.
 import uuid
 
 from django.db import models
-from django.utils.translation import get_language
+from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from ethics_office.base.crypto import EncryptedTextField
@@ -344,7 +344,12 @@ class RiskEntry(models.Model):
 
     assessment = models.ForeignKey(Assessment, on_delete=models.PROTECT, related_name="register_entries")
     risk = models.ForeignKey(Risk, on_delete=models.PROTECT, related_name="register_entries")
-    owner = models.ForeignKey(Entity, on_delete=models.PROTECT, related_name="+", verbose_name=_("owner"))
+    owner = models.ForeignKey(
+        Entity,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=pgettext_lazy("risk register", "owner"),
+    )
     evidence = models.TextField(_("evidence"))
     likelihood = models.PositiveSmallIntegerField(_("likelihood (1–5)"))
     severity = models.PositiveSmallIntegerField(_("severity (1–5)"))
@@ -388,8 +393,8 @@ class RiskEntry(models.Model):
 
 class ActionStatus(models.TextChoices):
     PLANNED = "planned", _("Planned")
-    IN_PROGRESS = "in_progress", _("In progress")
-    DONE = "done", _("Done")
+    IN_PROGRESS = "in_progress", pgettext_lazy("action status", "In progress")
+    DONE = "done", pgettext_lazy("action status", "Done")
 
 
 class RemedialAction(models.Model):

@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from ethics_office.base.crypto import EncryptedJSONField, EncryptedTextField
 from ethics_office.base.storage import private_storage
@@ -22,9 +23,9 @@ class ReviewOutcome(models.TextChoices):
 
 
 class FollowUp(models.TextChoices):
-    OPEN = "open", _("Open")
+    OPEN = "open", pgettext_lazy("follow-up status", "Open")
     FOLLOWING = "following", _("Being followed up")
-    DONE = "done", _("Done")
+    DONE = "done", pgettext_lazy("follow-up status", "Done")
 
 
 class FilingCycle(models.Model):

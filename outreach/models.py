@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from ethics_office.base.crypto import EncryptedTextField
 from ethics_office.intake.models import ServiceRequest
@@ -203,7 +204,7 @@ class TrainerCertification(models.Model):
 class TrainingRequestStatus(models.TextChoices):
     REQUESTED = "requested", _("Requested")
     SCHEDULED = "scheduled", _("Scheduled")
-    DECLINED = "declined", _("Declined")
+    DECLINED = "declined", pgettext_lazy("training request status", "Declined")
 
 
 class TrainingRequest(models.Model):

@@ -1,6 +1,7 @@
 from django import forms
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from ethics_office.base.roles import Role
 
@@ -65,7 +66,7 @@ class DocumentForm(forms.Form):
 
 class MemberOfficeForm(forms.Form):
     code = forms.SlugField(label=_("Code"), max_length=30)
-    name = forms.CharField(label=_("Name"), max_length=200)
+    name = forms.CharField(label=pgettext_lazy("member office", "Name"), max_length=200)
     valid_from = forms.DateField(label=_("Name valid from"), widget=DateInput)
 
 
@@ -80,7 +81,7 @@ class ConsultationForm(forms.Form):
     member_office = OfficeChoiceField(
         label=_("Member office"), queryset=MemberOffice.objects.none(), required=False
     )
-    received = forms.DateField(label=_("Received"), widget=DateInput)
+    received = forms.DateField(label=pgettext_lazy("date column", "Received"), widget=DateInput)
     summary = forms.CharField(
         label=_("Summary (confidential)"), required=False, widget=forms.Textarea(attrs={"rows": 5})
     )

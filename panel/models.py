@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from ethics_office.base.crypto import EncryptedTextField
 from ethics_office.base.storage import private_storage
@@ -118,11 +119,11 @@ class ConsultationStatus(models.TextChoices):
 
 class ConsultationOutcome(models.TextChoices):
     NONE = "", _("Not yet decided")
-    ADVICE_GIVEN = "advice_given", _("Advice given")
+    ADVICE_GIVEN = "advice_given", pgettext_lazy("consultation outcome", "Advice given")
     DETERMINATION_UPHELD = "determination_upheld", _("Determination upheld")
     DETERMINATION_REVISED = "determination_revised", _("Determination revised")
     RECOMMENDATION_MADE = "recommendation_made", _("Recommendation made")
-    WITHDRAWN = "withdrawn", _("Withdrawn")
+    WITHDRAWN = "withdrawn", pgettext_lazy("consultation outcome", "Withdrawn")
 
 
 class Consultation(models.Model):
@@ -152,7 +153,7 @@ class Consultation(models.Model):
         _("outcome"), max_length=30, choices=ConsultationOutcome.choices, blank=True, default=""
     )
     outcome_note = EncryptedTextField(_("outcome note"), blank=True)
-    closed_on = models.DateField(_("closed on"), null=True, blank=True)
+    closed_on = models.DateField(pgettext_lazy("consultation", "closed on"), null=True, blank=True)
     opened_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.PROTECT,

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from django.utils.formats import date_format, number_format
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from advisory.models import AdviceCategory
 from assessment.models import Risk
@@ -423,7 +424,7 @@ def retaliation_section(ctx: _Context, ret: dict) -> Section:
     steps = ["opened", "completed", "prima_facie", "no_prima_facie", "closed", "pending"]
     step_labels = [
         _("Preliminary reviews"), _("Completed"), _("Prima facie case"), _("No prima facie case"),
-        _("Closed"), _("Pending"),
+        pgettext("annual report", "Closed"), pgettext("annual report", "Pending"),
     ]  # fmt: skip
     fig6 = Figure(
         "VI",
@@ -524,7 +525,7 @@ def annex_section(ctx: _Context, fd: dict) -> Section:
             Table(
                 _("Compliance with the financial disclosure programme by entity, %(cycle)s filing cycle")
                 % {"cycle": fd["cycle"]},
-                [_("Entity"), _("Required to file"), _("Filed"), _("Non-compliant")],
+                [_("Entity"), _("Required to file"), pgettext("annual report", "Filed"), _("Non-compliant")],
                 annex_rows,
                 link_rows=annex_links,
             )

@@ -4,7 +4,7 @@ import base64
 import io
 
 from django.template.loader import render_to_string
-from django.utils.translation import get_language
+from django.utils.translation import get_language, pgettext
 from django.utils.translation import gettext as _
 
 from ethics_office.base.fonts import ARABIC_FONT, is_right_to_left
@@ -76,7 +76,7 @@ def to_docx(document: Document) -> bytes:
     subtitle = doc.add_paragraph()
     subtitle.add_run(document.subtitle).italic = True
     subtitle.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    doc.add_heading(_("Summary"), level=1).paragraph_format.keep_with_next = True
+    doc.add_heading(pgettext("annual report", "Summary"), level=1).paragraph_format.keep_with_next = True
     for label, value, _key in document.headline:
         doc.add_paragraph(f"{label}: {_cell(value)}", style="List Bullet")
     number = 0
@@ -257,7 +257,7 @@ def to_xlsx(document: Document) -> bytes:
 
     book = Workbook()
     sheet = book.active
-    sheet.title = _("Summary")[:31]
+    sheet.title = pgettext("annual report", "Summary")[:31]
     sheet.append([document.title])
     sheet.append([document.subtitle])
     sheet.append([])

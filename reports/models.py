@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class BaselineMetric(models.TextChoices):
@@ -65,9 +66,9 @@ class ImportJobKind(models.TextChoices):
 class ImportJobStatus(models.TextChoices):
     QUEUED = "queued", _("Waiting for a worker")
     RUNNING = "running", _("Running")
-    DONE = "done", _("Done")
+    DONE = "done", pgettext_lazy("import status", "Done")
     REJECTED = "rejected", _("The file has errors")
-    FAILED = "failed", _("Failed")
+    FAILED = "failed", pgettext_lazy("import status", "Failed")
 
 
 class ImportJob(models.Model):

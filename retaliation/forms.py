@@ -2,6 +2,7 @@
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from ethics_office.intake.models import Channel
 from ethics_office.organisation.models import Person
@@ -239,13 +240,15 @@ class RegisterFilterForm(forms.Form):
         label=_("Outcome"),
         required=False,
         choices=[
-            ("", _("All")),
+            ("", pgettext_lazy("filter", "All")),
             *[(o.value, o.label) for o in ReviewOutcome if o != ReviewOutcome.PENDING],
             ("established", _("Retaliation established")),
             ("not_established", _("Retaliation not established")),
         ],
     )
     body = forms.ChoiceField(
-        label=_("Investigating body"), required=False, choices=[("", _("All")), *InvestigationBody.choices]
+        label=_("Investigating body"),
+        required=False,
+        choices=[("", pgettext_lazy("filter", "All")), *InvestigationBody.choices],
     )
     year = forms.IntegerField(label=_("Year of the review"), required=False, min_value=2000, max_value=2100)

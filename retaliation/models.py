@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from ethics_office.base.crypto import EncryptedTextField
 from ethics_office.base.storage import private_storage
@@ -14,7 +15,7 @@ from . import clock
 
 
 class Status(models.TextChoices):
-    RECEIVED = "received", _("Received")
+    RECEIVED = "received", pgettext_lazy("retaliation case status", "Received")
     UNDER_REVIEW = "under_review", _("Preliminary review")
     PAUSED = "paused", _("Review paused: awaiting the complainant")
     SIGN_OFF = "sign_off", _("Prima facie finding: awaiting the Director's sign-off")
@@ -23,7 +24,7 @@ class Status(models.TextChoices):
     # Established, no corrective measure recommended yet: never "followed" while there is none.
     ESTABLISHED = "established", _("Retaliation established: corrective measures to be recommended")
     CORRECTIVE = "corrective", _("Retaliation established: corrective measures followed")
-    CLOSED = "closed", _("Closed")
+    CLOSED = "closed", pgettext_lazy("retaliation case status", "Closed")
     # Rows loaded by the records import carry only the contract fields; they are history,
     # not live cases, and take no transitions.
     IMPORTED = "imported", _("Imported history record")

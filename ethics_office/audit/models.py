@@ -3,20 +3,21 @@ import json
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class Action(models.TextChoices):
     VIEW = "view", _("View")
-    CREATE = "create", _("Create")
-    UPDATE = "update", _("Update")
+    CREATE = "create", pgettext_lazy("audit action", "Create")
+    UPDATE = "update", pgettext_lazy("audit action", "Update")
     TRANSITION = "transition", _("Transition")
     EXPORT = "export", _("Export")
     LOGIN = "login", _("Login")
     LOGIN_FAILED = "login_failed", _("Login failed")
     LOGOUT = "logout", _("Logout")
     PERMISSION_CHANGE = "permission_change", _("Permission change")
-    IMPORT = "import", _("Import")
-    SEND = "send", _("Send")
+    IMPORT = "import", pgettext_lazy("audit action", "Import")
+    SEND = "send", pgettext_lazy("audit action", "Send")
     DENIED = "denied", _("Access denied")
 
 
@@ -33,7 +34,9 @@ class AuditEvent(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
     actor_label = models.CharField(_("actor"), max_length=150, blank=True)
-    action = models.CharField(_("action"), max_length=30, choices=Action.choices, db_index=True)
+    action = models.CharField(
+        pgettext_lazy("audit event", "action"), max_length=30, choices=Action.choices, db_index=True
+    )
     # The operation, finer than the action: "<app>.<service>", e.g. "advisory.advice_request_reassign".
     code = models.CharField(_("operation"), max_length=100, blank=True, db_index=True)
     object_type = models.CharField(_("object type"), max_length=100, blank=True, db_index=True)

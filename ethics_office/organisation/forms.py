@@ -1,6 +1,7 @@
 from django import forms
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from ethics_office.base.roles import Role
 
@@ -9,7 +10,7 @@ from .services import SENSITIVE_ROLES
 
 
 class AccessChangeForm(forms.Form):
-    kind = forms.ChoiceField(label=_("Change"), choices=AccessChangeKind.choices)
+    kind = forms.ChoiceField(label=pgettext_lazy("access change", "Change"), choices=AccessChangeKind.choices)
     username = forms.CharField(label=_("Account (user name)"), max_length=150)
     role = forms.ChoiceField(
         label=_("Role"),

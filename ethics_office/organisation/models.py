@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from ethics_office.base.i18n import localized
 
@@ -80,7 +81,7 @@ class Person(models.Model):
     """A staff member (or other person the office deals with), account or not."""
 
     index_number = models.CharField(_("index number"), max_length=20, unique=True)
-    name = models.CharField(_("name"), max_length=200)
+    name = models.CharField(pgettext_lazy("person", "name"), max_length=200)
     grade = models.CharField(_("grade"), max_length=5, choices=Grade.choices, blank=True)
     entity = models.ForeignKey(
         Entity, on_delete=models.PROTECT, related_name="people", verbose_name=_("entity")

@@ -1,6 +1,7 @@
 from dataclasses import dataclass, field
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from ethics_office.base.registry import nav_for
 from ethics_office.base.roles import roles_of
@@ -8,14 +9,14 @@ from ethics_office.base.roles import roles_of
 # The header groups the apps' navigation entries (ethics_office.base.registry) by the app that
 # registered them, so a role sees a few top items with menus instead of a dozen links.
 _GROUPS = {
-    "advisory": _("Advice"),
+    "advisory": pgettext_lazy("navigation", "Advice"),
     "disclosure": _("Disclosure"),
     "retaliation": _("Retaliation"),
     "outreach": _("Outreach and Panel"),
     "panel": _("Outreach and Panel"),
     "assessment": _("Risk assessment"),
 }
-_OFFICE = _("Office")
+_OFFICE = pgettext_lazy("navigation", "Office")
 _OWN_GROUP = {"advisory-roadmap"}  # app entries that belong to the office group, not the app's
 
 

@@ -8,6 +8,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from ethics_office.base.gates import require_office
 
@@ -21,7 +22,7 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 def _columns():
     return [
         _("Reference"),
-        _("Received"),
+        pgettext("date column", "Received"),
         _("Review completed"),
         _("Outcome of the review"),
         _("Signed off on"),
