@@ -50,11 +50,18 @@ def assert_queries_flat(
 
     Returns the count, for a test that also wants to compare it with something else.
     """
+    from ethics_office.base import dataversion
+
+    def computed():
+        # Lists kept under the data version (base.dataversion) are computed, not read back.
+        dataversion._bump()
+        return measure()
+
     add_rows(few)
-    measure()
-    small = count_queries(measure)
+    computed()
+    small = count_queries(computed)
     add_rows(many - few)
-    large = count_queries(measure)
+    large = count_queries(computed)
     if len(small) != len(large):
         lines = [
             f"The query count grows with the number of {what}: "

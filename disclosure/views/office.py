@@ -4,11 +4,13 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from ethics_office.base.dataversion import asked, remembered
 from ethics_office.base.forms import form_action, form_submit
 from ethics_office.base.gates import require_office
 
@@ -88,14 +90,28 @@ def cycle_detail(request, year):
         .filter(cycle=cycle)
         .order_by("confirmed", "sort_entity", "sort_name", "pk")
     )
-    page = Paginator(sorted_filers(filers, request.GET.get("sort")), 100).get_page(request.GET.get("page"))
+
+    def filers_page():
+        page = Paginator(sorted_filers(filers, request.GET.get("sort")), 100).get_page(
+            request.GET.get("page")
+        )
+        return (
+            render_to_string("disclosure/_cycle_filers.html", {"page": page}, request),
+            render_to_string("includes/pager.html", {"page": page}, request),
+            filers.filter(confirmed=False).count(),
+        )
+
+    # The page of filers and the counts are kept under the data version for this person and this
+    # query (base.dataversion): opened again with nothing changed, 45,000 filers are not counted again.
+    table, pager, proposed = remembered("disclosure:cycle-filers", asked(request, cycle.pk), filers_page)
     return render(
         request,
         "disclosure/cycle_detail.html",
         {
             "cycle": cycle,
-            "page": page,
-            "proposed": filers.filter(confirmed=False).count(),
+            "filers_table": table,
+            "pager": pager,
+            "proposed": proposed,
             "assign_form": AssignForm(filers=filers),
             "import_form": ImportForm(),
             "current_draw": cycle.verification_draws.filter(superseded_at__isnull=True).first(),

@@ -159,3 +159,23 @@ def test_the_office_confirms_only_the_ticked_proposals(people, client_for, offic
     first.refresh_from_db()
     assert first.confirmed
     assert not cycle.filers.filter(pk__in=[f.pk for f in rest], confirmed=True).exists()
+
+
+def test_the_cycle_page_kept_under_the_data_version_shows_a_confirmation_at_once(people, client_for, officer):
+    """The page of filers is kept for its person and query (issue 17); confirming filers moves the
+    data version on, so the page opened right after shows the new count and the new rows."""
+    year = timezone.localdate().year + 1
+    cycle = services.cycle_open(actor=officer, year=year, deadline=dt.date(year, 4, 30))
+    proposed = cycle.filers.count()
+    client = client_for("officer")
+    url = f"/disclosure/cycles/{year}/"
+
+    def shown():
+        text = client.get(url).content.decode()
+        return text.split("Proposed, awaiting confirmation</dt><dd>")[1].split("<")[0]
+
+    assert shown() == str(proposed)
+    assert shown() == str(proposed)  # read back: nothing changed
+    first = cycle.filers.order_by("pk").first()
+    assert client.post(f"/disclosure/cycles/{year}/confirm/", {"filers": [first.pk]}).status_code == 302
+    assert shown() == str(proposed - 1)
