@@ -3,10 +3,12 @@
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from ethics_office.base.dataversion import asked, remembered
 from ethics_office.base.files import private_download
 from ethics_office.base.forms import form_submit
 from ethics_office.base.gates import require_office
@@ -102,23 +104,29 @@ def _clock_row(case, today):
 @login_required
 def inquiry_list(request):
     """The office's dashboard (open reviews with days left, all cases) and the user's own requests."""
-    handles = is_office(request.user)
-    context = {"handles": handles, "today": timezone.localdate()}
-    if handles:
-        status = request.GET.get("status", "")
-        cases = sorted_cases(inquiries_handled_by(request.user), request.GET.get("sort"))
-        if status in Status.values:
-            cases = cases.filter(status=status)
-        context.update(
-            reviews=[
-                _clock_row(case, context["today"]) for case in open_reviews_handled_by(request.user)[:200]
-            ],
-            page=Paginator(cases, 50).get_page(request.GET.get("page")),
-            status=status,
-            statuses=Status.choices,
-        )
-    context["own"] = list(inquiries_of_complainant(request.user)[:50])
-    return render(request, "retaliation/list.html", context)
+
+    def content():
+        handles = is_office(request.user)
+        context = {"handles": handles, "today": timezone.localdate()}
+        if handles:
+            status = request.GET.get("status", "")
+            cases = sorted_cases(inquiries_handled_by(request.user), request.GET.get("sort"))
+            if status in Status.values:
+                cases = cases.filter(status=status)
+            context.update(
+                reviews=[
+                    _clock_row(case, context["today"]) for case in open_reviews_handled_by(request.user)[:200]
+                ],
+                page=Paginator(cases, 50).get_page(request.GET.get("page")),
+                status=status,
+                statuses=Status.choices,
+            )
+        context["own"] = list(inquiries_of_complainant(request.user)[:50])
+        return render_to_string("retaliation/_list_content.html", context, request)
+
+    # Kept under the data version for this person and this query (base.dataversion).
+    kept = remembered("retaliation:list", asked(request), content)
+    return render(request, "retaliation/list.html", {"content": kept})
 
 
 def _intake_context(request, form, actions):
