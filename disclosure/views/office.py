@@ -27,7 +27,7 @@ from ..models import FilingCycle
 from ..selectors import (
     cycles_visible_to,
     filers_visible_to,
-    notices_visible_to,
+    notices_of_cycle,
     queries_visible_to,
     referrals_visible_to,
     sorted_filers,
@@ -116,7 +116,7 @@ def cycle_detail(request, year):
             "import_form": ImportForm(),
             "current_draw": cycle.verification_draws.filter(superseded_at__isnull=True).first(),
             "referrals": referrals_visible_to(request.user).filter(filer__cycle=cycle),
-            "notices": notices_visible_to(request.user).filter(cycle_years__contains=[cycle.year])[:50],
+            "notices": notices_of_cycle(request.user, cycle.year),
         },
     )
 

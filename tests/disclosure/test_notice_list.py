@@ -157,3 +157,35 @@ def test_the_notice_lists_cost_the_same_for_1_or_50_notices(people, client_for):
     for i in range(1, 50):
         notice(i)
     assert [_queries(officer, u) for u in urls] == one
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("vendor", ["postgresql", "sqlite"])
+def test_a_cycles_notices_and_a_focal_points_own_on_either_database(vendor, people, monkeypatch):
+    """The cycle page lists the notices naming its year, and a focal point sees the notices
+    addressed to them, with PostgreSQL's JSON containment or, under SQLite (`make run`, which
+    has none), without it: the same rows either way."""
+    from disclosure import selectors
+
+    entities = list(Entity.objects.all()[:3])
+    cycle = CycleFactory(year=2012, opens_on=dt.date(2012, 3, 1), deadline=dt.date(2012, 5, 31))
+    naming = ComplianceNotice.objects.create(
+        entity=entities[0],
+        month=dt.date(2012, 7, 1),
+        cycle=cycle,
+        cycle_years=[2011, 2012],
+        recipients=[people["focalpoint"].email],
+        outstanding=2,
+    )
+    ComplianceNotice.objects.create(
+        entity=entities[1],
+        month=dt.date(2012, 7, 1),
+        cycle=cycle,
+        cycle_years=[2011],
+        recipients=["someone.else@example.un.org"],
+        outstanding=1,
+    )
+    if vendor == "sqlite":
+        monkeypatch.setattr(selectors, "connection", type("C", (), {"vendor": "sqlite"})())
+    assert [n.pk for n in selectors.notices_of_cycle(people["director"], 2012)] == [naming.pk]
+    assert [n.pk for n in selectors.notices_visible_to(people["focalpoint"])] == [naming.pk]
