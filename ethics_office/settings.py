@@ -349,10 +349,11 @@ OTP_WEBAUTHN_ALLOWED_ORIGINS = env_list("WEBAUTHN_ALLOWED_ORIGINS") or (
 
 # Celery: eager in-process without Redis.
 REDIS_URL = os.environ.get("REDIS_URL", "")
-if TESTING and REDIS_URL and os.environ.get("PYTEST_XDIST_WORKER"):
+if "pytest" in sys.modules and REDIS_URL and os.environ.get("PYTEST_XDIST_WORKER"):
     # The suite runs in parallel processes (pytest-xdist gw0, gw1, ...), each with its own test
     # database; each gets its own Redis database number too, so one process's real Celery worker
-    # never takes another's tasks.
+    # never takes another's tasks. Only pytest's own processes: a worker or server a test starts
+    # inherits the variable but is given its REDIS_URL exactly.
     REDIS_URL = xdist_redis_url(REDIS_URL, os.environ["PYTEST_XDIST_WORKER"])
 # Throttle counters are shared by every worker process: in Redis where there is one (tests keep
 # the per-process memory cache, which each test empties).

@@ -155,8 +155,9 @@ class Worker:
     """A real Celery worker process (prefork, one child) on the test's Redis and SMTP server."""
 
     def __init__(self, *, database_name: str, redis: RedisServer, smtp: SMTPServer, lease_seconds: int = 4):
+        inherited = {k: v for k, v in os.environ.items() if k != "PYTEST_XDIST_WORKER"}
         self.env = {
-            **os.environ,
+            **inherited,
             "ETHICS_TESTING": "1",
             "DJANGO_SETTINGS_MODULE": "ethics_office.settings",
             "DATABASE_URL": f"postgresql://postgres@127.0.0.1:5432/{database_name}",
