@@ -84,8 +84,10 @@ def advice_requests_of_requester(user):
     """A person's own requests (the "My requests" page), whatever roles they hold."""
     if user is None or not user.is_authenticated:
         return AdviceRequest.objects.none()
+    # The queue's joins only (QUEUE_RELATED): with the entity and duty station joined as well the
+    # planner joined every request before picking the person's (139 ms for 155 of 90,000; 4 ms now).
     return (
-        _base()
+        AdviceRequest.objects.select_related(*QUEUE_RELATED)
         .filter(_own_service_requests({"requester__user": user}))
         .order_by("-service_request__received", "-id")
     )
