@@ -1,7 +1,6 @@
 """The home page's cached panels (issue 17): per person and roles, and never stale after a write."""
 
 import pytest
-from django.core.cache import cache
 
 from advisory import services as advisory
 from ethics_office.site import home_cache
@@ -55,10 +54,6 @@ def test_panels_are_kept_per_person_and_never_shown_to_another(people, client_fo
     staff = get_ok(client_for("staff"), "/").content.decode()
     other = get_ok(client_for("staff2"), "/").content.decode()
     assert "My advice requests" in staff
-    keys = [k for k in cache.keys("home:panels:*")] if hasattr(cache, "keys") else []
-    if keys:
-        ids = {k.split(":")[3] for k in keys}
-        assert {str(people["staff"].pk), str(people["staff2"].pk)} <= ids
     # The staff member's open request is counted for them only.
     assert staff != other
 
