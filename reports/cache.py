@@ -14,6 +14,8 @@ from django.core.cache import cache
 from django.db import transaction
 from django.utils import timezone, translation
 
+from ethics_office.base.dataversion import advance
+
 from .queries import Period, annual_report
 
 logger = logging.getLogger(__name__)
@@ -36,13 +38,7 @@ def version() -> int:
 
 
 def _bump() -> None:
-    try:
-        try:
-            cache.incr(VERSION_KEY)
-        except ValueError:
-            cache.set(VERSION_KEY, 2, None)
-    except Exception:  # noqa: BLE001 - a cache outage must not fail the write; the entries expire in a day
-        logger.warning("The report's data version could not be moved on", exc_info=True)
+    advance(VERSION_KEY)  # a cache outage never fails the write; the entries expire in a day
 
 
 def changed() -> None:
