@@ -44,7 +44,8 @@ def main():
     if not get_user_model().objects.filter(username="officer").exists():
         from django.core.management import call_command
 
-        call_command("seed_demo")  # the demo's people and logins, which the benchmark signs in as
+        # the demo's people and logins, which the benchmark signs in as; the bench database holds nothing real
+        call_command("seed_demo", demo_confirmed=True)
     users = {
         u.username: u.pk
         for u in get_user_model().objects.filter(username__in=["officer", "officer2", "director"])

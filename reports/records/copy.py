@@ -84,7 +84,23 @@ def _q(name: str) -> str:
     return connection.ops.quote_name(name)
 
 
-def copy_upsert(model, key_fields, rows: dict, stats, rtype: str, create_only=()) -> dict:
+def _unique(model, key_fields) -> bool:
+    """Whether the key columns are exactly a unique column or an unconditional unique constraint."""
+    meta = model._meta
+    wanted = set(key_fields)
+    by_name = {f.name: f.attname for f in meta.concrete_fields}
+    if len(wanted) == 1:
+        field = next((f for f in meta.concrete_fields if f.attname in wanted), None)
+        if field is not None and (field.unique or field.primary_key):
+            return True
+    for constraint in meta.total_unique_constraints:
+        if {by_name.get(name, name) for name in constraint.fields} == wanted and not constraint.deferrable:
+            return True
+    return any({by_name.get(n, n) for n in together} == wanted for together in meta.unique_together)
+
+
+def copy_upsert(model, key_fields, rows: dict, stats, rtype: str, create_only=(), fetch=()) -> dict:
+    """Returns {key: pk}, or {key: (pk, *values of the `fetch` columns)} when `fetch` is given."""
     meta = model._meta
     by_attname = {f.attname: f for f in meta.concrete_fields}
     value_fields = sorted({f for values in rows.values() for f in values})
@@ -147,17 +163,29 @@ def copy_upsert(model, key_fields, rows: dict, stats, rtype: str, create_only=()
             )
             updated = cursor.rowcount
         insert_columns, select, params = _insert_columns(model, columns, partial)
+        if _unique(model, key_fields):
+            # The key's unique index finds the rows already there as it inserts. An anti-join
+            # against the table instead can be planned, when the table's statistics say it is
+            # empty (a new database, a first cycle), as a nested loop that scans the rows this
+            # same INSERT has written for every row it writes: 45,000 filers took 13-38 s.
+            keys = ", ".join(col(k) for k in key_fields)
+            new_only = f"ON CONFLICT ({keys}) DO NOTHING"
+        else:
+            new_only = f"WHERE NOT EXISTS (SELECT 1 FROM {table} t WHERE {joined()})"
         cursor.execute(
-            f"INSERT INTO {table} ({', '.join(insert_columns)}) SELECT {', '.join(select)} FROM {temp} s "
-            f"WHERE NOT EXISTS (SELECT 1 FROM {table} t WHERE {joined()})",
+            f"INSERT INTO {table} ({', '.join(insert_columns)}) SELECT {', '.join(select)} FROM {temp} s {new_only}",
             params,
         )
         created = cursor.rowcount
-        key_list = ", ".join(f"t.{col(k)}" for k in key_fields)
+        key_list = ", ".join(f"t.{col(k)}" for k in (*key_fields, *fetch))
         cursor.execute(
             f"SELECT t.{_q(meta.pk.column)}, {key_list} FROM {table} t JOIN {temp} s ON {joined()}"
         )
-        pks = {tuple(row[1:]): row[0] for row in cursor.fetchall()}
+        width = len(key_fields)
+        if fetch:
+            pks = {tuple(row[1 : 1 + width]): (row[0], *row[1 + width :]) for row in cursor.fetchall()}
+        else:
+            pks = {tuple(row[1:]): row[0] for row in cursor.fetchall()}
         cursor.execute(f"DROP TABLE {temp}")
     stats.add(rtype, created=created, updated=updated, unchanged=len(rows) - created - updated)
     return pks

@@ -219,3 +219,60 @@ def test_the_template_beside_the_upload_form_imports_as_it_is(client_for):
     assert {json.loads(line)["type"] for line in lines_} == set(FIELDS)
     result = records_import(actor=None, lines=lines_, dry_run=True)
     assert result.counts["filer"]["created"] == 1
+
+
+def _filer_keys():
+    return {
+        f.person.index_number: (f.cycle.year, f.sort_entity, f.sort_name)
+        for f in Filer.objects.select_related("person", "cycle").order_by("cycle__year")
+    }
+
+
+def test_imported_filers_carry_their_sort_keys_from_the_first_write():
+    """The cycle page's sort keys are written with the filers: no second UPDATE of every new filer."""
+    from django.db import connection
+
+    def filer_rows_updated():  # by this transaction, as PostgreSQL counts them
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_stat_get_xact_tuples_updated('disclosure_filer'::regclass)")
+            return cursor.fetchone()[0]
+
+    named = [
+        {**r, "name": "Ana Filer"} if r.get("person") == "P000123" and r["type"] == "filer" else r
+        for r in GOOD
+    ]
+    before = filer_rows_updated()
+    records_import(actor=None, lines=lines(named))
+    assert _filer_keys() == {"P000123": (2011, "DM", "Ana Filer"), "P000999": (2011, "NEWENT", "")}
+    assert filer_rows_updated() == before
+
+
+def test_a_name_filled_in_later_moves_the_sort_keys_of_the_earlier_cycles():
+    """A person first imported without a name is named by a later file: all their filings follow."""
+    records_import(actor=None, lines=lines(GOOD))
+    filer_2012 = {**GOOD[8], "cycle": 2012, "name": "Named Later", "filed": "2012-04-02"}
+    records_import(actor=None, lines=lines([filer_2012]))
+    assert Person.objects.get(index_number="P000123").name == "Named Later"
+    assert sorted(
+        Filer.objects.filter(person__index_number="P000123").values_list("cycle__year", "sort_name")
+    ) == [
+        (2011, "Named Later"),
+        (2012, "Named Later"),
+    ]
+
+
+def test_the_import_finds_existing_rows_by_a_unique_key():
+    """Each key the import writes by is unique in the database, so new rows are inserted with
+    ON CONFLICT DO NOTHING on that key's index (an anti-join against a table whose statistics say
+    it is empty was planned as a scan of the rows the INSERT had written, for every row)."""
+    from reports.records.copy import _unique
+
+    keyed = [
+        (ServiceRequest, ("ref",)), (AdviceRequest, ("service_request_id",)),
+        (RetaliationInquiry, ("service_request_id",)), (FilingCycle, ("year",)),
+        (Person, ("index_number",)), (Filer, ("cycle_id", "person_id")), (PublicDisclosure, ("filer_id",)),
+        (TrainingSession, ("ref",)), (OutreachMission, ("ref",)), (SeniorBriefing, ("ref",)),
+        (PanelMeeting, ("ref",)), (CourseCompletionCount, ("course", "period")), (Baseline, ("period", "metric")),
+    ]  # fmt: skip
+    assert [m.__name__ for m, key in keyed if not _unique(m, key)] == []
+    assert not _unique(Filer, ("cycle_id",)) and not _unique(Filer, ("person_id", "entity_id"))
