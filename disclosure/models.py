@@ -48,8 +48,10 @@ class FilingCycle(models.Model):
 class Filer(models.Model):
     """A person designated to file in a cycle (the programme's participant)."""
 
+    # No index of its own: three indexes lead with the cycle (the unique constraint, the entity
+    # index and the cycle page's), and each index is written for every imported filer.
     cycle = models.ForeignKey(
-        FilingCycle, on_delete=models.PROTECT, related_name="filers", verbose_name=_("cycle")
+        FilingCycle, on_delete=models.PROTECT, related_name="filers", verbose_name=_("cycle"), db_index=False
     )
     person = models.ForeignKey(
         Person, on_delete=models.PROTECT, related_name="filings", verbose_name=_("person")
@@ -58,8 +60,14 @@ class Filer(models.Model):
     entity = models.ForeignKey(
         Entity, on_delete=models.PROTECT, related_name="filers", verbose_name=_("entity")
     )
+    # Filers are only ever read by cycle (and entity or person), never by duty station alone:
+    # no index, one less written per filer (a duty station's deletion check scans, once).
     duty_station = models.ForeignKey(
-        DutyStation, on_delete=models.PROTECT, related_name="filers", verbose_name=_("duty station")
+        DutyStation,
+        on_delete=models.PROTECT,
+        related_name="filers",
+        verbose_name=_("duty station"),
+        db_index=False,
     )
     grade = models.CharField(_("grade"), max_length=5, choices=Grade.choices)
     first_time = models.BooleanField(_("first-time or irregular filer"), default=False)

@@ -3,6 +3,8 @@
 import subprocess
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -25,3 +27,11 @@ def test_no_tracked_file_names_a_folder_beside_the_clone():
 def test_the_expected_figures_are_test_data_of_the_project():
     """The figures of A/67/306 that the report must reproduce live under tests/data."""
     assert (ROOT / "tests" / "data" / "a67-306-expected.json").is_file()
+
+
+@pytest.mark.django_db
+def test_every_model_change_has_its_migration():
+    """The models and the migrations agree: `makemigrations --check` finds nothing to write."""
+    from django.core.management import call_command
+
+    call_command("makemigrations", "--check", "--dry-run", verbosity=0)
