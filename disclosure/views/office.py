@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 from ethics_office.base.dataversion import asked, remembered
 from ethics_office.base.forms import form_action, form_submit
 from ethics_office.base.gates import require_office
+from ethics_office.base.pagination import CountedPaginator
 
 from .. import services
 from ..forms import (
@@ -25,6 +26,8 @@ from ..forms import (
 from ..letters import referral_letter_docx
 from ..models import FilingCycle
 from ..selectors import (
+    cycle_filer_counts,
+    cycle_filer_rows,
     cycles_visible_to,
     filers_visible_to,
     notices_of_cycle,
@@ -92,13 +95,14 @@ def cycle_detail(request, year):
     )
 
     def filers_page():
-        page = Paginator(sorted_filers(filers, request.GET.get("sort")), 100).get_page(
-            request.GET.get("page")
-        )
+        # Both counts in one pass over the cycle's filers; the paginator is given the total.
+        counts = cycle_filer_counts(filers)
+        rows = sorted_filers(cycle_filer_rows(filers), request.GET.get("sort"))
+        page = CountedPaginator(rows, 100, count=counts["total"]).get_page(request.GET.get("page"))
         return (
             render_to_string("disclosure/_cycle_filers.html", {"page": page}, request),
             render_to_string("includes/pager.html", {"page": page}, request),
-            filers.filter(confirmed=False).count(),
+            counts["proposed"],
         )
 
     # The page of filers and the counts are kept under the data version for this person and this
