@@ -449,11 +449,6 @@ def cycle_filer_rows(filers):
     return filers.select_related(None).select_related(*CYCLE_FILER_RELATED).only(*CYCLE_FILER_COLUMNS)
 
 
-def cycle_filer_counts(filers) -> dict[str, int]:
-    """How many `filers` there are, and how many of them are proposed (not yet confirmed): one query."""
-    return filers.aggregate(total=Count("pk"), proposed=Count("pk", filter=Q(confirmed=False)))
-
-
 def sorted_filers(filers, sort: str | None):
     """A cycle's filers in the order the page's headers ask for (CYCLE_FILER_ORDERS)."""
     return sorted_by(filers, sort, CYCLE_FILER_ORDERS)

@@ -13,7 +13,6 @@ from django.views.decorators.http import require_POST
 from ethics_office.base.dataversion import asked, remembered
 from ethics_office.base.forms import form_action, form_submit
 from ethics_office.base.gates import require_office
-from ethics_office.base.pagination import CountedPaginator
 
 from .. import services
 from ..forms import (
@@ -26,7 +25,6 @@ from ..forms import (
 from ..letters import referral_letter_docx
 from ..models import FilingCycle
 from ..selectors import (
-    cycle_filer_counts,
     cycle_filer_rows,
     cycles_visible_to,
     filers_visible_to,
@@ -95,14 +93,14 @@ def cycle_detail(request, year):
     )
 
     def filers_page():
-        # Both counts in one pass over the cycle's filers; the paginator is given the total.
-        counts = cycle_filer_counts(filers)
+        # Two counts, not one aggregate of both: the proposed ones are counted from the cycle page's
+        # index alone (0.1 ms); counted in the total's pass they read every row (~1.5 ms more).
         rows = sorted_filers(cycle_filer_rows(filers), request.GET.get("sort"))
-        page = CountedPaginator(rows, 100, count=counts["total"]).get_page(request.GET.get("page"))
+        page = Paginator(rows, 100).get_page(request.GET.get("page"))
         return (
             render_to_string("disclosure/_cycle_filers.html", {"page": page}, request),
             render_to_string("includes/pager.html", {"page": page}, request),
-            counts["proposed"],
+            filers.filter(confirmed=False).count(),
         )
 
     # The page of filers and the counts are kept under the data version for this person and this

@@ -38,15 +38,6 @@ class CappedCountPaginator(Paginator):
         return self._get_page(self.object_list[bottom : bottom + self.per_page], number, self)
 
 
-class CountedPaginator(Paginator):
-    """Django's paginator, given the total it would count: the caller counted it already, with
-    other figures of the same rows in one query (an aggregate), so the rows are not counted twice."""
-
-    def __init__(self, object_list, per_page, *, count: int, **kwargs):
-        super().__init__(object_list, per_page, **kwargs)
-        self.__dict__["count"] = count  # what the cached `count` property would have computed
-
-
 class CappedPageNumberPagination(PageNumberPagination):
     """DRF's page-number pagination with the capped total; the response gains `count_capped`."""
 
