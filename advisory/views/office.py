@@ -42,7 +42,7 @@ def queue(request):
         )
         today = timezone.localdate()
         # The status's and channel's labels translated once a page, not once per row and choice
-        # (get_FOO_display translates every choice on each call: 650 translations for 50 rows).
+        # (get_FOO_display translates every choice on each call: 700 translations for 50 rows).
         statuses = {value: str(label) for value, label in Status.choices}
         channels = {value: str(label) for value, label in Channel.choices}
         rows = [
