@@ -7,19 +7,14 @@ from ethics_office.base.registry import HomePanel
 from ethics_office.base.roles import Role
 from ethics_office.base.wording import grouped
 
-from .models import Status
-from .selectors import advice_queue, advice_requests_of_requester, overdue_q
-from .workflow import OPEN
+from .selectors import own_request_counts, queue_counts
 
 
 def home_panels(user, roles):
     panels = []
     if roles & {Role.OFFICER, Role.DIRECTOR}:
-        queue = advice_queue(user, filters={"open_only": True})
-        untriaged = queue.filter(status=Status.RECEIVED, assigned_to__isnull=True).count()
-        mine = queue.filter(assigned_to=user).count()
-        overdue = queue.filter(overdue_q()).count()
-        replied = queue.filter(assigned_to=user, requester_wrote_at__isnull=False).count()
+        counts = queue_counts(user)
+        untriaged, mine, overdue, replied = (counts[k] for k in ("untriaged", "mine", "overdue", "replied"))
         panels.append(
             HomePanel(
                 title=_("Advice queue"),
@@ -46,9 +41,8 @@ def home_panels(user, roles):
             )
         )
     if Role.STAFF in roles:
-        own = advice_requests_of_requester(user)
-        waiting = own.filter(status__in=[Status.AWAITING_REQUESTER, Status.ADVISED]).count()
-        open_count = own.filter(status__in=OPEN).count()
+        own = own_request_counts(user)
+        waiting, open_count = own["waiting"], own["open"]
         panels.append(
             HomePanel(
                 title=_("My advice requests"),

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.db.models import Q
+from django.db.models import Count, Q
 from django.utils import timezone
 from guardian.shortcuts import get_objects_for_user
 
@@ -268,6 +268,28 @@ def advice_queue(user, *, filters: dict | None = None):
         found = by_ref.union(ServiceRequest.objects.filter(requester__in=people).values("pk"))
         qs = qs.filter(service_request__in=found)
     return qs.order_by(*order_for(filters.get("sort"), ORDERS, DEFAULT_ORDER))
+
+
+def queue_counts(user, *, today: dt.date | None = None) -> dict[str, int]:
+    """The home panel's counts of the user's open queue, in one query over the queue: waiting
+    for triage, assigned to the user, overdue, and assigned to the user with the requester's reply
+    unanswered. The same rows as the queue's filters (`?officer=none`, `?officer=<id>`,
+    `?overdue=on`, `?replied=on`), counted under the one visibility filter."""
+    return advice_queue(user, filters={"open_only": True}).aggregate(
+        untriaged=Count("pk", filter=Q(status=Status.RECEIVED, assigned_to__isnull=True)),
+        mine=Count("pk", filter=Q(assigned_to=user)),
+        overdue=Count("pk", filter=overdue_q(today)),
+        replied=Count("pk", filter=Q(assigned_to=user, requester_wrote_at__isnull=False)),
+    )
+
+
+def own_request_counts(user) -> dict[str, int]:
+    """A person's own requests, in one query: those still open, and those waiting on the person
+    (the office asked them something, or advised them)."""
+    return advice_requests_of_requester(user).aggregate(
+        open=Count("pk", filter=Q(status__in=OPEN)),
+        waiting=Count("pk", filter=Q(status__in=[Status.AWAITING_REQUESTER, Status.ADVISED])),
+    )
 
 
 def officers_for_assignment():

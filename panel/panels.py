@@ -9,15 +9,14 @@ from ethics_office.base.roles import Role
 from ethics_office.base.wording import long_date
 
 from .models import ConsultationStatus
-from .selectors import consultations_visible_to, meetings_visible_to
+from .selectors import consultations_visible_to, meetings_around
 
 
 def home_panels(user, roles):
     if not roles & {Role.OFFICER, Role.DIRECTOR, Role.PANEL}:
         return []
     open_consultations = consultations_visible_to(user).filter(status=ConsultationStatus.OPEN)
-    upcoming = list(meetings_visible_to(user).filter(date__gte=timezone.localdate()).order_by("date")[:3])
-    recent = [] if upcoming else list(meetings_visible_to(user).filter(date__lt=timezone.localdate())[:3])
+    upcoming, recent = meetings_around(user, today=timezone.localdate())
     return [
         HomePanel(
             title=_("Open Panel consultations"),

@@ -80,6 +80,22 @@ def meetings_visible_to(user):
     ).order_by("-date", "-id")
 
 
+def meetings_around(user, *, today):
+    """The next three meetings from `today` on and the last three before it, in one query, each
+    list in the order the home panel shows it (the next ones soonest first, the latest ones
+    latest first); only the reference and date, none of the list's counts."""
+    if not sees_panel_records(user):
+        return [], []
+    base = PanelMeeting.objects.only("ref", "date")
+    upcoming = base.filter(date__gte=today).order_by("date", "id")[:3]
+    recent = base.filter(date__lt=today).order_by("-date", "-id")[:3]
+    rows = list(upcoming.union(recent, all=True))
+    return (
+        sorted((m for m in rows if m.date >= today), key=lambda m: (m.date, m.pk)),
+        sorted((m for m in rows if m.date < today), key=lambda m: (m.date, m.pk), reverse=True),
+    )
+
+
 def agenda_items_of(meeting):
     return AgendaItem.objects.filter(meeting=meeting)
 

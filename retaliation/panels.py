@@ -9,7 +9,7 @@ from ethics_office.base.registry import HomePanel
 from ethics_office.base.roles import OFFICE_ROLES
 from ethics_office.base.wording import days_in_words
 
-from .selectors import inquiries_of_complainant, open_reviews_handled_by, unassigned_requests
+from .selectors import dashboard_inquiries, latest_inquiries_of_complainant
 
 
 def home_panels(user, roles):
@@ -17,7 +17,7 @@ def home_panels(user, roles):
     url = reverse("retaliation-list")
     if roles & OFFICE_ROLES:
         today = timezone.localdate()
-        waiting = list(unassigned_requests(user)[:50])
+        waiting, reviews = dashboard_inquiries(user)
         if waiting:
             oldest = (today - waiting[0].service_request.received).days
             panels.append(
@@ -46,7 +46,6 @@ def home_panels(user, roles):
                     ],
                 )
             )
-        reviews = list(open_reviews_handled_by(user))
         overdue = sum(1 for r in reviews if r.days_left(today) < 0)
         panels.append(
             HomePanel(
@@ -67,7 +66,7 @@ def home_panels(user, roles):
                 ],
             )
         )
-    own = list(inquiries_of_complainant(user)[:5])
+    own = latest_inquiries_of_complainant(user)
     if own:
         panels.append(
             HomePanel(

@@ -170,6 +170,49 @@ def unassigned_requests(user):
     )
 
 
+# What the home panel shows of a case: its reference, when it came in, its status and its clock.
+DASHBOARD_COLUMNS = (
+    "status",
+    "review_started",
+    "review_paused_days",
+    "review_paused_since",
+    "service_request__ref",
+    "service_request__received",
+)
+
+
+def dashboard_inquiries(user):
+    """The home panel's two lists, in one query: the rows of `unassigned_requests` (new requests
+    nobody is assigned to that this user may act on, oldest first) and of `open_reviews_handled_by`
+    (reviews under way or paused, oldest first), told apart by status — a new request is
+    `received`, a review is under way or paused. One visibility filter, built and planned once."""
+    rows = list(
+        inquiries_handled_by(user)
+        .filter(
+            Q(pk__in=_unassigned().values("pk")) | Q(status__in=CLOCK_STATUSES, review_started__isnull=False)
+        )
+        .select_related(None)
+        .select_related("service_request")
+        .only(*DASHBOARD_COLUMNS)
+        .order_by()  # sorted below, each list its own way
+    )
+    waiting = sorted(
+        (r for r in rows if r.status == Status.RECEIVED), key=lambda r: (r.service_request.received, r.pk)
+    )
+    reviews = sorted((r for r in rows if r.status != Status.RECEIVED), key=lambda r: (r.review_started, r.pk))
+    return waiting, reviews
+
+
+def latest_inquiries_of_complainant(user, *, limit: int = 5):
+    """The complainant's latest cases, with what the home panel shows (reference and status)."""
+    return list(
+        inquiries_of_complainant(user)
+        .select_related(None)
+        .select_related("service_request")
+        .only("status", "service_request__ref")[:limit]
+    )
+
+
 def case_messages(inquiry):
     return inquiry.messages.select_related("author")
 

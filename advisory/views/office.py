@@ -13,6 +13,7 @@ from ethics_office.base.dataversion import asked, remembered
 from ethics_office.base.forms import form_submit
 from ethics_office.base.gates import require_office
 from ethics_office.base.pagination import CappedCountPaginator
+from ethics_office.intake.models import Channel
 
 from .. import selectors, services
 from ..forms import (
@@ -20,6 +21,7 @@ from ..forms import (
     QueueFilterForm,
     RecordForm,
 )
+from ..models import Status
 from .common import back_to_request
 
 # --- The office: queue, recording on behalf, precedents --------------------------------
@@ -39,7 +41,19 @@ def queue(request):
             request.GET.get("page")
         )
         today = timezone.localdate()
-        rows = [(req, selectors.clock_of(req, today)) for req in page.object_list]
+        # The status's and channel's labels translated once a page, not once per row and choice
+        # (get_FOO_display translates every choice on each call: 700 translations for 50 rows).
+        statuses = {value: str(label) for value, label in Status.choices}
+        channels = {value: str(label) for value, label in Channel.choices}
+        rows = [
+            (
+                req,
+                selectors.clock_of(req, today),
+                statuses.get(req.status, req.status),
+                channels.get(req.service_request.channel, req.service_request.channel),
+            )
+            for req in page.object_list
+        ]
         return render_to_string("advisory/_queue_results.html", {"page": page, "rows": rows}, request)
 
     # The table is kept under the data version for this person and this query (base.dataversion):

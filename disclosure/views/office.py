@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 from ethics_office.base.dataversion import asked, remembered
 from ethics_office.base.forms import form_action, form_submit
 from ethics_office.base.gates import require_office
+from ethics_office.base.pagination import RowsPaginator
 
 from .. import services
 from ..forms import (
@@ -25,6 +26,7 @@ from ..forms import (
 from ..letters import referral_letter_docx
 from ..models import FilingCycle
 from ..selectors import (
+    cycle_filer_rows,
     cycles_visible_to,
     filers_visible_to,
     notices_of_cycle,
@@ -92,9 +94,10 @@ def cycle_detail(request, year):
     )
 
     def filers_page():
-        page = Paginator(sorted_filers(filers, request.GET.get("sort")), 100).get_page(
-            request.GET.get("page")
-        )
+        # Two counts, not one aggregate of both: the proposed ones are counted from the cycle page's
+        # index alone (0.1 ms); counted in the total's pass they read every row (~1.5 ms more).
+        rows = sorted_filers(cycle_filer_rows(filers), request.GET.get("sort"))
+        page = RowsPaginator(rows, 100, counted=filers).get_page(request.GET.get("page"))
         return (
             render_to_string("disclosure/_cycle_filers.html", {"page": page}, request),
             render_to_string("includes/pager.html", {"page": page}, request),

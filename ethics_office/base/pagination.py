@@ -38,6 +38,20 @@ class CappedCountPaginator(Paginator):
         return self._get_page(self.object_list[bottom : bottom + self.per_page], number, self)
 
 
+class RowsPaginator(Paginator):
+    """Django's paginator over rows made for display (`values_list` across joins), with the exact
+    total counted over `counted`, the same rows without those joins: a count of `values_list`
+    keeps the joins (40 ms for the 45,000 filers of a cycle on the benchmark, 5 ms without)."""
+
+    def __init__(self, rows, per_page, *, counted, **kwargs):
+        super().__init__(rows, per_page, **kwargs)
+        self.counted = counted
+
+    @cached_property
+    def count(self) -> int:
+        return self.counted.count()
+
+
 class CappedPageNumberPagination(PageNumberPagination):
     """DRF's page-number pagination with the capped total; the response gains `count_capped`."""
 

@@ -179,3 +179,27 @@ def test_the_cycle_page_kept_under_the_data_version_shows_a_confirmation_at_once
     first = cycle.filers.order_by("pk").first()
     assert client.post(f"/disclosure/cycles/{year}/confirm/", {"filers": [first.pk]}).status_code == 302
     assert shown() == str(proposed - 1)
+
+
+def test_the_cycle_page_counts_its_filers_and_the_proposed_ones_exactly(cycle, client_for):
+    """The total under the filers and the proposed count are both exact: with 105 filers of whom
+    5 are proposed, the second page shows "101 to 105 of 105 results" and 5 proposed."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from ethics_office.base import dataversion
+
+    _filers(cycle, 100)
+    for filer in _filers(cycle, 5):
+        filer.confirmed = False
+        filer.save(update_fields=["confirmed"])
+    dataversion._bump()
+    with CaptureQueriesContext(connection) as ctx:
+        text = get_ok(client_for("officer"), f"/disclosure/cycles/{cycle.year}/?page=2").content.decode()
+    assert "Showing 101 to 105 of 105 results" in text
+    assert text.split("Proposed, awaiting confirmation</dt><dd>")[1].split("<")[0] == "5"
+    # The rows are read with their person and entity; the counts join neither (RowsPaginator).
+    counts = [
+        q["sql"] for q in ctx.captured_queries if 'COUNT(*) AS "__count" FROM "disclosure_filer"' in q["sql"]
+    ]
+    assert len(counts) == 2 and not any("organisation_person" in sql for sql in counts), counts

@@ -67,3 +67,20 @@ def test_a_change_of_roles_is_a_different_entry(people):
     titles = lambda panels: {str(p.title) for p in panels}  # noqa: E731
     assert "Advice queue" not in titles(as_staff) and "Advice queue" in titles(as_officer)
     assert titles(home_cache.panels_for(staff, frozenset({Role.STAFF}))) == titles(as_staff)
+
+
+# The queries of a home page computed afresh (cold), by role: the session, the user and their
+# roles, each app's panels (the advice queue's four counts in one query, the person's own two in
+# another, the retaliation lists in one, the Panel's meetings in one) and the person. A new query
+# here is a choice: count it in (docs/performance.md, "Cold openings"; before: 25, 27, 12 and 13).
+COLD_HOME_QUERIES = {"officer": 19, "director": 21, "staff": 11, "focalpoint": 12}
+
+
+@pytest.mark.parametrize("who", sorted(COLD_HOME_QUERIES))
+def test_a_cold_home_page_makes_a_known_number_of_queries(who, people, client_for):
+    """The panels computed afresh cost a fixed number of queries for each role."""
+    client = client_for(who)
+    get_ok(client, "/")
+    home_cache._bump()
+    queries = count_queries(lambda: get_ok(client, "/"))
+    assert len(queries) == COLD_HOME_QUERIES[who], "\n".join(q[:150] for q in queries)
