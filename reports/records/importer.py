@@ -70,7 +70,10 @@ def upsert(model, existing, key_fields, rows: dict, stats: Stats, rtype: str, cr
     pks = orm_upsert(model, existing(), key_fields, rows, stats, rtype, create_only)
     if not fetch:
         return pks
-    values = {row[0]: row[1:] for row in model.objects.filter(pk__in=pks.values()).values_list("pk", *fetch)}
+    ids, values = list(pks.values()), {}
+    for start in range(0, len(ids), BATCH):  # SQLite takes a bounded number of query parameters
+        chunk = model.objects.filter(pk__in=ids[start : start + BATCH]).values_list("pk", *fetch)
+        values.update({row[0]: row[1:] for row in chunk})
     return {key: (pk, *values[pk]) for key, pk in pks.items()}
 
 
