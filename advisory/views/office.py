@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from ethics_office.base.dataversion import asked, remembered
 from ethics_office.base.forms import form_submit
 from ethics_office.base.gates import require_office
+from ethics_office.base.listing import date_for_each, link_for_each
 from ethics_office.base.pagination import CappedCountPaginator
 from ethics_office.intake.models import Channel
 
@@ -25,6 +26,31 @@ from ..models import Status
 from .common import back_to_request
 
 # --- The office: queue, recording on behalf, precedents --------------------------------
+
+
+def _queue_row(req, clock, statuses, channels, link, date) -> dict:
+    sr = req.service_request
+    if clock.ack_overdue:
+        late = "ack"
+    elif clock.advise_overdue:
+        late = "advice"
+    else:
+        late = ""
+    return {
+        "url": link(req.pk),
+        "ref": sr.ref,
+        "received": date(sr.received),
+        "anonymous": sr.channel == Channel.ANONYMOUS_WEB,
+        "requester": sr.requester.name if sr.requester_id else "",
+        "category": req.category.display_label if req.category_id else None,
+        "channel": channels.get(sr.channel, sr.channel),
+        "status": statuses.get(req.status, req.status),
+        "replied": req.requester_wrote_at is not None,
+        "officer": req.assigned_to.get_username() if req.assigned_to_id else "",
+        "overdue": clock.overdue,
+        "late": late,
+        "due": date(clock.advise_due) if clock.open else "—",
+    }
 
 
 @login_required
@@ -41,19 +67,13 @@ def queue(request):
             request.GET.get("page")
         )
         today = timezone.localdate()
-        # The status's and channel's labels translated once a page, not once per row and choice
-        # (get_FOO_display translates every choice on each call: 700 translations for 50 rows).
+        # Each row as the strings it prints, worked out once a page (base.listing): the status's
+        # and channel's labels translated once (get_FOO_display translates every choice on each
+        # call), one reversal for every row's link, each date formatted once.
         statuses = {value: str(label) for value, label in Status.choices}
         channels = {value: str(label) for value, label in Channel.choices}
-        rows = [
-            (
-                req,
-                selectors.clock_of(req, today),
-                statuses.get(req.status, req.status),
-                channels.get(req.service_request.channel, req.service_request.channel),
-            )
-            for req in page.object_list
-        ]
+        link, date = link_for_each("advisory-request-detail"), date_for_each()
+        rows = [_queue_row(req, selectors.clock_of(req, today), statuses, channels, link, date) for req in page.object_list]
         return render_to_string("advisory/_queue_results.html", {"page": page, "rows": rows}, request)
 
     # The table is kept under the data version for this person and this query (base.dataversion):
