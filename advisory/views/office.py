@@ -73,7 +73,10 @@ def queue(request):
         statuses = {value: str(label) for value, label in Status.choices}
         channels = {value: str(label) for value, label in Channel.choices}
         link, date = link_for_each("advisory-request-detail"), date_for_each()
-        rows = [_queue_row(req, selectors.clock_of(req, today), statuses, channels, link, date) for req in page.object_list]
+        rows = [
+            _queue_row(req, selectors.clock_of(req, today), statuses, channels, link, date)
+            for req in page.object_list
+        ]
         return render_to_string("advisory/_queue_results.html", {"page": page, "rows": rows}, request)
 
     # The table is kept under the data version for this person and this query (base.dataversion):
