@@ -2,6 +2,7 @@
 
 import django_filters
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext_lazy
 from drf_spectacular.types import OpenApiTypes
@@ -173,9 +174,19 @@ class AdviceRequestList(generics.ListCreateAPIView):
         data = remembered(
             "advisory:api-requests",
             asked(request, request.get_host(), request.accepted_renderer.format),
-            lambda: super(AdviceRequestList, self).list(request, *args, **kwargs).data,
+            lambda: self._listed(request, *args, **kwargs),
         )
         return Response(data)
+
+    def _listed(self, request, *args, **kwargs) -> dict:
+        if not is_office(request.user):
+            return super().list(request, *args, **kwargs).data
+        # The office's queue is read as values (selectors.queue_rows), not model instances.
+        queue = self.filter_queryset(self.get_queryset())
+        page = self.paginator.paginate_rows(selectors.queue_values(queue), request, counted=queue, view=self)
+        serializer, today = self.get_serializer(), timezone.localdate()
+        rows = [serializer.row_representation(row, today) for row in selectors.queue_rows(page)]
+        return self.get_paginated_response(rows).data
 
     @extend_schema(
         # The FilterSet documents every parameter; these three say more than their types.

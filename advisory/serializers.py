@@ -7,7 +7,7 @@ from ethics_office.base.limits import TEXT_MAX
 from ethics_office.intake.models import Channel
 
 from .models import AdviceMessage, AdviceRequest, Outcome, Status
-from .selectors import clock_of
+from .selectors import QueueRow, clock_of
 
 
 class AdviceRequestSerializer(serializers.ModelSerializer):
@@ -105,6 +105,35 @@ class AdviceRequestSerializer(serializers.ModelSerializer):
 
     def generic_representation(self, obj):
         return super().to_representation(obj)
+
+    def row_representation(self, row: QueueRow, today=None) -> dict:
+        """A queue row (`selectors.queue_rows`) as `to_representation` shows its request (tested
+        over every shape a row takes): the office's list is read as values, not model instances."""
+        clock = row.clock(today)
+        moment = self.fields["acknowledged_at"].to_representation
+        advice = (
+            row.advice if row.status in (Status.ADVISED, Status.CLOSED) or self.context.get("office") else ""
+        )
+        return {
+            "id": row.pk,
+            "ref": str(row.ref),
+            "received": row.received.isoformat(),
+            "channel": str(row.channel),
+            "intake_category": str(row.intake_category),
+            "category": row.category,
+            "status": str(row.status),
+            "officer": None if row.officer is None else str(row.officer),
+            "requester": None if row.requester is None else str(row.requester),
+            "question": str(row.question),
+            "outcome": str(row.outcome),
+            "referred_to": str(row.referred_to),
+            "advice": advice,
+            "acknowledged_at": None if row.acknowledged_at is None else moment(row.acknowledged_at),
+            "advised_at": None if row.advised_at is None else moment(row.advised_at),
+            "ack_due": clock.ack_due.isoformat(),
+            "advise_due": clock.advise_due.isoformat(),
+            "overdue": clock.overdue,
+        }
 
 
 class AdviceRequestCreateSerializer(serializers.Serializer):

@@ -28,8 +28,8 @@ from .common import back_to_request
 # --- The office: queue, recording on behalf, precedents --------------------------------
 
 
-def _queue_row(req, clock, statuses, channels, link, date) -> dict:
-    sr = req.service_request
+def _queue_row(row: selectors.QueueRow, today, statuses, channels, link, date) -> dict:
+    clock = row.clock(today)
     if clock.ack_overdue:
         late = "ack"
     elif clock.advise_overdue:
@@ -37,16 +37,16 @@ def _queue_row(req, clock, statuses, channels, link, date) -> dict:
     else:
         late = ""
     return {
-        "url": link(req.pk),
-        "ref": sr.ref,
-        "received": date(sr.received),
-        "anonymous": sr.channel == Channel.ANONYMOUS_WEB,
-        "requester": sr.requester.name if sr.requester_id else "",
-        "category": req.category.display_label if req.category_id else None,
-        "channel": channels.get(sr.channel, sr.channel),
-        "status": statuses.get(req.status, req.status),
-        "replied": req.requester_wrote_at is not None,
-        "officer": req.assigned_to.get_username() if req.assigned_to_id else "",
+        "url": link(row.pk),
+        "ref": row.ref,
+        "received": date(row.received),
+        "anonymous": row.channel == Channel.ANONYMOUS_WEB,
+        "requester": row.requester or "",
+        "category": row.category_label,
+        "channel": channels.get(row.channel, row.channel),
+        "status": statuses.get(row.status, row.status),
+        "replied": row.requester_wrote_at is not None,
+        "officer": row.officer or "",
         "overdue": clock.overdue,
         "late": late,
         "due": date(clock.advise_due) if clock.open else "—",
@@ -63,7 +63,8 @@ def queue(request):
     filters = form.filters() if request.GET else {"open_only": True}
 
     def results():
-        page = CappedCountPaginator(selectors.advice_queue(request.user, filters=filters), 50).get_page(
+        queue = selectors.advice_queue(request.user, filters=filters)
+        page = CappedCountPaginator(selectors.queue_values(queue), 50, counted=queue).get_page(
             request.GET.get("page")
         )
         today = timezone.localdate()
@@ -74,8 +75,8 @@ def queue(request):
         channels = {value: str(label) for value, label in Channel.choices}
         link, date = link_for_each("advisory-request-detail"), date_for_each()
         rows = [
-            _queue_row(req, selectors.clock_of(req, today), statuses, channels, link, date)
-            for req in page.object_list
+            _queue_row(row, today, statuses, channels, link, date)
+            for row in selectors.queue_rows(page.object_list)
         ]
         return render_to_string("advisory/_queue_results.html", {"page": page, "rows": rows}, request)
 

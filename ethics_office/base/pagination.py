@@ -8,7 +8,7 @@ total and the page numbers are exact; above it the page says "more than 10,000" 
 sets `count_capped` (docs/performance.md).
 """
 
-from functools import cached_property
+from functools import cached_property, partial
 
 from django.core.paginator import Paginator
 from rest_framework.pagination import PageNumberPagination
@@ -18,12 +18,20 @@ COUNT_CAP = 10_000
 
 
 class CappedCountPaginator(Paginator):
+    """With `counted`, the rows are made for display (`values_list` across joins) and the total is
+    counted over `counted`, the same rows without those joins (a count of the `values_list` keeps
+    them: 9.6 ms instead of 1.9 for the advice queue's capped count on the benchmark)."""
+
     cap = COUNT_CAP
+
+    def __init__(self, object_list, per_page, *, counted=None, **kwargs):
+        super().__init__(object_list, per_page, **kwargs)
+        self.counted = object_list if counted is None else counted
 
     @cached_property
     def count(self) -> int:
         # Unordered and only the key: the scan stops at cap + 1 rows, no join nor sort for the page.
-        return self.object_list.order_by().values("pk")[: self.cap + 1].count()
+        return self.counted.order_by().values("pk")[: self.cap + 1].count()
 
     @property
     def capped(self) -> bool:
@@ -55,7 +63,21 @@ class RowsPaginator(Paginator):
 class CappedPageNumberPagination(PageNumberPagination):
     """DRF's page-number pagination with the capped total; the response gains `count_capped`."""
 
-    django_paginator_class = CappedCountPaginator
+    _counted = None
+
+    @property
+    def django_paginator_class(self):
+        if self._counted is None:
+            return CappedCountPaginator
+        return partial(CappedCountPaginator, counted=self._counted)
+
+    def paginate_rows(self, rows, request, *, counted, view=None):
+        """`paginate_queryset` over rows made for display, counted over `counted` (above)."""
+        self._counted = counted
+        try:
+            return self.paginate_queryset(rows, request, view)
+        finally:
+            self._counted = None
 
     def get_paginated_response(self, data):
         return Response(

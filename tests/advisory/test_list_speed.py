@@ -4,8 +4,9 @@ is the same list, for the same person only, and never outlives a change."""
 
 import pytest
 from django.urls import reverse
+from django.utils import translation
 
-from advisory import services
+from advisory import selectors, services
 from advisory.models import AdviceRequest, Status
 from advisory.serializers import AdviceRequestSerializer
 from advisory.services.anonymous import anonymous_question_ask
@@ -36,6 +37,20 @@ def test_the_rows_built_directly_equal_the_generic_serializer(people, ask, in_pr
         serializer = AdviceRequestSerializer(context={"office": office})
         for row in rows:
             assert serializer.to_representation(row) == serializer.generic_representation(row), row.pk
+    # The office's list reads its rows as values (selectors.queue_rows): the same dictionaries,
+    # in every language (a category's label is read in the active one).
+    values = selectors.queue_rows(selectors.queue_values(AdviceRequest.objects.order_by("pk")))
+    assert [row.pk for row in values] == sorted(row.pk for row in rows)
+    by_pk = {row.pk: row for row in rows}
+    for office in (True, False):
+        serializer = AdviceRequestSerializer(context={"office": office})
+        for row in values:
+            assert serializer.row_representation(row) == serializer.to_representation(by_pk[row.pk]), row.pk
+    for language in ("en", "zh-hans", "fr"):
+        with translation.override(language):
+            for row in selectors.queue_rows(selectors.queue_values(AdviceRequest.objects.all())):
+                category = by_pk[row.pk].category
+                assert row.category_label == (None if category is None else category.display_label)
     shown = {row.pk: AdviceRequestSerializer(context={"office": True}).to_representation(row) for row in rows}
     assert shown[anonymous.pk]["requester"] is None
     assert shown[unassigned.pk]["category"] is None and shown[unassigned.pk]["officer"] is None
@@ -91,3 +106,20 @@ def test_a_kept_list_follows_the_language(people, client_for, ask):
     client.cookies["django_language"] = "fr"
     french = client.get(url).content.decode()
     assert "Received" in english and "Reçue" in french
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("url_name", "params"), [("advisory-queue", {"status": "all"}), ("api-advice-requests", {})]
+)
+def test_the_queue_is_counted_without_the_joins_its_rows_read(url_name, params, people, client_for, ask):
+    """The rows are read across five joins; the total is counted over the requests alone (a count
+    of the rows' query kept its joins: five times slower at 90,000 requests)."""
+    ask(people["staff"])
+    sql = count_queries(lambda: client_for("officer").get(reverse(url_name), params))
+    counts = [q for q in sql if q.startswith("SELECT COUNT(*)") and "advisory_advicerequest" in q]
+    rows = [q for q in sql if '"intake_servicerequest"."ref"' in q and "LIMIT" in q]
+    assert len(counts) == 1 and len(rows) == 1, sql
+    outer = counts[0].split(" WHERE ", 1)[0]
+    assert outer.endswith('FROM "advisory_advicerequest"'), counts[0]
+    assert "JOIN" in rows[0]
