@@ -253,6 +253,15 @@ def referrals_visible_to(user):
     return office_rows(user, base)
 
 
+def cycle_referral_rows(user, cycle) -> list:
+    """The cycle page's referrals: (referral id, filer's name) in the referrals' order, newest first."""
+    return list(
+        office_rows(user, Referral.objects.filter(filer__cycle=cycle)).values_list(
+            "pk", "filer__person__name"
+        )
+    )
+
+
 class NoticeStatus(TextChoices):
     QUEUED = "queued", _("Queued")
     SENT = "sent", _("Sent")
@@ -444,6 +453,18 @@ def verification_draws_visible_to(user, cycle):
         return VerificationDraw.objects.none()
     return (
         VerificationDraw.objects.filter(cycle=cycle).select_related("drawn_by").order_by("-drawn_at", "-pk")
+    )
+
+
+def current_draw_facts(user, cycle) -> dict | None:
+    """What the cycle page says of its current (not superseded) draw: when, and whom it selected."""
+    if not is_office(user):
+        return None
+    return (
+        VerificationDraw.objects.filter(cycle=cycle, superseded_at__isnull=True)
+        .order_by("-drawn_at", "-pk")
+        .values("drawn_at", "sampled", "carried_over")
+        .first()
     )
 
 

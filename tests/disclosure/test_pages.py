@@ -228,3 +228,24 @@ def test_the_cycle_page_rows_link_each_filer_and_escape_their_names(cycle, clien
     )
     assert f"<td>{filed.person.index_number}</td><td>{filed.entity.code}</td><td>P-4</td>" in row
     assert "<td>Filed</td>" in row
+
+
+def test_the_cycle_page_shows_its_draw_and_referrals_at_once_after_each(people, officer, cycle, client_for):
+    """The draw and the referrals are kept with the page under the data version: a draw made, then
+    the cycle closed, each shows on the next opening — the draw's size and the referred filer's
+    name with a link to the letter."""
+    from django.urls import reverse
+
+    outstanding = FilerFactory(cycle=cycle, person=people["staff"].person, grade="P-3")
+    FilerFactory(cycle=cycle, person=people["staff2"].person, grade="P-4", filed_on=timezone.localdate())
+    client = client_for("officer")
+    url = f"/disclosure/cycles/{cycle.year}/"
+    text = get_ok(client, url).content.decode()
+    assert "No draw yet." in text and "referral letter" not in text
+    services.verification_draw(actor=officer, cycle_id=cycle.pk, size=1, seed=42)
+    text = get_ok(client, url).content.decode()
+    assert "No draw yet." not in text and ": 1 filers, plus 0 carried over." in text
+    (referral,) = services.cycle_close(actor=officer, cycle_id=cycle.pk)
+    text = get_ok(client, url).content.decode()
+    letter = reverse("disclosure-referral-letter", args=[referral.pk])
+    assert f'<li>{outstanding.person.name} — <a href="{letter}">referral letter</a></li>' in text
