@@ -358,7 +358,9 @@ if "pytest" in sys.modules and REDIS_URL and os.environ.get("PYTEST_XDIST_WORKER
 # Throttle counters are shared by every worker process: in Redis where there is one (tests keep
 # the per-process memory cache, which each test empties).
 if REDIS_URL and not TESTING:
-    CACHES = {"default": {"BACKEND": "ethics_office.base.cache.SharedClientRedisCache", "LOCATION": REDIS_URL}}
+    CACHES = {
+        "default": {"BACKEND": "ethics_office.base.cache.SharedClientRedisCache", "LOCATION": REDIS_URL}
+    }
 # Sessions are read from Redis and written through to PostgreSQL (cached_db), so any web replica
 # serves any request and a person's sessions can still be listed and ended from the database.
 SESSION_ENGINE = os.environ.get(
