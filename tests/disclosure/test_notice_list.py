@@ -8,7 +8,7 @@ from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
 
-from disclosure import services
+from disclosure import selectors, services
 from disclosure.models import ComplianceNotice
 from ethics_office.organisation.models import Entity
 from ethics_office.outbox.models import OutboxMessage
@@ -165,7 +165,6 @@ def test_a_cycles_notices_and_a_focal_points_own_on_either_database(vendor, peop
     """The cycle page lists the notices naming its year, and a focal point sees the notices
     addressed to them, with PostgreSQL's JSON containment or, under SQLite (`make run`, which
     has none), without it: the same rows either way."""
-    from disclosure import selectors
 
     entities = list(Entity.objects.all()[:3])
     cycle = CycleFactory(year=2012, opens_on=dt.date(2012, 3, 1), deadline=dt.date(2012, 5, 31))
@@ -189,3 +188,76 @@ def test_a_cycles_notices_and_a_focal_points_own_on_either_database(vendor, peop
         monkeypatch.setattr(selectors, "connection", type("C", (), {"vendor": "sqlite"})())
     assert [n.pk for n in selectors.notices_of_cycle(people["director"], 2012)] == [naming.pk]
     assert [n.pk for n in selectors.notices_visible_to(people["focalpoint"])] == [naming.pk]
+
+
+def _expected_delivery(recipients, sent_at, statuses, times):
+    """The delivery rule spelled out: no recipient; else from the e-mails (any failed, any not sent
+    yet, all sent); a notice from before the outbox, with no e-mail, keeps its own sent_at."""
+    if not recipients:
+        status = "no_recipient"
+    elif "failed" in statuses:
+        status = "failed"
+    elif any(s != "sent" for s in statuses) or (not statuses and sent_at is None):
+        status = "queued"
+    else:
+        status = "sent"
+    if not statuses:
+        delivered = sent_at
+    elif all(s == "sent" for s in statuses):
+        delivered = max(times)
+    else:
+        delivered = None
+    return status, delivered
+
+
+def test_every_notice_status_and_delivery_time_follow_its_emails(people):
+    """Each combination of recipients, the notice's own sent_at and its e-mails' states gives the
+    status and delivery time of the rule; e-mails about other things never count."""
+    entity = Entity.objects.get(code="DM")
+    t0 = timezone.now() - dt.timedelta(days=3)
+    mixes = [[], ["sent"], ["sent", "sent"], ["sent", "queued"], ["sent", "failed"], ["failed"], ["queued"]]
+    mixes += [["sending", "sent"]]
+    expected = {}
+    month = dt.date(2000, 1, 1)
+    for recipients in ([], ["fp@example.un.org"]):
+        for sent_at in (None, t0):
+            for statuses in mixes:
+                month = (month + dt.timedelta(days=32)).replace(day=1)
+                notice = ComplianceNotice.objects.create(
+                    entity=entity, month=month, cycle_years=[2012], recipients=recipients, sent_at=sent_at
+                )
+                times = []
+                for i, status in enumerate(statuses):
+                    at = t0 + dt.timedelta(hours=i + 1) if status == "sent" else None
+                    times.append(at)
+                    OutboxMessage.objects.create(
+                        key=f"n{notice.pk}-{i}",
+                        kind="disclosure.notice",
+                        subject="s",
+                        body="b",
+                        object_type="disclosure.compliancenotice",
+                        object_id=str(notice.pk),
+                        status=status,
+                        sent_at=at,
+                    )
+                # The same id under another object type is someone else's e-mail.
+                OutboxMessage.objects.create(
+                    key=f"other{notice.pk}",
+                    kind="other",
+                    subject="s",
+                    body="b",
+                    object_type="advisory.advicerequest",
+                    object_id=str(notice.pk),
+                    status="failed",
+                )
+                expected[notice.pk] = _expected_delivery(recipients, sent_at, statuses, times)
+    office = people["director"]
+    got = {n.pk: (n.delivery_status, n.delivered_at) for n in selectors.notices_visible_to(office)}
+    assert got == expected
+    on_page = {n.pk: n.delivery_status for n in selectors.notices_of_cycle(office, 2012, limit=100)}
+    assert on_page == {pk: status for pk, (status, _at) in expected.items()}
+    for status in ("queued", "sent", "failed", "no_recipient"):
+        filtered = set(
+            selectors.notices_visible_to(office).filter(delivery_status=status).values_list("pk", flat=True)
+        )
+        assert filtered == {pk for pk, (s, _at) in expected.items() if s == status}

@@ -14,7 +14,7 @@ from ethics_office.organisation.services import object_permission_grant
 from tests.organisation.factories import PersonFactory
 from tests.queries import assert_queries_flat, get_ok
 
-from .factories import FilerFactory
+from .factories import CycleFactory, FilerFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -203,3 +203,49 @@ def test_the_cycle_page_counts_its_filers_and_the_proposed_ones_exactly(cycle, c
         q["sql"] for q in ctx.captured_queries if 'COUNT(*) AS "__count" FROM "disclosure_filer"' in q["sql"]
     ]
     assert len(counts) == 2 and not any("organisation_person" in sql for sql in counts), counts
+
+
+def test_the_cycle_page_rows_link_each_filer_and_escape_their_names(cycle, client_for):
+    """Each row links to the filer's filing page, shows the name escaped (a name is never markup),
+    the index number, entity and grade, and says whether they filed; a cycle without filers says so."""
+    from django.urls import reverse
+
+    from ethics_office.base import dataversion
+
+    client = client_for("officer")
+    empty = CycleFactory(year=cycle.year + 5, opens_on=cycle.opens_on, deadline=cycle.deadline)
+    assert "No filers." in get_ok(client, f"/disclosure/cycles/{empty.year}/").content.decode()
+    filed = FilerFactory(cycle=cycle, person=PersonFactory(name="<b>Ada</b> & co"), grade="P-4")
+    filed.filed_on = dt.date(cycle.year, 3, 1)
+    filed.save(update_fields=["filed_on"])
+    dataversion._bump()
+    text = get_ok(client, f"/disclosure/cycles/{cycle.year}/").content.decode()
+    assert "No filers." not in text and "<b>Ada</b>" not in text
+    row = text.split(f'value="{filed.pk}"')[1].split("</tr>")[0]
+    assert (
+        f'<a href="{reverse("disclosure-filing", args=[filed.pk])}">&lt;b&gt;Ada&lt;/b&gt; &amp; co</a>'
+        in row
+    )
+    assert f"<td>{filed.person.index_number}</td><td>{filed.entity.code}</td><td>P-4</td>" in row
+    assert "<td>Filed</td>" in row
+
+
+def test_the_cycle_page_shows_its_draw_and_referrals_at_once_after_each(people, officer, cycle, client_for):
+    """The draw and the referrals are kept with the page under the data version: a draw made, then
+    the cycle closed, each shows on the next opening — the draw's size and the referred filer's
+    name with a link to the letter."""
+    from django.urls import reverse
+
+    outstanding = FilerFactory(cycle=cycle, person=people["staff"].person, grade="P-3")
+    FilerFactory(cycle=cycle, person=people["staff2"].person, grade="P-4", filed_on=timezone.localdate())
+    client = client_for("officer")
+    url = f"/disclosure/cycles/{cycle.year}/"
+    text = get_ok(client, url).content.decode()
+    assert "No draw yet." in text and "referral letter" not in text
+    services.verification_draw(actor=officer, cycle_id=cycle.pk, size=1, seed=42)
+    text = get_ok(client, url).content.decode()
+    assert "No draw yet." not in text and ": 1 filers, plus 0 carried over." in text
+    (referral,) = services.cycle_close(actor=officer, cycle_id=cycle.pk)
+    text = get_ok(client, url).content.decode()
+    letter = reverse("disclosure-referral-letter", args=[referral.pk])
+    assert f'<li>{outstanding.person.name} — <a href="{letter}">referral letter</a></li>' in text
