@@ -116,17 +116,6 @@ def copy_upsert(model, key_fields, rows: dict, stats, rtype: str, create_only=()
     column_defs = [f"{_q(c)} {by_attname[c].db_type(connection)}" for c in columns] + [
         f"{_q('has_' + c)} boolean" for c in partial
     ]
-    buffer = StringIO()
-    write = buffer.write
-    fast, text = _FAST.get, _text
-    for key, values in rows.items():
-        get = values.get
-        cells = [fast(type(v), text)(v) for v in (*key, *[get(f) for f in value_fields])]
-        if partial:
-            cells += ["t" if f in values else "f" for f in partial]
-        write("\t".join(cells))
-        write("\n")
-    buffer.seek(0)
 
     def col(name):
         return _q(by_attname[name].column)
@@ -155,6 +144,7 @@ def copy_upsert(model, key_fields, rows: dict, stats, rtype: str, create_only=()
                 stats.add(rtype, created=len(rows))
                 return direct
         cursor.execute(f"CREATE TEMPORARY TABLE {temp} ({', '.join(column_defs)}) ON COMMIT DROP")
+        buffer = _temp_text(rows, value_fields, partial)
         _copy(cursor, temp, [_q(c) for c in columns] + [_q("has_" + c) for c in partial], buffer)
         # A temporary table has no statistics until analysed; with them the three joins against
         # the target (hundreds of thousands of filers by the tenth year) get a hash join, not a guess.
@@ -205,6 +195,22 @@ def copy_upsert(model, key_fields, rows: dict, stats, rtype: str, create_only=()
         cursor.execute(f"DROP TABLE {temp}")
     stats.add(rtype, created=created, updated=updated, unchanged=len(rows) - created - updated)
     return pks
+
+
+def _temp_text(rows, value_fields, partial) -> StringIO:
+    """The temporary table's COPY text: keys, values, then whether each partial field was given."""
+    buffer = StringIO()
+    write = buffer.write
+    fast, text = _FAST.get, _text
+    for key, values in rows.items():
+        get = values.get
+        cells = [fast(type(v), text)(v) for v in (*key, *[get(f) for f in value_fields])]
+        if partial:
+            cells += ["t" if f in values else "f" for f in partial]
+        write("\t".join(cells))
+        write("\n")
+    buffer.seek(0)
+    return buffer
 
 
 _PLAIN = (str, int, bool, float, Decimal, dt.date, type(None))
