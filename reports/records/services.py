@@ -14,7 +14,6 @@ from reports import import_messages as msg
 from .importer import Resolver, Writer
 from .schema import RecordError, parse_lines
 
-
 # The key of the transaction-level advisory lock the records import holds (any fixed bigint).
 IMPORT_LOCK = 73_012_012
 
