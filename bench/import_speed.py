@@ -5,7 +5,10 @@ Run by hand, never in the test suite. Uses DATABASE_URL (default: a PostgreSQL d
 first). Imports each year (~57,000 lines) as one file through `records_import`, the way the
 administrators' upload does, and prints lines, seconds and records/s per year and over all.
 `--profile` writes a pyinstrument profile of the first year to bench/out/import_profile.html;
-`--years N` imports fewer years; `--again` also times re-importing the last year (a no-op).
+`--years N` imports fewer years; `--again` also times re-importing the last year (a no-op);
+`--backend-cpu` also prints the CPU time of the import's PostgreSQL backend per year (from
+/proc, so only with the server on this machine): wall time follows the machine's load, CPU
+time much less.
 """
 
 import argparse
@@ -27,6 +30,7 @@ def main() -> None:
     parser.add_argument("--profile", action="store_true")
     parser.add_argument("--again", action="store_true")
     parser.add_argument("--keep", action="store_true", help="do not empty the imported rows first")
+    parser.add_argument("--backend-cpu", action="store_true", help="the PostgreSQL backend's CPU per year")
     args = parser.parse_args()
 
     from run import ensure_database
@@ -48,7 +52,7 @@ def main() -> None:
     if not args.keep:
         _empty()
     years = range(2013, 2013 + args.years)
-    total_lines = total_seconds = 0.0
+    total_lines = total_seconds = total_cpu = total_backend = 0.0
     for i, year in enumerate(years):
         lines = year_lines(year)
         profiler = None
@@ -57,9 +61,15 @@ def main() -> None:
 
             profiler = Profiler()
             profiler.start()
+        backend = _backend_cpu() if args.backend_cpu else None
         start, cpu = time.perf_counter(), time.process_time()
         result = records_import(actor=None, lines=lines, source=f"bench {year}")
         seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
+        if backend:
+            pid, before = backend
+            after = _backend_cpu()
+            backend_seconds = after[1] - before if after[0] == pid else float("nan")
+            total_backend += backend_seconds
         if profiler:
             profiler.stop()
             out = ROOT / "bench" / "out"
@@ -69,9 +79,11 @@ def main() -> None:
         created = sum(c.get("created", 0) for c in result.counts.values())
         total_lines += len(lines)
         total_seconds += seconds
+        total_cpu += cpu
         print(
             f"import {year}: {len(lines):,} lines in {seconds:.2f} s = {len(lines) / seconds:,.0f} records/s"
-            f" ({created:,} rows created; this process's CPU {cpu:.2f} s)"
+            f" ({created:,} rows created; this process's CPU {cpu:.2f} s"
+            + (f", PostgreSQL backend's CPU {backend_seconds:.2f} s)" if backend else ")")
         )
     if args.again:
         lines = year_lines(years[-1])
@@ -81,7 +93,21 @@ def main() -> None:
         print(f"re-import {years[-1]} (no change): {len(lines) / seconds:,.0f} records/s")
     print(
         f"ten-year set: {total_lines:,.0f} lines in {total_seconds:.1f} s = {total_lines / total_seconds:,.0f} records/s"
+        + f" (this process's CPU {total_cpu:.1f} s"
+        + (f", PostgreSQL backend's CPU {total_backend:.1f} s)" if args.backend_cpu else ")")
     )
+
+
+def _backend_cpu() -> tuple[int, float]:
+    """The pid of this connection's PostgreSQL backend and the CPU seconds (user + system) it has
+    used so far, read from /proc/<pid>/stat (fields 14 and 15, after the parenthesised name)."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_backend_pid()")
+        pid = cursor.fetchone()[0]
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return pid, (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def _empty() -> None:

@@ -116,17 +116,6 @@ def copy_upsert(model, key_fields, rows: dict, stats, rtype: str, create_only=()
     column_defs = [f"{_q(c)} {by_attname[c].db_type(connection)}" for c in columns] + [
         f"{_q('has_' + c)} boolean" for c in partial
     ]
-    buffer = StringIO()
-    write = buffer.write
-    fast, text = _FAST.get, _text
-    for key, values in rows.items():
-        get = values.get
-        cells = [fast(type(v), text)(v) for v in (*key, *[get(f) for f in value_fields])]
-        if partial:
-            cells += ["t" if f in values else "f" for f in partial]
-        write("\t".join(cells))
-        write("\n")
-    buffer.seek(0)
 
     def col(name):
         return _q(by_attname[name].column)
@@ -149,7 +138,13 @@ def copy_upsert(model, key_fields, rows: dict, stats, rtype: str, create_only=()
         return f"s.{_q(name)}"
 
     with connection.cursor() as cursor:
+        if narrow and not fetch:
+            direct = _copy_new(cursor, model, key_fields, rows, partial, value_fields, narrow_params[0])
+            if direct is not None:
+                stats.add(rtype, created=len(rows))
+                return direct
         cursor.execute(f"CREATE TEMPORARY TABLE {temp} ({', '.join(column_defs)}) ON COMMIT DROP")
+        buffer = _temp_text(rows, value_fields, partial)
         _copy(cursor, temp, [_q(c) for c in columns] + [_q("has_" + c) for c in partial], buffer)
         # A temporary table has no statistics until analysed; with them the three joins against
         # the target (hundreds of thousands of filers by the tenth year) get a hash join, not a guess.
@@ -200,6 +195,78 @@ def copy_upsert(model, key_fields, rows: dict, stats, rtype: str, create_only=()
         cursor.execute(f"DROP TABLE {temp}")
     stats.add(rtype, created=created, updated=updated, unchanged=len(rows) - created - updated)
     return pks
+
+
+def _temp_text(rows, value_fields, partial) -> StringIO:
+    """The temporary table's COPY text: keys, values, then whether each partial field was given."""
+    buffer = StringIO()
+    write = buffer.write
+    fast, text = _FAST.get, _text
+    for key, values in rows.items():
+        get = values.get
+        cells = [fast(type(v), text)(v) for v in (*key, *[get(f) for f in value_fields])]
+        if partial:
+            cells += ["t" if f in values else "f" for f in partial]
+        write("\t".join(cells))
+        write("\n")
+    buffer.seek(0)
+    return buffer
+
+
+_PLAIN = (str, int, bool, float, Decimal, dt.date, type(None))
+
+
+def _copy_new(cursor, model, key_fields, rows, partial, value_fields, leading) -> dict | None:
+    """A composite key's leading values that the table does not hold yet (a filer's cycle that
+    this file creates): every row is new, so the rows are copied straight into the table, with
+    no temporary table to analyse, compare, anti-join and join back. Returns {key: pk}, or None
+    when the table already has rows under those values (or a default is not a plain value)."""
+    meta = model._meta
+    by_attname = {f.attname: f for f in meta.concrete_fields}
+    lead = _q(by_attname[key_fields[0]].column)
+    cursor.execute(f"SELECT 1 FROM {_q(meta.db_table)} WHERE {lead} = ANY(%s) LIMIT 1", [leading])
+    if cursor.fetchone():
+        return None
+    # The file's columns first, then every other column at the value Django gives a new instance
+    # (one constant tail for all rows); a column some rows lack takes that value on those rows.
+    given = set(key_fields) | set(value_fields)
+    defaults, template = {}, model()
+    for field in meta.concrete_fields:
+        if (field.primary_key and field.attname not in given) or getattr(field, "generated", False):
+            continue
+        if field.attname in given and field.attname not in partial:
+            continue
+        value = field.get_db_prep_save(field.pre_save(template, add=True), connection)
+        if not isinstance(value, _PLAIN) or (
+            isinstance(field, EncryptedTextField | EncryptedJSONField) and value not in ("", None)
+        ):
+            return None
+        defaults[field.attname] = _text(value)
+    rest = [name for name in defaults if name not in given]
+    columns = [_q(by_attname[name].column) for name in (*key_fields, *value_fields, *rest)]
+    tail = "".join("\t" + defaults[name] for name in rest) + "\n"
+    fast, text = _FAST.get, _text
+    absent = object()
+    buffer = StringIO()
+    write = buffer.write
+    for key, values in rows.items():
+        if partial:
+            get = values.get
+            cells = [fast(type(v), text)(v) for v in key]
+            for name in value_fields:
+                v = get(name, absent)
+                cells.append(defaults[name] if v is absent else fast(type(v), text)(v))
+        else:
+            cells = [fast(type(v), text)(v) for v in (*key, *map(values.__getitem__, value_fields))]
+        write("\t".join(cells))
+        write(tail)
+    buffer.seek(0)
+    _copy(cursor, _q(meta.db_table), columns, buffer)
+    keys = ", ".join(_q(by_attname[k].column) for k in key_fields)
+    cursor.execute(
+        f"SELECT {_q(meta.pk.column)}, {keys} FROM {_q(meta.db_table)} WHERE {lead} = ANY(%s)", [leading]
+    )
+    return {tuple(row[1:]): row[0] for row in cursor.fetchall()}
 
 
 def _insert_columns(model, columns, partial):

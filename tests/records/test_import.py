@@ -276,3 +276,86 @@ def test_the_import_finds_existing_rows_by_a_unique_key():
     ]  # fmt: skip
     assert [m.__name__ for m, key in keyed if not _unique(m, key)] == []
     assert not _unique(Filer, ("cycle_id",)) and not _unique(Filer, ("person_id", "entity_id"))
+
+
+def _filer_inserts(run):
+    """The INSERT statements into the filer table while `run()` runs (a straight COPY is none)."""
+    from django.db import connection
+
+    seen = []
+
+    def probe(execute, sql, params, many, context):
+        if sql.startswith('INSERT INTO "disclosure_filer"'):
+            seen.append(sql)
+        return execute(sql, params, many, context)
+
+    with connection.execute_wrapper(probe):
+        result = run()
+    return result, len(seen)
+
+
+def test_a_new_cycles_filers_copied_straight_in_equal_what_the_models_would_write():
+    """A cycle the file creates has no filers yet: on PostgreSQL they are copied straight into the
+    table. Every column the file does not carry holds the model's own default, as Filer() would."""
+    from django.db import connection
+
+    _, inserts = _filer_inserts(lambda: records_import(actor=None, lines=lines(GOOD)))
+    filer = Filer.objects.get(person__index_number="P000999")
+    fresh = Filer()
+    carried = {"id", "cycle", "person", "entity", "duty_station", "grade", "first_time", "registered_on",
+               "filed_on", "verification_selected", "verification_complete", "sort_entity", "sort_name",
+               "created_at", "updated_at"}  # fmt: skip
+    for field in Filer._meta.concrete_fields:
+        if field.name not in carried:
+            assert getattr(filer, field.attname) == getattr(fresh, field.attname), field.name
+    assert filer.created_at and filer.updated_at and filer.registered_on.isoformat() == "2011-03-01"
+    assert (filer.grade, filer.first_time, filer.filed_on, filer.verification_complete) == (
+        "USG",
+        True,
+        None,
+        None,
+    )
+    # A second file for the same cycle merges by key: one new filer, one changed, none twice.
+    later = [
+        {**GOOD[8], "filed": "2011-04-09"},
+        {**GOOD[9], "person": "P000777", "name": "Third Filer"},
+    ]
+    result, merged_inserts = _filer_inserts(lambda: records_import(actor=None, lines=lines(later)))
+    assert result.counts["filer"] == {"created": 1, "updated": 1, "unchanged": 0}
+    assert Filer.objects.filter(cycle__year=2011).count() == 3
+    assert str(Filer.objects.get(person__index_number="P000123").filed_on) == "2011-04-09"
+    assert Filer.objects.filter(cycle__year=2011, sort_name="Third Filer").exists()
+    if connection.vendor == "postgresql":
+        assert (inserts, merged_inserts) == (0, 1)
+
+
+def test_a_second_import_waits_for_the_first():
+    """The import holds a transaction-level advisory lock: while another session holds it, an
+    import waits (here until its lock timeout) and writes nothing; once released, it runs."""
+    import psycopg2
+    from django.db import OperationalError, connection
+
+    from reports.records.services import IMPORT_LOCK
+
+    if connection.vendor != "postgresql":
+        pytest.skip("the lock is PostgreSQL's")
+    params = connection.get_connection_params()
+    other = psycopg2.connect(
+        **{k: v for k, v in params.items() if k in ("dbname", "user", "host", "port", "password")}
+    )
+    try:
+        with other.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_lock(%s)", [IMPORT_LOCK])
+        with connection.cursor() as cursor:
+            cursor.execute("SET lock_timeout TO '300ms'")
+        with pytest.raises(OperationalError, match="lock timeout"):
+            records_import(actor=None, lines=lines(GOOD))
+        assert not ServiceRequest.objects.filter(ref="SR-11-0001").exists()
+        with other.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_unlock(%s)", [IMPORT_LOCK])
+        records_import(actor=None, lines=lines(GOOD))
+        assert ServiceRequest.objects.filter(ref="SR-11-0001").exists()
+    finally:
+        other.close()
+        with connection.cursor() as cursor:
+            cursor.execute("SET lock_timeout TO 0")
