@@ -76,7 +76,7 @@ bench: $(STAMP)
 	$(PY) bench/lists_data.py
 	$(PY) bench/http_bench.py
 	$(PY) bench/audit_writers.py
-	$(PY) bench/import_speed.py --again
+	$(PY) bench/import_speed.py --again --backend-cpu
 
 # Locust, 50 users for 5 minutes against gunicorn + Celery on the bench database (pip install -e ".[load]").
 load: $(STAMP)
