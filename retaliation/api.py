@@ -7,6 +7,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from ethics_office.base.api import ERROR_RESPONSES
+from ethics_office.base.dataversion import asked, remembered
 
 from . import services
 from .permissions import access_case_or_own, access_own_retaliation_inquiry, access_retaliation_inquiry
@@ -36,8 +37,18 @@ class InquiryListCreate(generics.GenericAPIView):
 
     @extend_schema(responses={200: InquiryListSerializer(many=True), **ERROR_RESPONSES})
     def get(self, request):
+        # Kept under the data version for this person and this query, as the cases page is
+        # (base.dataversion): asked again with nothing changed, no query for the rows or the count.
+        data = remembered(
+            "retaliation:api-requests",
+            asked(request, request.get_host(), request.accepted_renderer.format),
+            lambda: self._listed(request),
+        )
+        return Response(data)
+
+    def _listed(self, request) -> dict:
         page = self.paginate_queryset(self.get_queryset())
-        return self.get_paginated_response(InquiryListSerializer(page, many=True).data)
+        return self.get_paginated_response(InquiryListSerializer(page, many=True).data).data
 
     @extend_schema(
         request=InquiryCreateSerializer, responses={201: ComplainantInquirySerializer, **ERROR_RESPONSES}

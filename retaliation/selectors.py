@@ -83,12 +83,20 @@ def inquiries_of_complainant(user):
     return _base().filter(service_request__requester__user=user)
 
 
+LIST_COLUMNS = ("status", "kind", "review_outcome", "service_request__ref", "service_request__received")
+
+
 def inquiries_listed_for(user):
     """The API's list: the cases this user handles and their own, each once — two id subqueries
     instead of OR-ing the two querysets and DISTINCT over every column."""
     handled = inquiries_handled_by(user).values("pk")
     own = inquiries_of_complainant(user).values("pk")
-    return _base().filter(Q(pk__in=handled) | Q(pk__in=own))
+    # Only what a row shows (InquiryListSerializer): the service request's reference and date.
+    return (
+        RetaliationInquiry.objects.select_related("service_request")
+        .only(*LIST_COLUMNS)
+        .filter(Q(pk__in=handled) | Q(pk__in=own))
+    )
 
 
 def open_reviews_handled_by(user):

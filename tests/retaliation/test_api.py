@@ -119,3 +119,25 @@ def test_the_thread_is_in_the_openapi_schema(client_for):
     schema = client_for("officer").get(reverse("api-schema"), {"format": "json"}).json()
     path = schema["paths"]["/api/retaliation/requests/{id}/messages/"]
     assert set(path) >= {"get", "post"}
+
+
+def test_the_kept_list_is_the_persons_own_and_a_change_shows_at_once(client_for, make_inquiry):
+    """The list is kept under the data version (base.dataversion), keyed by the person: an
+    officer's kept list is never another officer's, it is read back with no query for the cases,
+    and a new case assigned to the officer shows at once."""
+    from tests.queries import count_queries
+
+    first = make_inquiry(assign="officer")
+    url = reverse("api-retaliation-requests")
+    officer, officer2 = client_for("officer"), client_for("officer2")
+
+    def refs(client):
+        return {row["ref"] for row in client.get(url).json()["results"]}
+
+    assert refs(officer) == {first.service_request.ref}
+    assert refs(officer2) == set()  # after the officer's list was kept
+    again = count_queries(lambda: officer.get(url))
+    assert not [sql for sql in again if "retaliation_retaliationinquiry" in sql], again
+    second = make_inquiry(requester="staff2", assign="officer")
+    assert refs(officer) == {first.service_request.ref, second.service_request.ref}
+    assert refs(officer2) == set()
