@@ -17,6 +17,7 @@ from django.utils import timezone
 
 from ethics_office.audit.models import Action
 from ethics_office.audit.services import audit_record
+from ethics_office.base.dataversion import changed
 
 from .models import Audience, OutboxMessage, Status
 
@@ -135,6 +136,9 @@ def outbox_deliver(*, message_id: int) -> bool:
             next_attempt_at=retry_at,
             last_error=f"{type(exc).__name__}: {exc}"[:500],
         )
+        # A bulk update sends no model signal: a page kept while the message was being sent (its
+        # delivery "sending") must not outlive the failure (base.dataversion).
+        changed()
         log.warning("outbox: message %s failed (attempt %s): %s", message.pk, message.attempts, exc)
         return False
     now = timezone.now()

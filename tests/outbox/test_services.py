@@ -5,6 +5,7 @@ import threading
 import pytest
 from django.core import mail
 from django.core.mail import EmailMessage, send_mail
+from django.core.mail.backends.base import BaseEmailBackend
 from django.db import connection, transaction
 from django.utils import timezone
 
@@ -161,3 +162,30 @@ def test_nothing_but_the_outbox_sends_mail():
             if sending.search(path.read_text(encoding="utf-8")):
                 offenders.append(rel)
     assert offenders == []
+
+
+class _RefusingBackend(BaseEmailBackend):
+    """A mail server that refuses, noting the data version the office had while it was asked."""
+
+    seen: list = []
+
+    def send_messages(self, messages):
+        from ethics_office.base.dataversion import version
+
+        self.seen.append(version())
+        raise ConnectionRefusedError("nobody listens")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_failed_delivery_moves_the_data_version_on(settings):
+    """The failure is written with a bulk update (no model signal): without moving the data
+    version on, a page kept while the message was being sent would go on saying so."""
+    from ethics_office.base.dataversion import version
+
+    settings.MAILERS = {"default": {"BACKEND": f"{__name__}._RefusingBackend"}}
+    _RefusingBackend.seen = []
+    message = _enqueue()
+    message.refresh_from_db()
+    assert message.status == Status.FAILED
+    assert len(_RefusingBackend.seen) == 1
+    assert version() > _RefusingBackend.seen[0]
