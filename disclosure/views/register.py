@@ -10,16 +10,47 @@ from django.utils.translation import gettext as _
 from ethics_office.base.errors import ApplicationError
 from ethics_office.base.forms import add_application_error
 from ethics_office.base.gates import require_office
+from ethics_office.base.listing import date_for_each, link_for_each
 from ethics_office.base.parsing import int_or_none, year_or_none
 from ethics_office.base.sorting import is_sort
 
 from .. import services
 from ..forms import ConflictUpdateForm, _office_users
-from ..models import ConflictKind, FilingCycle, FollowUp
+from ..models import ConflictKind, FilingCycle, FollowUp, Resolution
 from ..permissions import access_conflict_item
 from ..selectors import REGISTER_ORDERS, conflict_events, conflict_register, cycles_visible_to
 
 STATUS_FILTERS = [("not_done", _("Not done")), *FollowUp.choices]
+
+
+def _register_rows(page, today) -> list[dict]:
+    """The page's items as the strings the register prints, worked out once a page (base.listing):
+    each choice's label translated once (get_FOO_display translates every choice on each call),
+    one reversal for every link, each date formatted once."""
+    kinds = {value: str(label) for value, label in ConflictKind.choices}
+    resolutions = {value: str(label) for value, label in Resolution.choices}
+    follow_ups = {value: str(label) for value, label in FollowUp.choices}
+    link, date = link_for_each("disclosure-conflict"), date_for_each()
+    rows = []
+    for item in page:
+        done = item.follow_up == FollowUp.DONE
+        owner = item.owner
+        rows.append(
+            {
+                "url": link(item.pk),
+                "filer": item.filer.person.name or "—",
+                "year": item.filer.cycle.year,
+                "kind": kinds.get(item.kind, item.kind),
+                "identified": date(item.identified),
+                "owner": (owner.get_full_name() or owner.username) if owner else "—",
+                "resolution": resolutions.get(item.resolution, item.resolution) or "—",
+                "follow_up": follow_ups.get(item.follow_up, item.follow_up) or "—",
+                "age": ((item.updated_at.date() if done else today) - item.identified).days,
+                "due": date(item.follow_up_due) or "—",
+                "overdue": bool(not done and item.follow_up_due and item.follow_up_due < today),
+            }
+        )
+    return rows
 
 
 @login_required
@@ -47,10 +78,7 @@ def conflict_register_list(request):
         today=today,
     )
     page = Paginator(items, 50).get_page(get.get("page"))
-    for item in page:
-        end = item.updated_at.date() if item.follow_up == FollowUp.DONE else today
-        item.age = (end - item.identified).days
-        item.overdue = item.follow_up != FollowUp.DONE and item.follow_up_due and item.follow_up_due < today
+    rows = _register_rows(page, today)
     query = get.copy()
     query.pop("page", None)
     query.pop("sort", None)
@@ -59,6 +87,7 @@ def conflict_register_list(request):
         "disclosure/conflict_register.html",
         {
             "page": page,
+            "rows": rows,
             "years": cycles_visible_to(request.user).values_list("year", flat=True),
             "cycle": cycle,
             "status": status,

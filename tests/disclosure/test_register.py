@@ -127,3 +127,42 @@ def test_the_item_page_adds_a_note_through_the_form(officer, client_for, item):
     assert response.status_code == 302
     page = client.get(f"/disclosure/conflicts/{item.pk}/").content.decode()
     assert "Spoke to the filer." in page and "Board seat" in page
+
+
+def test_each_row_prints_its_values_in_the_persons_language(
+    officer, officer2, client_for, item, staff2_filer
+):
+    """The rows are worked out once a page (the labels, the links, the dates): an owned, overdue,
+    resolved item and an unowned, done, unresolved one print what their fields say."""
+    from django.template.defaultfilters import date as date_filter
+    from django.urls import reverse
+    from django.utils import translation
+
+    services.conflict_resolution_set(
+        actor=officer, item_id=item.pk, resolution="recusal", follow_up="open", note="x"
+    )
+    due = TODAY - dt.timedelta(days=2)
+    services.conflict_item_update(actor=officer, item_id=item.pk, owner=officer2, follow_up_due=due)
+    done = ConflictItem.objects.create(filer=staff2_filer, kind="financial_interest", follow_up="done")
+    owner = officer2.get_full_name() or officer2.username
+    client = client_for("officer")
+    for language, words in (
+        ("en", ("Recusal", "overdue", "Done")),
+        ("fr", ("Récusation", "en retard", "Terminé")),
+    ):
+        client.cookies["django_language"] = language
+        page = client.get("/disclosure/conflicts/?sort=filer").content.decode()
+        with translation.override(language):
+            shown_due = date_filter(due, "DATE_FORMAT")
+        rows = page[page.index("<tbody>") : page.index("</tbody>")]
+        first, second = (
+            rows.index(f'href="{reverse("disclosure-conflict", args=[pk])}"') for pk in (item.pk, done.pk)
+        )
+        owned = rows[first:second] if first < second else rows[first:]
+        unowned = rows[second:first] if second < first else rows[second:]
+        assert f"<td>{owner}</td>" in owned and words[0] in owned
+        assert f'<td>{shown_due} <span class="status">{words[1]}</span></td>' in owned
+        assert '<tr class="overdue">' in rows
+        assert '<td class="num">0</td>' in unowned  # done today: its age stops at its last change
+        assert f'<td class="conflict-status">{words[2]}</td>' in unowned
+        assert unowned.count("<td>—</td>") >= 3  # no owner, no resolution, no due date
