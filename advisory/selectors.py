@@ -210,30 +210,8 @@ SORTS = {
 }
 
 
-# What a row of the queue shows, on the page and in the API: the joins and columns it reads,
-# and nothing else (no entity, duty station or vendor details). Fewer joins plan faster —
-# planning the eight-way join was most of the page query's time on the benchmark — and fewer
-# columns cost less to fetch and to turn into objects (docs/performance.md).
+# The joins a person's own list of requests reads (`advice_requests_of_requester`).
 QUEUE_RELATED = ("service_request__category", "service_request__requester", "category", "assigned_to")
-QUEUE_COLUMNS = (
-    "status",
-    "question",
-    "advice",
-    "outcome",
-    "referred_to",
-    "acknowledged_at",
-    "advised_at",
-    "requester_wrote_at",
-    "service_request__ref",
-    "service_request__received",
-    "service_request__channel",
-    "service_request__category__code",
-    "service_request__requester__name",
-    "category__code",
-    "category__label",
-    "category__label_zh",
-    "assigned_to__username",
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -264,7 +242,9 @@ class QueueRow:
         return clock_from(self.received, self.status, self.acknowledged_at, self.advised_at, today)
 
 
-# The columns of a QueueRow, in its order (the category's two labels make one).
+# What a row of the queue shows, on the page and in the API, and nothing else (no entity, duty
+# station or vendor details): the columns of a QueueRow, in its order (the category's two labels
+# make one). Fewer joins plan faster and fewer columns cost less to fetch (docs/performance.md).
 _QUEUE_ROW_VALUES = (
     "pk",
     "service_request__ref",
@@ -308,12 +288,9 @@ def advice_queue(user, *, filters: dict | None = None):
     if not is_office(user):
         return AdviceRequest.objects.none()
     filters = filters or {}
-    qs = (
-        advice_requests_visible_to(user)
-        .select_related(None)
-        .select_related(*QUEUE_RELATED)
-        .only(*QUEUE_COLUMNS)
-    )
+    # Read through `queue_values` (the rows) or aggregated (`queue_counts`): the joins a row needs
+    # come with its values, none with the queryset.
+    qs = advice_requests_visible_to(user).select_related(None)
     if code := filters.get("category"):
         qs = qs.filter(category__code=code)
     if status := filters.get("status"):

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from ethics_office.base.dataversion import asked, remembered
 from ethics_office.base.forms import form_submit
 from ethics_office.base.gates import require_office
-from ethics_office.base.listing import date_for_each, link_for_each
+from ethics_office.base.listing import choice_labels, date_for_each, link_for_each
 from ethics_office.base.pagination import CappedCountPaginator
 from ethics_office.intake.models import Channel
 
@@ -71,8 +71,8 @@ def queue(request):
         # Each row as the strings it prints, worked out once a page (base.listing): the status's
         # and channel's labels translated once (get_FOO_display translates every choice on each
         # call), one reversal for every row's link, each date formatted once.
-        statuses = {value: str(label) for value, label in Status.choices}
-        channels = {value: str(label) for value, label in Channel.choices}
+        statuses = choice_labels(Status.choices)
+        channels = choice_labels(Channel.choices)
         link, date = link_for_each("advisory-request-detail"), date_for_each()
         rows = [
             _queue_row(row, today, statuses, channels, link, date)

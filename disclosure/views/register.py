@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from ethics_office.base.errors import ApplicationError
 from ethics_office.base.forms import add_application_error
 from ethics_office.base.gates import require_office
-from ethics_office.base.listing import date_for_each, link_for_each
+from ethics_office.base.listing import choice_labels, date_for_each, link_for_each
 from ethics_office.base.parsing import int_or_none, year_or_none
 from ethics_office.base.sorting import is_sort
 
@@ -27,9 +27,9 @@ def _register_rows(page, today) -> list[dict]:
     """The page's items as the strings the register prints, worked out once a page (base.listing):
     each choice's label translated once (get_FOO_display translates every choice on each call),
     one reversal for every link, each date formatted once."""
-    kinds = {value: str(label) for value, label in ConflictKind.choices}
-    resolutions = {value: str(label) for value, label in Resolution.choices}
-    follow_ups = {value: str(label) for value, label in FollowUp.choices}
+    kinds = choice_labels(ConflictKind.choices)
+    resolutions = choice_labels(Resolution.choices)
+    follow_ups = choice_labels(FollowUp.choices)
     link, date = link_for_each("disclosure-conflict"), date_for_each()
     rows = []
     for item in page:

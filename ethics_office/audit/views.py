@@ -2,6 +2,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import render
 
+from ethics_office.base.listing import choice_labels
 from ethics_office.base.pagination import CappedCountPaginator
 from ethics_office.base.roles import Role, has_role
 
@@ -22,7 +23,7 @@ def event_list(request):
     page = CappedCountPaginator(events, 50).get_page(request.GET.get("page"))
     # The action's label translated once per page, not once per row and choice (get_FOO_display
     # translates every choice on each call: 1,400 translations for a page of 100).
-    labels = {value: str(label) for value, label in Action.choices}
+    labels = choice_labels(Action.choices)
     for event in page.object_list:
         event.action_label = labels.get(event.action, event.action)
     return render(request, "audit/event_list.html", {"page": page, "filter": filterset})

@@ -31,3 +31,9 @@ def date_for_each():
         return "" if value is None else formats.date_format(value, "DATE_FORMAT")
 
     return label
+
+
+def choice_labels(choices) -> dict[str, str]:
+    """`value -> label` of a model's choices in the active language, translated once a page
+    (`get_FOO_display` translates every choice on each call)."""
+    return {value: str(label) for value, label in choices}
